@@ -1,0 +1,32 @@
+"""edumetrics: every figure in a Chinese education report, as typed, span-exact records.
+
+>>> import edumetrics
+>>> [(m.text, m.value, m.unit.value) for m in edumetrics.extract("投资4551万元,新建小学3所。")]
+[('4551万元', Decimal('45510000'), 'CNY'), ('3所', Decimal('3'), 'school')]
+"""
+
+from __future__ import annotations
+
+from edumetrics.errors import DocumentError, EdumetricsError, MissingExtraError, NumeralError
+from edumetrics.extract import extract
+from edumetrics.numerals import parse_number
+from edumetrics.records import Flag, Level, Mention, Metric, Qualifier, Role, Unit
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "DocumentError",
+    "EdumetricsError",
+    "Flag",
+    "Level",
+    "Mention",
+    "Metric",
+    "MissingExtraError",
+    "NumeralError",
+    "Qualifier",
+    "Role",
+    "Unit",
+    "__version__",
+    "extract",
+    "parse_number",
+]
