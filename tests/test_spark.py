@@ -252,6 +252,12 @@ def test_extractor_is_loaded_once_per_process() -> None:
     assert es._extractor() is es._extractor() is es._EXTRACT
 
 
+def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    with pytest.raises(edumetrics.MissingExtraError, match=r"pip install 'edumetrics\[spark\]'"):
+        es.mention_schema()
+
+
 def test_id_column_named_like_a_mention_field_is_refused() -> None:
     df_schema = T.StructType([T.StructField("unit", T.StringType())])
     with pytest.raises(ValueError, match="clash"):
@@ -297,6 +303,7 @@ def test_output_schema(extracted: tuple[T.StructType, list[dict[str, Any]]]) -> 
         "float_value",
     ]
     assert schema["doc_id"] == T.StructField("doc_id", T.StringType(), False)
+    assert schema["mention_index"] == T.StructField("mention_index", T.LongType(), False)
     assert T.StructType(schema.fields[2:-1]) == es.mention_schema()
 
 

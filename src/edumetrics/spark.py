@@ -170,7 +170,7 @@ def _output_schema(df_schema: StructType, id_cols: Sequence[str]) -> StructType:
     return T.StructType(
         [
             *ids,
-            T.StructField("mention_index", T.IntegerType(), False),
+            T.StructField("mention_index", T.LongType(), False),
             *mention.fields,
             T.StructField("float_value", T.DoubleType(), True),
         ]
