@@ -7,16 +7,21 @@
 
 from __future__ import annotations
 
+from edumetrics.batch import Extraction, extract_document, extract_many
 from edumetrics.errors import DocumentError, EdumetricsError, MissingExtraError, NumeralError
 from edumetrics.extract import extract
 from edumetrics.numerals import parse_number
+from edumetrics.readers import Document, read_document
 from edumetrics.records import Flag, Level, Mention, Metric, Qualifier, Role, Unit
+from edumetrics.tables import to_arrow, to_pandas, to_polars
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "Document",
     "DocumentError",
     "EdumetricsError",
+    "Extraction",
     "Flag",
     "Level",
     "Mention",
@@ -28,5 +33,11 @@ __all__ = [
     "Unit",
     "__version__",
     "extract",
+    "extract_document",
+    "extract_many",
     "parse_number",
+    "read_document",
+    "to_arrow",
+    "to_pandas",
+    "to_polars",
 ]

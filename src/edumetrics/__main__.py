@@ -1,0 +1,8 @@
+"""``python -m edumetrics``: the same as the ``edumetrics`` command."""
+
+from __future__ import annotations
+
+from edumetrics.cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,230 @@
+"""Extract from many documents: texts, :class:`~edumetrics.readers.Document`\\ s or file paths.
+
+Strings are texts and ``pathlib.Path`` (any ``os.PathLike``) objects are files, so a file
+name is never mistaken for a report. A file that cannot be read gives an
+:class:`Extraction` whose ``error`` says why; it never stops the batch.
+
+>>> [r.doc for r in extract_many(["新建小学3所。", Document.from_text("", name="empty")])]
+['<text 0>', 'empty']
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from collections.abc import Sized
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Union
+
+from edumetrics.errors import DocumentError, MissingExtraError
+from edumetrics.extract import extract
+from edumetrics.readers import Document, read_document
+from edumetrics.records import Mention
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from concurrent.futures import Future
+
+__all__ = ["Extraction", "Item", "extract_document", "extract_many"]
+
+Item = Union[str, "os.PathLike[str]", Document]
+"""What :func:`extract_many` accepts: a text, a path to a file, or a Document."""
+
+# Documents sent to a worker process at a time (a round trip costs about a millisecond,
+# a report takes tens), and how many chunks may wait per worker (bounds memory on an
+# endless input while keeping every worker busy).
+_CHUNK = 4
+_CHUNKS_IN_FLIGHT_PER_WORKER = 3
+
+
+@dataclass(frozen=True, eq=False)
+class Extraction:
+    """What one document gave: its name, its text, and its mentions (or why it failed).
+
+    ``doc`` is the document's name (a file's base name, ``<text N>`` for the N-th text
+    given to :func:`extract_many`); spans of ``mentions`` index ``text``. When the
+    document could not be read, ``error`` says why, ``text`` is empty and there are no
+    mentions. In a notebook an Extraction shows its text with every mention highlighted.
+
+    >>> r = extract_document("新建小学3所。")
+    >>> r.ok, r.doc, r.text
+    (True, '<text>', '新建小学3所。')
+    """
+
+    doc: str
+    text: str
+    mentions: tuple[Mention, ...] = ()
+    error: DocumentError | None = None
+    document: Document | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the document was read (it may still hold no mentions)."""
+        return self.error is None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Extraction):
+            return NotImplemented
+        return self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        state = f"error={self.error.reason!r}" if self.error else f"{len(self.mentions)} mentions"
+        return f"<Extraction {self.doc!r}: {state}, {len(self.text)} characters>"
+
+    def _key(self) -> tuple[Any, ...]:
+        error = None if self.error is None else (self.error.path, self.error.reason)
+        return (self.doc, self.text, self.mentions, error, self.document)
+
+    def sentence(self, mention: Mention) -> str:
+        """The sentence a mention stands in, as written (empty if the record has none)."""
+        return self.text[mention.sentence_start : mention.sentence_end]
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """One plain dict per mention, ``doc`` first (see ``Mention.to_record``)."""
+        return (m.to_record(self.doc) for m in self.mentions)
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame, one row per mention (see :func:`edumetrics.to_pandas`)."""
+        from edumetrics.tables import to_pandas
+
+        return to_pandas(self)
+
+    def to_arrow(self) -> Any:
+        """A pyarrow Table, one row per mention (see :func:`edumetrics.to_arrow`)."""
+        from edumetrics.tables import to_arrow
+
+        return to_arrow(self)
+
+    def to_polars(self) -> Any:
+        """A polars DataFrame, one row per mention (see :func:`edumetrics.to_polars`)."""
+        from edumetrics.tables import to_polars
+
+        return to_polars(self)
+
+    def _repr_html_(self) -> str:
+        from edumetrics._html import render_html
+
+        return render_html(self)
+
+
+def extract_document(item: Item) -> Extraction:
+    """Read (if need be) and extract one document: a text, a path, or a Document.
+
+    A file that cannot be read gives an Extraction with ``error`` set; it does not raise.
+    """
+    return _extract_job(_job(item, "<text>"))
+
+
+def extract_many(
+    items: Iterable[Item], workers: int = 1, progress: bool = False
+) -> Iterator[Extraction]:
+    """Extract from every item, yielding one :class:`Extraction` per item in input order.
+
+    Items are texts (``str``), paths (``pathlib.Path`` or any ``os.PathLike``) or
+    :class:`~edumetrics.readers.Document`\\ s; they are consumed lazily, so a long stream
+    of files is processed in constant memory.
+
+    ``workers`` > 1 runs the extraction in that many worker processes, in chunks of
+    documents (files are read in the workers too); results still come in input order.
+    Like any ``multiprocessing`` code, a script using workers needs the
+    ``if __name__ == "__main__":`` guard. ``progress=True`` shows a progress bar on
+    standard error when it is a terminal (needs the ``progress`` extra).
+    """
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be a positive int, not {workers!r}")
+    bar = _progress_bar(items) if progress else None
+    jobs = (_job(item, f"<text {i}>") for i, item in enumerate(items))
+    results = _extract_serial(jobs) if workers == 1 else _extract_parallel(jobs, workers)
+    return results if bar is None else _with_progress(results, bar)
+
+
+_Job = Document | Path
+
+
+def _job(item: object, text_name: str) -> _Job:
+    """Check an item's type in the calling process, so a wrong one fails early and clearly."""
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document.from_text(item, name=text_name)
+    if isinstance(item, os.PathLike):
+        return Path(item)
+    hint = " (decode it first, or pass a pathlib.Path)" if isinstance(item, bytes) else ""
+    raise TypeError(
+        f"extract_many() takes texts (str), paths (pathlib.Path) or Documents, "
+        f"not {type(item).__name__}{hint}"
+    )
+
+
+def _extract_job(job: _Job) -> Extraction:
+    if isinstance(job, Path):
+        try:
+            document = read_document(job)
+        except DocumentError as exc:
+            return Extraction(doc=job.name, text="", error=exc)
+    else:
+        document = job
+    mentions = tuple(extract(document.text))
+    return Extraction(doc=document.name, text=document.text, mentions=mentions, document=document)
+
+
+def _extract_chunk(jobs: list[_Job]) -> list[Extraction]:
+    return [_extract_job(job) for job in jobs]
+
+
+def _extract_serial(jobs: Iterator[_Job]) -> Iterator[Extraction]:
+    for job in jobs:
+        yield _extract_job(job)
+
+
+def _chunks(jobs: Iterator[_Job], size: int) -> Iterator[list[_Job]]:
+    chunk: list[_Job] = []
+    for job in jobs:
+        chunk.append(job)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver/spawn rather than fork: forking a process that runs threads (a Jupyter
+    # kernel, a web server) can deadlock, and Python 3.12+ warns about it.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pending: deque[Future[list[Extraction]]] = deque()
+    try:
+        for chunk in _chunks(jobs, _CHUNK):
+            pending.append(pool.submit(_extract_chunk, chunk))
+            if len(pending) >= workers * _CHUNKS_IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        # Also reached when the caller stops early: drop the work nobody will read.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _progress_bar(items: Iterable[Item]) -> Any:
+    try:
+        from tqdm import tqdm
+    except ImportError as exc:
+        raise MissingExtraError("progress", "extract_many(progress=True)") from exc
+    total = len(items) if isinstance(items, Sized) else None
+    return tqdm(total=total, unit="doc", file=sys.stderr, disable=not sys.stderr.isatty())
+
+
+def _with_progress(results: Iterator[Extraction], bar: Any) -> Iterator[Extraction]:
+    with bar:
+        for result in results:
+            bar.update(1)
+            yield result

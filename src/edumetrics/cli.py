@@ -1,0 +1,436 @@
+"""The ``edumetrics`` command.
+
+``edumetrics extract PATH... [--format table|jsonl|csv|parquet] [--output FILE]
+[--recursive] [--workers N] [--progress]`` prints every mention of every file;
+``edumetrics schema`` prints the JSON schema of one ``jsonl`` record.
+
+PATH is a file, a directory (with ``--recursive``: every .txt, .docx, .html/.htm and .pdf
+under it, hidden names skipped, in sorted order), a glob pattern (expanded here when the
+shell did not), or ``-`` for standard input (plain text). Files are processed one by one
+and their records written as soon as they are found, so memory stays flat on any volume.
+
+A file that cannot be read is reported on standard error in one line
+(``edumetrics: PATH: reason``) and the others are still processed. Exit status: 0 when
+every file was read, 1 when some file failed, 2 for a usage error, 130 when interrupted,
+141 when the reader of standard output went away (``| head``), quietly.
+
+``--output FILE`` writes to a temporary file beside FILE and renames it over FILE only
+when the run completes, so FILE is never half-written; its suffix (.jsonl, .csv,
+.parquet) chooses the format when ``--format`` is not given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from edumetrics.errors import DocumentError, EdumetricsError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
+    from edumetrics.batch import Extraction
+    from edumetrics.readers import Document
+
+__all__ = ["main", "record_schema"]
+
+PROG = "edumetrics"
+FORMATS = ("table", "jsonl", "csv", "parquet")
+_SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+_GLOB_CHARS = frozenset("*?[")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "schema":
+            sys.stdout.buffer.write(_schema_text().encode())
+            sys.stdout.flush()
+            return EXIT_OK
+        return _extract_command(parser, args)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Every figure in Chinese education reports, as typed, span-exact records.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    ex = sub.add_parser(
+        "extract",
+        help="extract the mentions of files",
+        description="Extract every quantity mention of each file and write one record per "
+        "mention. Exit status: 0 ok, 1 some file failed, 2 usage error.",
+    )
+    ex.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a .txt/.docx/.html/.pdf file, a directory (with --recursive), a glob, "
+        "or - for standard input",
+    )
+    ex.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from the --output suffix, else table)",
+    )
+    ex.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
+    ex.add_argument(
+        "-r", "--recursive", action="store_true", help="read the supported files in directories"
+    )
+    ex.add_argument(
+        "-j", "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    ex.add_argument(
+        "--progress", action="store_true", help="progress bar on a terminal (extra 'progress')"
+    )
+    sub.add_parser(
+        "schema",
+        help="print the JSON schema of a jsonl record",
+        description="Print the JSON schema of one line of `extract --format jsonl`.",
+    )
+    return parser
+
+
+# --- schema ---------------------------------------------------------------------------
+
+
+def record_schema() -> dict[str, Any]:
+    """The JSON schema of one ``jsonl`` record: ``doc``, then every field of a Mention.
+
+    Pinned in ``tests/data/mention.schema.json``; after a deliberate change to the record,
+    regenerate it with ``.venv/bin/edumetrics schema > tests/data/mention.schema.json``.
+    """
+    from edumetrics.records import Mention
+
+    schema = Mention.model_json_schema()
+    doc = {"description": "File name of the document.", "title": "Doc", "type": "string"}
+    schema["title"] = "MentionRecord"
+    schema["description"] = (
+        "One quantity mention as written by `edumetrics extract --format jsonl`: "
+        "the document's file name, then the fields of edumetrics.Mention."
+    )
+    schema["properties"] = {"doc": doc, **schema["properties"]}
+    schema["required"] = ["doc", *schema.get("required", [])]
+    return schema
+
+
+def _schema_text() -> str:
+    return json.dumps(record_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- extract --------------------------------------------------------------------------
+
+
+def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from edumetrics.batch import extract_many
+
+    fmt: str = args.format or _SUFFIX_FORMATS.get(Path(args.output or "").suffix.lower(), "table")
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if fmt == "parquet" and not args.output:
+        parser.error("--format parquet needs --output FILE")
+    if args.paths.count("-") > 1:
+        parser.error("standard input (-) can be read only once")
+    if args.output and not Path(args.output).resolve().parent.is_dir():
+        parser.error(f"cannot write {args.output}: its directory does not exist")
+
+    failures: list[str] = []
+
+    def fail(path: str, reason: str) -> None:
+        failures.append(path)
+        _report(path, reason)
+
+    try:
+        writer = _WRITERS[fmt]
+        with _Output(args.output) as out:
+            sink = writer(out.stream)
+            results = extract_many(
+                _inputs(args.paths, args.recursive, fail),
+                workers=args.workers,
+                progress=args.progress,
+            )
+            try:
+                for result in results:
+                    if result.error is not None:
+                        fail(result.error.path, result.error.reason)
+                    else:
+                        sink.write(result)
+                sink.close()
+            finally:
+                getattr(results, "close", lambda: None)()
+    except EdumetricsError as exc:  # a missing extra (parquet, progress)
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _report(path: str, reason: str) -> None:
+    print(f"{PROG}: {path}: {reason}", file=sys.stderr, flush=True)
+
+
+def _inputs(
+    args: Sequence[str], recursive: bool, fail: Callable[[str, str], None]
+) -> Iterator[Path | Document]:
+    """Each PATH argument as files to read, lazily; what cannot be expanded is reported."""
+    import glob
+
+    from edumetrics.readers import SUFFIX_FORMATS, _text_document
+
+    for arg in args:
+        if arg == "-":
+            try:
+                yield _text_document(sys.stdin.buffer.read(), "<stdin>", "<stdin>", None)
+            except DocumentError as exc:
+                fail(exc.path, exc.reason)
+            continue
+        if _GLOB_CHARS.intersection(arg) and not os.path.lexists(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                fail(arg, "no file matches this pattern")
+            paths = [Path(m) for m in matches]
+        else:
+            paths = [Path(arg)]
+        for path in paths:
+            if not path.is_dir():
+                yield path  # a missing or unreadable file is reported when it is read
+            elif not recursive:
+                fail(str(path), "is a directory (use --recursive to read the files in it)")
+            else:
+                yield from _walk(path, SUFFIX_FORMATS)
+
+
+def _walk(root: Path, suffixes: dict[str, Any]) -> Iterator[Path]:
+    """Supported files under ``root`` in sorted order, hidden files and folders skipped."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
+                yield Path(folder, name)
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+class _Output:
+    """Standard output, or a temporary file renamed over ``path`` when all went well."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.temp: str | None = None
+        self.stream: IO[bytes] = sys.stdout.buffer
+
+    def __enter__(self) -> _Output:
+        if self.path is not None:
+            target = Path(self.path)
+            fd, self.temp = tempfile.mkstemp(
+                dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".part"
+            )
+            self.stream = os.fdopen(fd, "wb")
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if self.temp is None:
+            if exc_type is None:
+                self.stream.flush()
+            return
+        self.stream.close()
+        if exc_type is not None:
+            os.unlink(self.temp)
+            return
+        assert self.path is not None
+        _copy_mode(self.path, self.temp)
+        os.replace(self.temp, self.path)
+
+
+def _copy_mode(target: str, temp: str) -> None:
+    """Give the new file the mode an ordinary ``open(target, "w")`` would have."""
+    try:
+        mode = os.stat(target).st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temp, mode)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit flush stays quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def json_number(value: Decimal) -> str:
+    """A decimal as an exact JSON number (no float rounding, no exponent).
+
+    >>> json_number(Decimal("2.86E+7")), json_number(Decimal("-0.27"))
+    ('28600000', '-0.27')
+    """
+    if not value.is_finite():
+        raise ValueError(f"{value} has no JSON number")
+    return format(value, "f")
+
+
+def _json_value(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return json_number(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def jsonl_line(record: dict[str, Any]) -> str:
+    """One record as a JSON line, fields in record order, the value an exact number.
+
+    >>> jsonl_line({"doc": "a.txt", "value": Decimal("99.07"), "level": None})
+    '{"doc": "a.txt", "value": 99.07, "level": null}\\n'
+    """
+    fields = ", ".join(f"{json.dumps(k)}: {_json_value(v)}" for k, v in record.items())
+    return "{" + fields + "}\n"
+
+
+class _Sink:
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+
+    def write(self, result: Extraction) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+class _JsonlSink(_Sink):
+    def write(self, result: Extraction) -> None:
+        for record in result.records():
+            self.stream.write(jsonl_line(record).encode())  # one whole line per write
+
+
+class _CsvSink(_Sink):
+    """The jsonl fields as columns; value exact, null as empty, flags joined by ``;``."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        super().__init__(stream)
+        self.header_written = False
+
+    def write(self, result: Extraction) -> None:
+        buffer = io.StringIO()
+        rows = csv.writer(buffer, lineterminator="\n")
+        for record in result.records():
+            if not self.header_written:
+                rows.writerow(record)
+                self.header_written = True
+            rows.writerow(_csv_cell(v) for v in record.values())
+        self.stream.write(buffer.getvalue().encode())
+
+    def close(self) -> None:
+        if not self.header_written:
+            from edumetrics.records import Mention
+
+            self.stream.write((",".join(["doc", *Mention.model_fields]) + "\n").encode())
+        super().close()
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return json_number(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(value)
+    return str(value)
+
+
+class _TableSink(_Sink):
+    """A human-readable table per document, columns aligned for CJK text."""
+
+    HEADER = ("start", "end", "text", "value", "unit", "metric", "role", "level", "qualifier")
+
+    def write(self, result: Extraction) -> None:
+        count = len(result.mentions)
+        lines = [f"== {result.doc}: {count} mention{'' if count == 1 else 's'}"]
+        rows = [self.HEADER] + [
+            (
+                str(m.start),
+                str(m.end),
+                m.text.replace("\n", " "),
+                "masked" if m.value is None else json_number(m.value),
+                m.unit.value,
+                m.metric,
+                m.role.value,
+                "-" if m.level is None else m.level.value,
+                m.qualifier.value,
+            )
+            for m in result.mentions
+        ]
+        if count:
+            widths = [max(_width(row[i]) for row in rows) for i in range(len(self.HEADER))]
+            right = {0, 1, 3}  # numbers align right
+            for row in rows:
+                cells = (_pad(c, widths[i], i in right) for i, c in enumerate(row))
+                lines.append("  ".join(cells).rstrip())
+        self.stream.write(("\n".join(lines) + "\n\n").encode())
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    fill = " " * (width - _width(text))
+    return fill + text if right else text + fill
+
+
+class _ParquetSink(_Sink):
+    """One row group per document with mentions, written as it comes (the table columns)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        super().__init__(stream)
+        try:
+            import pyarrow.parquet as pq
+        except ImportError as exc:
+            from edumetrics.errors import MissingExtraError
+
+            raise MissingExtraError("arrow", "--format parquet") from exc
+        from edumetrics.tables import arrow_schema
+
+        self.writer = pq.ParquetWriter(stream, arrow_schema())
+
+    def write(self, result: Extraction) -> None:
+        from edumetrics.tables import to_arrow
+
+        if result.mentions:
+            self.writer.write_table(to_arrow(result))
+
+    def close(self) -> None:
+        self.writer.close()
+        super().close()
+
+
+_WRITERS: dict[str, type[_Sink]] = {
+    "table": _TableSink,
+    "jsonl": _JsonlSink,
+    "csv": _CsvSink,
+    "parquet": _ParquetSink,
+}

@@ -1,0 +1,449 @@
+"""Read report files into text: plain text in any common Chinese encoding, .docx, HTML, PDF.
+
+:func:`read_document` returns a :class:`Document` whose ``text`` is what the extractor
+reads, so the spans of every record index ``Document.text``. Plain text is decoded
+without any rewriting (line endings are kept, only a byte-order mark is dropped); for
+.docx, HTML and PDF the text is built by this module and is the only text spans refer to.
+
+Format is chosen by file suffix: ``.docx``, ``.html``/``.htm``/``.xhtml``, ``.pdf``;
+any other suffix is read as plain text. The .docx, HTML and PDF readers need the
+``docx``, ``html`` and ``pdf`` extras; they are imported only when such a file is read.
+
+Every failure raises :class:`~edumetrics.errors.DocumentError` naming the file and the
+reason: missing file, a directory, no permission, a binary file, undecodable bytes, an
+empty document (no text at all, or only whitespace), a corrupt or truncated
+.docx/PDF, an encrypted PDF.
+
+>>> doc = Document.from_text("新建小学3所。", name="note")
+>>> doc.name, doc.format, doc.text
+('note', 'txt', '新建小学3所。')
+>>> decode_text("入学率99%".encode("gb18030"))
+('入学率99%', 'gb18030')
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from edumetrics.errors import DocumentError, MissingExtraError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["Document", "DocumentFormat", "decode_text", "read_document"]
+
+DocumentFormat = Literal["txt", "docx", "html", "pdf"]
+"""The kinds of file :func:`read_document` reads."""
+
+SUFFIX_FORMATS: dict[str, DocumentFormat] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+}
+"""Suffixes picked up when a directory is walked; an explicitly named file of any other
+suffix is read as plain text."""
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Encodings tried, in order, when none is given and there is no byte-order mark.
+# GB18030 is a superset of GBK and GB2312, which Chinese bureau sites still use.
+_FALLBACK_ENCODINGS = ("utf-8", "gb18030")
+
+# Legacy charset names that decode better as their superset.
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
+
+# A text whose first bytes hold NUL, or more than this share of control characters, is binary.
+_SNIFF_BYTES = 8192
+_MAX_CONTROL_SHARE = 0.01
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+
+
+@dataclass(frozen=True)
+class Document:
+    """The text of one report, with where it came from.
+
+    ``text`` is what :func:`edumetrics.extract` is run on; record spans index it.
+    ``name`` is the file's base name (the ``doc`` field of records), ``path`` the path
+    as given (``None`` for a text made in memory), ``encoding`` the encoding a text file
+    was decoded with, and ``metadata`` what the file says about itself (title, author,
+    page count), as strings.
+    """
+
+    text: str
+    name: str
+    path: str | None = None
+    format: DocumentFormat = "txt"
+    encoding: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict, hash=False)
+
+    def __repr__(self) -> str:
+        shown = self.text if len(self.text) <= 40 else self.text[:40] + "…"
+        return (
+            f"Document(name={self.name!r}, format={self.format!r}, encoding={self.encoding!r}, "
+            f"{len(self.text)} characters: {shown!r})"
+        )
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "<text>") -> Document:
+        """A document made from a string already in memory."""
+        if not isinstance(text, str):
+            raise TypeError(f"Document.from_text() takes a str, not {type(text).__name__}")
+        return cls(text=text, name=name)
+
+
+def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
+    """Read a .txt, .docx, .html/.htm or .pdf file into a :class:`Document`.
+
+    ``encoding`` forces the encoding of a text or HTML file; by default a byte-order mark
+    decides, then UTF-8, then GB18030 (a superset of GBK/GB2312), then, if the ``detect``
+    extra is installed, charset-normalizer's best guess.
+
+    Raises :class:`~edumetrics.errors.DocumentError` when the file cannot be read or
+    holds no text.
+    """
+    p = Path(path)
+    shown = os.fspath(path)
+    fmt = SUFFIX_FORMATS.get(p.suffix.lower(), "txt")
+    if fmt == "docx":
+        text, meta = _read_docx(p, shown)
+        enc = None
+    elif fmt == "pdf":
+        text, meta = _read_pdf(p, shown)
+        enc = None
+    else:
+        data = _read_bytes(p, shown)
+        if fmt == "txt":
+            return _text_document(data, p.name, shown, encoding)
+        text, enc, meta = _html_to_text(data, shown, encoding)
+    _check_not_empty(text, shown)
+    return Document(text=text, name=p.name, path=shown, format=fmt, encoding=enc, metadata=meta)
+
+
+def _text_document(data: bytes, name: str, shown: str, encoding: str | None) -> Document:
+    """A plain-text Document from bytes (a file's, or standard input's)."""
+    text, used = _decode_or_raise(data, shown, encoding)
+    _check_not_empty(text, shown)
+    return Document(text=text, name=name, path=shown, format="txt", encoding=used)
+
+
+def _check_not_empty(text: str, shown: str) -> None:
+    if not text.strip():
+        raise DocumentError(shown, "no text (the document is empty)")
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode the bytes of a text file; return ``(text, encoding used)``.
+
+    Raises :class:`UnicodeDecodeError` (or :class:`LookupError` for an unknown
+    ``encoding``) when the bytes are not text in any encoding tried.
+
+    >>> decode_text(codecs.BOM_UTF8 + "99.07%".encode())
+    ('99.07%', 'utf-8-sig')
+    >>> decode_text("專任教師".encode("utf-16"))
+    ('專任教師', 'utf-16')
+    """
+    if encoding is not None:
+        name = _CHARSET_ALIASES.get(encoding.lower(), encoding)
+        return data.decode(name), codecs.lookup(name).name
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name), name
+    error: UnicodeDecodeError | None = None
+    for name in _FALLBACK_ENCODINGS:
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError as exc:
+            error = error or exc
+    guessed = _detect(data)
+    if guessed is not None:
+        return guessed
+    assert error is not None
+    raise error
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's guess, when the ``detect`` extra is installed."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return None
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    return str(best), str(best.encoding)
+
+
+def _read_bytes(p: Path, shown: str) -> bytes:
+    try:
+        return p.read_bytes()
+    except FileNotFoundError as exc:
+        raise DocumentError(shown, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise DocumentError(shown, "is a directory") from exc
+    except PermissionError as exc:
+        raise DocumentError(shown, "permission denied") from exc
+    except OSError as exc:
+        raise DocumentError(shown, f"cannot read: {exc.strerror or exc}") from exc
+
+
+def _check_path(p: Path, shown: str) -> None:
+    """Raise the same errors as :func:`_read_bytes` for readers that open files themselves."""
+    if p.is_dir():
+        raise DocumentError(shown, "is a directory")
+    if not p.exists():
+        raise DocumentError(shown, "no such file")
+    if not os.access(p, os.R_OK):
+        raise DocumentError(shown, "permission denied")
+
+
+def _looks_binary(text: str) -> bool:
+    head = text[:_SNIFF_BYTES]
+    controls = sum(1 for ch in head if ch < " " and ch not in _TEXT_CONTROLS)
+    return "\x00" in head or controls > _MAX_CONTROL_SHARE * len(head)
+
+
+def _decode_or_raise(data: bytes, shown: str, encoding: str | None) -> tuple[str, str]:
+    if not data:
+        raise DocumentError(shown, "empty file")
+    has_bom = any(data.startswith(bom) for bom, _ in _BOMS)
+    if encoding is None and not has_bom and b"\x00" in data[:_SNIFF_BYTES]:
+        raise DocumentError(shown, "binary file (not text)")
+    try:
+        text, used = decode_text(data, encoding)
+    except LookupError as exc:
+        raise DocumentError(shown, f"unknown encoding {encoding!r}") from exc
+    except UnicodeDecodeError as exc:
+        how = f"as {encoding}" if encoding else "as UTF-8, GB18030 or a detected encoding"
+        raise DocumentError(
+            shown, f"undecodable bytes {how} (byte {exc.start}); try encoding=..."
+        ) from exc
+    if encoding is None and _looks_binary(text):
+        raise DocumentError(shown, "binary file (not text)")
+    return text, used
+
+
+def _missing(extra: str, fmt: str) -> MissingExtraError:
+    return MissingExtraError(extra, f"reading {fmt} files")
+
+
+# --- .docx ----------------------------------------------------------------------------
+
+
+def _read_docx(p: Path, shown: str) -> tuple[str, dict[str, str]]:
+    """Paragraphs and tables of the body, in document order; a table row is one line with
+    its cells separated by tabs (a merged cell is written once)."""
+    try:
+        import docx
+        from docx.table import Table
+    except ImportError as exc:
+        raise _missing("docx", ".docx") from exc
+    _check_path(p, shown)
+    try:
+        document = docx.Document(str(p))
+        lines = list(_docx_lines(document.iter_inner_content(), Table))
+        props = document.core_properties
+        meta = {k: str(v) for k, v in (("title", props.title), ("author", props.author)) if v}
+    # A damaged zip or XML part surfaces as any of a dozen exception types (BadZipFile,
+    # KeyError, zlib.error, lxml's XMLSyntaxError, PackageNotFoundError ...): each is
+    # reported as this file's failure, with the original chained.
+    except Exception as exc:
+        raise DocumentError(shown, "not a readable .docx (corrupt or truncated)") from exc
+    return "\n".join(lines), meta
+
+
+def _docx_lines(blocks: Iterator[Any], table_type: Any) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, table_type):
+            for row in block.rows:
+                cells: list[str] = []
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:  # merged cells repeat the same element
+                        seen.add(id(cell._tc))
+                        cells.append(cell.text.replace("\n", " "))
+                yield "\t".join(cells)
+        else:
+            yield block.text
+
+
+# --- HTML -----------------------------------------------------------------------------
+
+# Elements whose content is never shown.
+_HTML_HIDDEN = frozenset(
+    {"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "-comment"}
+)
+# Elements that start and end a line of text.
+_HTML_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+_HTML_CELLS = frozenset({"td", "th"})
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's white space (not U+3000, which shows)
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def _html_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag within its first 4 KB."""
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", data[:4096], re.I)
+    if m is None:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return _CHARSET_ALIASES.get(name, name)
+
+
+def _html_to_text(data: bytes, shown: str, encoding: str | None) -> tuple[str, str, dict[str, str]]:
+    """Visible text of a page: hidden elements dropped, block elements on their own lines,
+    table cells separated by tabs, runs of whitespace collapsed (except inside ``<pre>``)."""
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError as exc:
+        raise _missing("html", "HTML") from exc
+    declared = None
+    if encoding is None and not any(data.startswith(bom) for bom, _ in _BOMS):
+        declared = _html_charset(data)
+    try:
+        markup, used = _decode_or_raise(data, shown, encoding or declared)
+    except DocumentError:
+        if declared is None:
+            raise
+        markup, used = _decode_or_raise(data, shown, None)  # the page lied about its charset
+    tree = LexborHTMLParser(markup)
+    title_node = tree.css_first("title")
+    title = title_node.text(strip=True) if title_node is not None else ""
+    root = tree.root
+    text = _html_visible_text(root) if root is not None else ""
+    return text, used, ({"title": title} if title else {})
+
+
+def _html_visible_text(root: Any) -> str:
+    parts: list[str] = []
+    # Iterative walk (pages nest deeply): ("enter", node, in_pre) or ("exit", tag).
+    stack: list[tuple[bool, Any, bool]] = [(True, root, False)]
+    while stack:
+        entering, node, in_pre = stack.pop()
+        tag = node.tag
+        if not entering:
+            if tag in _HTML_BLOCKS:
+                parts.append("\n")
+            elif tag in _HTML_CELLS:
+                parts.append("\t")
+            continue
+        if tag == "-text":
+            raw = node.text_content or ""
+            parts.append(raw if in_pre else _HTML_SPACE.sub(" ", raw))
+            continue
+        if tag in _HTML_HIDDEN or not node.is_element_node:
+            continue
+        attrs = node.attributes
+        style = (attrs.get("style") or "").replace(" ", "").lower()
+        if "hidden" in attrs or "display:none" in style:
+            continue
+        if tag == "br":
+            parts.append("\n")
+            continue
+        if tag in _HTML_BLOCKS:
+            parts.append("\n")
+        stack.append((False, node, in_pre))
+        children = list(node.iter(include_text=True))
+        child_pre = in_pre or tag == "pre"
+        stack.extend((True, child, child_pre) for child in reversed(children))
+    return _tidy_lines("".join(parts))
+
+
+def _tidy_lines(text: str) -> str:
+    """Collapse runs of spaces, strip spaces and tabs off line edges, drop empty lines."""
+    lines = (_SPACE_RUN.sub(" ", line).strip(" \t") for line in text.split("\n"))
+    return "\n".join(line for line in lines if line.strip())
+
+
+# --- PDF ------------------------------------------------------------------------------
+
+
+def _read_pdf(p: Path, shown: str) -> tuple[str, dict[str, str]]:
+    """The text layer of each page, pages separated by a form feed (``\\f``) line."""
+    try:
+        import pypdf
+    except ImportError as exc:
+        raise _missing("pdf", "PDF") from exc
+    _check_path(p, shown)
+    try:
+        reader = pypdf.PdfReader(str(p))
+        if reader.is_encrypted:
+            raise DocumentError(shown, "encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata
+        title = info.title if info is not None else None
+    except DocumentError:
+        raise
+    # pypdf signals a damaged file with PdfReadError, but also with ValueError, KeyError,
+    # struct/zlib errors ... from deep inside: each is reported as this file's failure.
+    except Exception as exc:
+        raise DocumentError(shown, f"not a readable PDF (corrupt or truncated): {exc}") from exc
+    meta = {"pages": str(len(pages))}
+    if title:
+        meta["title"] = str(title)
+    text = "\n\f\n".join(page.strip("\n") for page in pages)
+    if not text.replace("\f", "").strip():
+        raise DocumentError(shown, "no text layer (a scanned PDF needs OCR first)")
+    return text, meta
