@@ -1,0 +1,136 @@
+"""edumetrics.batch: extract_many over texts, Documents and paths, in order, in processes."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import edumetrics
+from edumetrics import Document, DocumentError, Extraction, extract_document, extract_many
+from edumetrics.records import Mention, Unit
+
+DATA = Path(__file__).parent / "data" / "corpus"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+CORPUS = sorted(DATA.glob("*.txt"))
+EXAMPLE_FILES = sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".html"})
+
+
+def test_items_of_every_kind_in_input_order(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    items = ["新建小学3所。", Document.from_text("投资30万元。", name="memo"), missing, CORPUS[0]]
+    results = list(extract_many(items))
+    assert [r.doc for r in results] == ["<text 0>", "memo", "missing.txt", CORPUS[0].name]
+    assert [r.ok for r in results] == [True, True, False, True]
+    assert isinstance(results[2].error, DocumentError)
+    assert (results[2].text, results[2].mentions) == ("", ())
+    assert results[3].document is not None
+    assert results[3].document.path == str(CORPUS[0])
+
+
+def test_each_result_is_extract_of_its_text() -> None:
+    for result in extract_many(CORPUS):
+        assert result.text == CORPUS[[p.name for p in CORPUS].index(result.doc)].read_text("utf-8")
+        assert list(result.mentions) == edumetrics.extract(result.text)
+
+
+def test_strings_are_texts_never_paths() -> None:
+    (result,) = extract_many([str(CORPUS[0])])
+    assert result.text == str(CORPUS[0])
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [(b"bytes", r"not bytes \(decode it first"), (None, "not NoneType"), (123, "not int")],
+    ids=["bytes", "none", "int"],
+)
+def test_wrong_item_types_raise_type_error(item: object, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        list(extract_many([item]))  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("workers", [0, -1, 1.5, True], ids=str)
+def test_workers_must_be_a_positive_int(workers: object) -> None:
+    with pytest.raises(ValueError, match="workers must be a positive int"):
+        extract_many([], workers=workers)  # type: ignore[arg-type]
+
+
+def test_extract_document() -> None:
+    result = extract_document("全年投资2860万元。")
+    assert (result.doc, result.ok) == ("<text>", True)
+    assert extract_document(Path("/no/such/file.txt")).error is not None
+
+
+def test_extraction_equality_and_pickling() -> None:
+    result = extract_document(CORPUS[1])
+    copy = pickle.loads(pickle.dumps(result))
+    assert copy == result
+    failed = extract_document(Path("/no/such.txt"))
+    assert pickle.loads(pickle.dumps(failed)) == failed
+    assert failed != result
+
+
+def test_repr_is_short() -> None:
+    result = extract_document(CORPUS[0])
+    assert repr(result).startswith(f"<Extraction {CORPUS[0].name!r}: ")
+    assert len(repr(result)) < 120
+
+
+def test_sentence_of_a_hand_made_mention() -> None:
+    text = "概况。全年投资2860万元。"
+    m = Mention(
+        start=7,
+        end=13,
+        text="2860万元",
+        value=Decimal(28600000),
+        unit=Unit.CNY,
+        sentence_start=3,
+        sentence_end=14,
+    )
+    assert Extraction("a.txt", text, (m,)).sentence(m) == "全年投资2860万元。"
+
+
+def test_input_is_consumed_lazily() -> None:
+    consumed: list[int] = []
+
+    def texts() -> Iterator[str]:
+        for i in range(1000):
+            consumed.append(i)
+            yield "新建小学3所。"
+
+    results = extract_many(texts())
+    next(results)
+    assert len(consumed) == 1
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_sequential_results_in_order(tmp_path: Path) -> None:
+    items: list[object] = [*CORPUS, *EXAMPLE_FILES, tmp_path / "missing.txt"]
+    items += [p.read_text("utf-8") for p in CORPUS] * 3
+    sequential = list(extract_many(items))  # type: ignore[arg-type]
+    parallel = list(extract_many(items, workers=2))  # type: ignore[arg-type]
+    assert parallel == sequential
+    assert [r.doc for r in parallel][-1] == f"<text {len(items) - 1}>"
+
+
+@pytest.mark.slow
+def test_stopping_early_with_workers_returns_promptly() -> None:
+    results = extract_many((p for p in CORPUS * 50), workers=2)
+    first = next(results)
+    results.close()  # type: ignore[attr-defined]
+    assert first.doc == CORPUS[0].name
+
+
+def test_progress_off_a_terminal_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert len(list(extract_many(CORPUS, progress=True))) == len(CORPUS)
+    assert capsys.readouterr().err == ""
+
+
+def test_progress_without_tqdm_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    with pytest.raises(edumetrics.MissingExtraError, match=r"edumetrics\[progress\]"):
+        extract_many(CORPUS, progress=True)
