@@ -1,0 +1,170 @@
+"""Numeral characters: every character :func:`edumetrics.parse_number` reads, as data.
+
+Sources. The Arabic and full-width digits are Unicode's (``U+0030``-``U+0039`` and the
+Halfwidth and Fullwidth Forms block ``U+FF10``-``U+FF19``). The Chinese 小写 and 大写
+characters and their simplified/traditional pairs follow GB/T 15835-2011 (numerals in
+publications), the 大写 list of the People's Bank of China rules for writing amounts on
+bills (壹贰叁肆伍陆柒捌玖拾佰仟), and the Unihan ``kPrimaryNumeric`` /
+``kAccountingNumeric`` / ``kOtherNumeric`` fields; they were cross-checked against the
+tables of cn2an 0.5 where cn2an has the character (``tests/test_numeral_tables.py``
+checks the agreement). Variants cn2an lacks (參, 叄, 陌, 阡, ○) are here because Chinese
+reports use them.
+
+Every table is a tuple of rows, never a dict literal, so that a duplicated key cannot
+silently overwrite another: ``tests/test_numeral_tables.py`` rejects a character that
+appears twice, within a table or across tables.
+
+Field meanings are given in each row type's docstring. ``script`` is ``"simplified"``,
+``"traditional"`` or ``"both"`` (the character is the same in both scripts).
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal, NamedTuple
+
+__all__ = [
+    "ARABIC_DIGITS",
+    "CHINESE_DIGITS",
+    "DECIMAL_POINTS",
+    "MULTIPLIERS",
+    "THOUSANDS_SEPARATORS",
+    "ArabicDigit",
+    "ChineseDigit",
+    "DecimalPoint",
+    "Multiplier",
+    "Script",
+    "Separator",
+]
+
+Script = Literal["simplified", "traditional", "both"]
+
+
+class ArabicDigit(NamedTuple):
+    """``char`` is a positional digit worth ``value``; ``width``: ``"ascii"`` or ``"fullwidth"``."""
+
+    char: str
+    value: int
+    width: Literal["ascii", "fullwidth"]
+
+
+class ChineseDigit(NamedTuple):
+    """A Chinese digit character.
+
+    ``value`` is 0-9. ``register`` is ``"lower"`` (小写, everyday writing) or ``"upper"``
+    (大写, the anti-forgery forms used on bills and in budgets). ``role`` is ``"digit"``;
+    ``"zero"`` for 零/〇, which also fill a gap between places (一百零五); or ``"liang"`` for
+    两/兩, which count (两百, 两万) but never stand in the units or tens place.
+    """
+
+    char: str
+    value: int
+    register: Literal["lower", "upper"]
+    script: Script
+    role: Literal["digit", "zero", "liang"]
+
+
+class Multiplier(NamedTuple):
+    """A unit character worth ``10 ** power``.
+
+    ``power`` 1-3 are the small units (十百千) that make up one four-digit section;
+    4 and 8 are the section markers 万 and 亿 (万亿 = 10 ** 12). ``register`` as for digits.
+    """
+
+    char: str
+    power: int
+    register: Literal["lower", "upper"]
+    script: Script
+
+
+class DecimalPoint(NamedTuple):
+    """``char`` separates the integer from the fraction.
+
+    ``system`` says which digits it goes with: ``"arabic"`` (``12.5``, ``１２．５``) or
+    ``"chinese"`` (三点五). A point never joins the two systems (``3点5`` is a clock time).
+    """
+
+    char: str
+    system: Literal["arabic", "chinese"]
+
+
+class Separator(NamedTuple):
+    """``char`` groups Arabic digits in threes (``1,234,567``); ``width`` as for digits."""
+
+    char: str
+    width: Literal["ascii", "fullwidth"]
+
+
+ARABIC_DIGITS: Final[tuple[ArabicDigit, ...]] = (
+    *(ArabicDigit(chr(0x30 + v), v, "ascii") for v in range(10)),
+    *(ArabicDigit(chr(0xFF10 + v), v, "fullwidth") for v in range(10)),
+)
+"""0-9 and ０-９ (U+FF10-U+FF19). Other scripts' digits (Arabic-Indic, Devanagari ...) are
+deliberately absent: Python's ``int()`` and ``Decimal()`` accept them, edumetrics does not."""
+
+CHINESE_DIGITS: Final[tuple[ChineseDigit, ...]] = (
+    # char, value, register, script, role
+    ChineseDigit("零", 0, "lower", "both", "zero"),  # also the 大写 zero on bills
+    ChineseDigit("〇", 0, "lower", "both", "zero"),  # U+3007, years and digit-by-digit
+    ChineseDigit("○", 0, "lower", "both", "zero"),  # U+25CB, a common typing of 〇
+    ChineseDigit("一", 1, "lower", "both", "digit"),
+    ChineseDigit("二", 2, "lower", "both", "digit"),
+    ChineseDigit("两", 2, "lower", "simplified", "liang"),
+    ChineseDigit("兩", 2, "lower", "traditional", "liang"),
+    ChineseDigit("三", 3, "lower", "both", "digit"),
+    ChineseDigit("四", 4, "lower", "both", "digit"),
+    ChineseDigit("五", 5, "lower", "both", "digit"),
+    ChineseDigit("六", 6, "lower", "both", "digit"),
+    ChineseDigit("七", 7, "lower", "both", "digit"),
+    ChineseDigit("八", 8, "lower", "both", "digit"),
+    ChineseDigit("九", 9, "lower", "both", "digit"),
+    ChineseDigit("壹", 1, "upper", "both", "digit"),
+    ChineseDigit("弌", 1, "upper", "both", "digit"),  # old form of 壹
+    ChineseDigit("贰", 2, "upper", "simplified", "digit"),
+    ChineseDigit("貳", 2, "upper", "traditional", "digit"),
+    ChineseDigit("弍", 2, "upper", "both", "digit"),  # old form of 贰
+    ChineseDigit("叁", 3, "upper", "simplified", "digit"),
+    ChineseDigit("參", 3, "upper", "traditional", "digit"),  # cn2an rejects 參拾
+    ChineseDigit("叄", 3, "upper", "traditional", "digit"),  # variant of 參
+    ChineseDigit("弎", 3, "upper", "both", "digit"),  # old form of 叁
+    ChineseDigit("肆", 4, "upper", "both", "digit"),
+    ChineseDigit("伍", 5, "upper", "both", "digit"),
+    ChineseDigit("陆", 6, "upper", "simplified", "digit"),
+    ChineseDigit("陸", 6, "upper", "traditional", "digit"),
+    ChineseDigit("柒", 7, "upper", "both", "digit"),
+    ChineseDigit("捌", 8, "upper", "both", "digit"),
+    ChineseDigit("玖", 9, "upper", "both", "digit"),
+)
+"""Chinese digits, 小写 then 大写. Left out on purpose: 廿/卅/卌 (20/30/40), which appear in
+dates, not quantities; and 参, a non-standard 大写 3 that in reports is nearly always
+参加/参与 (the standard 大写 is 叁)."""
+
+MULTIPLIERS: Final[tuple[Multiplier, ...]] = (
+    # char, power, register, script
+    Multiplier("十", 1, "lower", "both"),
+    Multiplier("百", 2, "lower", "both"),
+    Multiplier("千", 3, "lower", "both"),
+    Multiplier("拾", 1, "upper", "both"),
+    Multiplier("佰", 2, "upper", "both"),
+    Multiplier("陌", 2, "upper", "both"),  # old 大写 form of 佰
+    Multiplier("仟", 3, "upper", "both"),
+    Multiplier("阡", 3, "upper", "both"),  # old 大写 form of 仟
+    Multiplier("万", 4, "lower", "simplified"),
+    Multiplier("萬", 4, "lower", "traditional"),
+    Multiplier("亿", 8, "lower", "simplified"),
+    Multiplier("億", 8, "lower", "traditional"),
+)
+"""Units inside a numeral. 万/亿 serve both registers (壹万, 壹亿 on bills)."""
+
+DECIMAL_POINTS: Final[tuple[DecimalPoint, ...]] = (
+    DecimalPoint(".", "arabic"),
+    DecimalPoint("．", "arabic"),  # U+FF0E full-width full stop
+    DecimalPoint("点", "chinese"),
+    DecimalPoint("點", "chinese"),
+)
+"""Decimal points. 。 (the ideographic full stop) is not one: it ends sentences."""
+
+THOUSANDS_SEPARATORS: Final[tuple[Separator, ...]] = (
+    Separator(",", "ascii"),
+    Separator("，", "fullwidth"),  # U+FF0C full-width comma
+)
+"""Thousands separators; only valid between groups of exactly three Arabic digits."""
