@@ -1,12 +1,671 @@
-"""Extraction engine. (being written)"""
+"""The extractor: every quantity mention of a report, what it measures, and where it is.
+
+One pass of one compiled pattern (:data:`edumetrics._patterns.QUANTITY`) over a
+normalised working copy finds the candidates; each is then read in its context (the
+clause before it, the noun after its unit, the sentence) to decide metric, role, level
+and qualifier; the spans are mapped back to the raw text at the end.
+
+>>> for m in extract("全市义务教育阶段小学、初中入学率为99.07%、94.88%。"):
+...     print(m.text, m.value, m.unit.value, m.metric, m.level.value)
+99.07% 99.07 percent enrollment_rate primary
+94.88% 94.88 percent enrollment_rate junior_secondary
+"""
 
 from __future__ import annotations
 
-from edumetrics.records import Mention
+import itertools
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from edumetrics import _patterns as P
+from edumetrics._normalize import Normalized, normalize
+from edumetrics._vocab import (
+    ARTICLE_FOLLOWERS,
+    ARTICLE_MEASURES,
+    CHANGE_CUES,
+    COUNT_WORDS,
+    INNER_QUALIFIERS,
+    LEVEL_PRIORITY,
+    LEVEL_WORDS,
+    PER_CAPITA_WORDS,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    RATE_WORDS,
+    TOTAL_WORDS,
+    UNIT_METRICS,
+    UNIT_SURFACES,
+    WORD_BEFORE_YI,
+)
+from edumetrics.errors import NumeralError
+from edumetrics.numerals import parse_number
+from edumetrics.records import Flag, Level, Mention, Qualifier, Role, Unit
 
 __all__ = ["extract"]
 
+_MASK_CHARS = frozenset("xX×*")
+_TEN = Decimal(10)
+_HUNDRED = Decimal(100)
+_OPEN_QUOTES = "“〝\"「『'‘"
+_CLOSE_QUOTES = "”〞\"」』'’"
+_NAME_QUOTE_SPAN = 10  # a number inside a quoted term this short is part of a name
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A candidate mention on the working copy, filled in step by step."""
+
+    start: int  # working offsets, number through unit
+    end: int
+    num: str  # numeral as written (with multiplier, without inner qualifier)
+    unit: str  # canonical unit id
+    unit_text: str
+    per: str | None
+    group: int  # candidates written as one list or range share a group id
+    value: Decimal | None = None
+    masked: bool = False
+    flags: list[Flag] = field(default_factory=list)
+    qualifier: str = "exact"
+    metric: str = "other"
+    role: str = "actual"
+    level: str | None = None
+    level_from_list: bool = False
+    level_known: bool = False  # the figure's own words name its level
+    bare: bool = False  # its label names nothing of its own
+    head_len: int = 0
+    label: str | None = None
+    period: int | None = None
+    sent: tuple[int, int] = (0, 0)
+    parent: int | None = None
+
+
+class _Context:
+    """Clause and sentence boundaries of one working copy, for bisecting."""
+
+    __slots__ = ("clauses", "sentences", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences = [m.start() for m in P.SENTENCE_END.finditer(text)]
+        self.clauses = [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect_left(self.sentences, pos)
+        start = self.sentences[k - 1] + 1 if k else 0
+        end = self.sentences[k] + 1 if k < len(self.sentences) else len(self.text)
+        return start, end
+
+    def clause_start(self, pos: int) -> int:
+        k = bisect_left(self.clauses, pos)
+        return self.clauses[k - 1] + 1 if k else 0
+
+    def clause_end(self, pos: int) -> int:
+        k = bisect_left(self.clauses, pos)
+        return self.clauses[k] if k < len(self.clauses) else len(self.text)
+
 
 def extract(text: str) -> list[Mention]:
-    """Every quantity mention in ``text``, in document order."""
-    return []
+    """Every quantity mention in ``text``, in document order.
+
+    Raises :class:`TypeError` for anything but a ``str``; never raises for a ``str``.
+    Every record satisfies ``text[m.start:m.end] == m.text``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(_type_error_message(text))
+    if not text or text.isspace():
+        return []
+    norm = normalize(text)
+    ctx = _Context(norm.text)
+    cands = _find(norm.text)
+    prev_end = 0
+    for c in cands:
+        _read_value(c)
+        _read_context(c, ctx, prev_end)
+        prev_end = c.end
+    _carry_levels(cands, ctx)
+    _distribute(cands, ctx)
+    _link_parts(cands, ctx)
+    return [_to_mention(c, norm) for c in cands]
+
+
+def _type_error_message(obj: object) -> str:
+    kind = type(obj).__name__
+    if isinstance(obj, (bytes, bytearray, memoryview)):
+        return (
+            f"extract() takes the text as str, not {kind}: decode it first "
+            "(e.g. data.decode('utf-8')) or read files with edumetrics.read_document()"
+        )
+    return f"extract() takes the text as str, not {kind}"
+
+
+# --- Finding candidates ------------------------------------------------------------------
+
+
+def _find(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    group = 0
+    for m in P.QUANTITY.finditer(text):
+        main = _main_candidate(m, group)
+        if main is None or _is_not_a_mention(text, main, m):
+            continue
+        if m["pre"]:
+            out.extend(_pre_candidates(text, m, main, group))
+        out.append(main)
+        group += 1
+    return out
+
+
+def _main_candidate(m: regex.Match[str], group: int) -> _Cand | None:
+    if m["ar"] is not None:
+        num, mult, unit_text = m["ar"], m["mult"] or "", m.group("q1", "mult", "q2", "unit")
+        unit_surface, per = m["unit"], m["per"]
+        start = m.start("ar")
+    elif m["cn"] is not None:
+        num, mult, unit_text = m["cn"], m["cmult"] or "", m.group("cq1", "cmult", "cq2", "cunit")
+        unit_surface, per = m["cunit"], m["cper"]
+        start = m.start("cn")
+    elif m["pct"] is not None:
+        start = m.start() + len(m["pre"] or "")
+        return _Cand(start, m.end(), m["pct"], "percent", "百分之", None, group)
+    elif m["cheng"] is not None:
+        start = m.start("cheng")
+        return _Cand(start, m.end(), m["cheng"], "percent", "成", None, group)
+    else:
+        start = m.start("pop")
+        return _Cand(start, m.end(), m[0][start - m.start() :], "person", "", None, group)
+    c = _Cand(start, m.end(), num + mult, UNIT_SURFACES[unit_surface], "".join(
+        s for s in unit_text if s), per, group)
+    for q in (m["q1"], m["q2"], m["cq1"], m["cq2"]):
+        if q:
+            c.qualifier = INNER_QUALIFIERS[q]
+    return c
+
+
+def _pre_candidates(text: str, m: regex.Match[str], main: _Cand, group: int) -> list[_Cand]:
+    out = []
+    items = list(P.PRE_ITEM.finditer(text, m.start("pre"), m.end("pre")))
+    is_range = bool(items) and items[-1]["sep"] in P.RANGE_SEPARATORS
+    # A list starting a line with 、 is a list marker (3、4所学校...), not a figure.
+    if items and items[0]["sep"] == "、" and _starts_line(text, items[0].start()):
+        items = items[1:]
+    for it in items:
+        c = _Cand(it.start("num"), it.end("num"), it["num"], main.unit, "", main.per, group)
+        if is_range:
+            c.qualifier = "at_least"
+        out.append(c)
+    if is_range and out:
+        main.qualifier = "at_most"
+    return out
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] in "\n。;:"
+
+
+def _is_not_a_mention(text: str, c: _Cand, m: regex.Match[str]) -> bool:
+    """Ordinals, numbers in names and titles, the article 一, page furniture."""
+    start = c.start if not m["pre"] else m.start("pre")
+    before = text[start - 1] if start else ""
+    if before == "第" or before in _OPEN_QUOTES:  # ordinals; “五项管理” and other names
+        return True
+    if c.unit == "person" and P.RANK.search(text, max(0, start - 4), start):
+        return True
+    if P.NAMED.match(text, start) or P.NAMED.match(text, c.start):
+        return True
+    if c.num == "一" and _is_article(text, c, before):
+        return True
+    if _inside_title_or_name(text, start, c.end):
+        return True
+    return P.FURNITURE.search(text, max(0, start - 8), start) is not None
+
+
+def _is_article(text: str, c: _Cand, before: str) -> bool:
+    if before in WORD_BEFORE_YI:
+        return True
+    if c.unit_text in ARTICLE_MEASURES:
+        return True
+    after = text[c.end : c.end + 2]
+    return after.startswith(ARTICLE_FOLLOWERS) or text.startswith(c.unit_text, c.end)
+
+
+def _inside_title_or_name(text: str, start: int, end: int) -> bool:
+    # 《50个典型案例》: a number in a title is part of the title.
+    open_title = text.rfind("《", max(0, start - 60), start)
+    if open_title >= 0 and text.rfind("》", open_title, start) < 0:
+        close = text.find("》", end, end + 60)
+        if close >= 0 and text.find("《", end, close) < 0:
+            return True
+    # “五项管理”: a number inside a short quoted term is part of a name.
+    lo = max(0, start - _NAME_QUOTE_SPAN)
+    for i in range(start - 1, lo - 1, -1):
+        ch = text[i]
+        if ch in _CLOSE_QUOTES and ch not in _OPEN_QUOTES:
+            return False
+        if ch in _OPEN_QUOTES:
+            hi = min(len(text), i + _NAME_QUOTE_SPAN + 2)
+            return any(text[j] in _CLOSE_QUOTES for j in range(end, hi))
+        if ch in "。,;:\n":
+            return False
+    return False
+
+
+# --- Value -------------------------------------------------------------------------------
+
+
+def _read_value(c: _Cand) -> None:
+    num = c.num
+    if any(ch in _MASK_CHARS for ch in num):
+        c.masked = True
+        return
+    if num.endswith("."):
+        c.flags.append(Flag.MALFORMED_NUMBER)
+        num = num[:-1]
+    try:
+        value = parse_number(num)
+    except NumeralError:
+        c.flags.append(Flag.MALFORMED_NUMBER)
+        return
+    if c.unit_text == "成":  # 八成 = 80%
+        value *= _TEN
+    c.value = value
+
+
+# --- Context -----------------------------------------------------------------------------
+
+
+def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
+    text = ctx.text
+    c.sent = ctx.sentence(c.start)
+    cl_start = ctx.clause_start(c.start)
+    left = text[cl_start : c.start]
+    # the figure's own label starts after the figure before it (民办幼儿园x所及校外培训机构x所)
+    own = text[max(cl_start, prev_end) : c.start]
+    outer = _outer_clause(text, ctx, cl_start, c.start)
+    right = text[c.end : min(ctx.clause_end(c.end), c.end + 14)]
+    sent_left = text[c.sent[0] : c.start]
+    _read_qualifier(c, left, right)
+    # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
+    lead = text[max(c.sent[0], prev_end) : cl_start]
+    _read_role(c, left, outer + lead, right)
+    _read_metric(c, left, right, sent_left)
+    _read_level(c, own, right)
+    c.label = _label(own, right, c)
+    years = P.YEAR.findall(sent_left)
+    c.period = int(years[-1]) if years else None
+    if (
+        c.value is not None
+        and c.unit in ("percent", "percentage_point")
+        and c.value > _HUNDRED
+        and c.metric != "growth_rate"
+    ):
+        c.flags.append(Flag.IMPLAUSIBLE_VALUE)
+
+
+def _outer_clause(text: str, ctx: _Context, cl_start: int, pos: int) -> str:
+    """The clause around an open parenthesis the candidate stands in, if any."""
+    paren = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
+    if paren < 0 or max(text.rfind(")", paren, pos), text.rfind("）", paren, pos)) >= 0:
+        return ""
+    if pos - paren > 80:
+        return ""
+    return text[ctx.clause_start(paren) : paren]
+
+
+def _read_qualifier(c: _Cand, left: str, right: str) -> None:
+    if c.qualifier != "exact":
+        return
+    m = P.QUALIFIER_BEFORE.search(left)
+    if m:
+        word = m[0] if m[0] in QUALIFIERS_BEFORE else m[0][:-1]
+        c.qualifier = QUALIFIERS_BEFORE[word]
+        return
+    m = P.QUALIFIER_AFTER.match(right)
+    if m:
+        c.qualifier = QUALIFIERS_AFTER[m[0]]
+
+
+def _read_role(c: _Cand, left: str, outer: str, right: str) -> None:
+    sign = _change_sign(left)
+    if sign is not None or P.INCREMENT_AFTER.search(right):
+        c.role = "change"
+        if sign is not None and sign < 0 and c.value is not None:
+            c.value = -c.value
+        return
+    for scope in (left, outer):
+        m = _last(P.TARGET, scope)
+        if m is not None and "的" not in scope[m.end() :]:
+            c.role = "target"
+            return
+
+
+def _change_sign(left: str) -> int | None:
+    """Sign of a change cue that governs the number right after ``left``, if any."""
+    tail = left[-8:]
+    m = _last(P.CHANGE, tail)
+    if m is None:
+        return None
+    word = m[0]
+    if len(word) == 1 and not P.COMPARISON.search(left):
+        return None
+    # the cue must govern this number: only function words may stand between them
+    between = tail[m.end() :]
+    if len(between) > 4 and not P.COMPARISON.search(left):
+        return None
+    return CHANGE_CUES[word]
+
+
+def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None:
+    last = None
+    for last in pattern.finditer(s):  # noqa: B007 - we want the last match
+        pass
+    return last
+
+
+def _read_metric(c: _Cand, left: str, right: str, sent_left: str) -> None:
+    unit = c.unit
+    if unit in ("percent", "percentage_point"):
+        c.metric = _rate_metric(c, left, right, sent_left)
+    elif unit == "CNY":
+        c.metric = _money_metric(c, left)
+    else:
+        allowed, default = UNIT_METRICS[unit]
+        c.metric = _count_metric(right, left, sent_left, allowed) or default
+
+
+def _rate_metric(c: _Cand, left: str, right: str, sent_left: str) -> str:
+    scope = left if c.unit == "percent" else sent_left
+    word = _last(P.RATE, scope)
+    if word is not None:
+        w = word[0]
+        for key, metric in sorted(RATE_WORDS.items(), key=lambda kv: -len(kv[0])):
+            if w.endswith(key):
+                return metric
+        return "other_rate" if w.endswith("率") else "share"
+    if c.unit == "percentage_point":
+        return "other_rate"
+    if c.role == "change":
+        return "growth_rate"
+    return "share"
+
+
+def _money_metric(c: _Cand, left: str) -> str:
+    if c.per and any(p in c.per for p in ("生", "人")):
+        return "per_capita_funding"
+    if any(w in left for w in PER_CAPITA_WORDS) and not any(w in left for w in TOTAL_WORDS):
+        return "per_capita_funding"
+    return "funding"
+
+
+def _count_metric(right: str, left: str, sent_left: str, allowed: tuple[str, ...]) -> str | None:
+    """What a count counts: the noun after its unit (110所幼儿园), else the label's end.
+
+    Chinese noun phrases are head-final, so within the noun after the unit the last known
+    word wins (25本教师必读书目 counts 书目); a noun there that names nothing known makes
+    the count ``other`` rather than borrowing a word from the label (15篇教科研论文).
+    """
+    if not allowed:
+        return None
+    head = _head_noun(right)
+    if head:
+        return _last_word(head, allowed, 0)
+    label = P.LABEL_TRIM_END.sub("", left)
+    if "school_count" in allowed and "project_count" in allowed:
+        # an item's label names things, not people: 考试16次 counts exams
+        allowed = ("project_count", "facility_count", "school_count")
+    found = _last_word(label, allowed, _LABEL_END_SLACK)
+    if found is None and "person_count" in allowed and allowed[0] == "teacher_count":
+        # a count of people with no noun of its own (共计xx人, 比上年增加597人) counts
+        # the people the sentence has been speaking of
+        found = _last_word(sent_left, allowed, None)
+    return found
+
+
+_LABEL_END_SLACK = 1  # characters a label may run on after its counted noun
+
+
+def _head_noun(right: str) -> str:
+    m = P.HEAD_NOUN.match(right)
+    if m:
+        return m[1]
+    # 150名在常就读的特困生: the noun after a relative clause ending in 的
+    de = right.find("的", 0, 12)
+    if de >= 0:
+        m = P.HEAD_NOUN.match(right, de + 1)
+        if m:
+            return m[1]
+    return ""
+
+
+def _last_word(scope: str, allowed: tuple[str, ...], slack: int | None) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for word, metric in COUNT_WORDS.items():
+        if metric not in allowed:
+            continue
+        i = scope.rfind(word)
+        if i < 0:
+            continue
+        key = (i + len(word), len(word))
+        if best is None or key > best[:2]:
+            best = (key[0], key[1], metric)
+    if best is None:
+        return None
+    if slack and len(scope) - best[0] > slack:
+        return None
+    return best[2]
+
+
+def _read_level(c: _Cand, left: str, right: str) -> None:
+    """The level the figure's own words name: the noun after its unit, then its label."""
+    head = _head_noun(right)
+    c.head_len = len(head)
+    for scope in (head, left):
+        found = _level_in(scope, nearest_last=scope is not head)
+        if found is not None:
+            c.level = found or None
+            c.level_known = True
+            return
+    label = P.LABEL_TRIM_START.sub("", P.LABEL_TRIM_END.sub("", left))
+    c.bare = not head and (len(label) <= _BARE_LABEL or c.role == "change")
+
+
+def _topic_level(text: str, ctx: _Context, sent_start: int) -> str | None:
+    """The one level the previous sentence of the same paragraph speaks of, if any."""
+    if sent_start < 2 or text[sent_start - 1] != "。":
+        return None
+    prev_start, _ = ctx.sentence(sent_start - 1)
+    levels = {LEVEL_WORDS[w] for w in P.LEVEL.findall(text, prev_start, sent_start)} - {""}
+    return levels.pop() if len(levels) == 1 else None
+
+
+_BARE_LABEL = 3  # a label this short (学生, 幼儿) just names what the sentence counts
+
+
+def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
+    """A figure whose own words name no level may take it from its neighbours.
+
+    An elliptical figure (学生67688人 after 小学164所, 比上年增加5904人) takes the level of
+    the figure before it. A sentence that names no level at all continues the previous
+    sentence of its paragraph when that one speaks of a single level (加快“普九”攻坚步伐。
+    止年底,汉阴县投资4551万元). Level words elsewhere in the sentence are not borrowed:
+    they usually belong to another figure (7所挂钩联系学校 after 23所小学).
+    """
+    text = ctx.text
+    for i, c in enumerate(cands):
+        if c.level_known:
+            continue
+        prev = cands[i - 1] if i else None
+        if c.bare and prev is not None and prev.sent == c.sent and prev.level is not None:
+            c.level = prev.level
+            continue
+        if not any(LEVEL_WORDS[w] for w in P.LEVEL.findall(text, c.sent[0], c.sent[1])):
+            c.level = _topic_level(text, ctx, c.sent[0])
+
+
+def _level_in(scope: str, nearest_last: bool) -> str | None:
+    """The level a phrase names: None if it names none, "" if it names several.
+
+    A more specific stage wins over a general one (义务教育阶段适龄儿童 is primary);
+    two specific stages (幼儿园、小学等) name no single level.
+    """
+    best: tuple[int, int, str] | None = None
+    specific: set[str] = set()
+    for m in P.LEVEL.finditer(scope):
+        level = LEVEL_WORDS[m[0]]
+        if LEVEL_PRIORITY[level] >= _SPECIFIC:
+            specific.add(level)
+        pos = m.end() if nearest_last else -m.start()
+        key = (LEVEL_PRIORITY[level], pos)
+        if best is None or key > best[:2]:
+            best = (key[0], key[1], level)
+    if len(specific) > 1:
+        return ""
+    return None if best is None else best[2]
+
+
+_SPECIFIC = 2  # LEVEL_PRIORITY of a single stage (preschool … adult)
+
+
+def _label(left: str, right: str, c: _Cand) -> str | None:
+    label = P.LABEL_TRIM_START.sub("", P.LABEL_TRIM_END.sub("", left))
+    label = P.QUALIFIER_BEFORE.sub("", label)
+    label = P.LABEL_TRIM_END.sub("", label)
+    if c.unit not in ("percent", "percentage_point", "CNY"):
+        head = regex.match(r"[\p{Han}]{1,10}", right)
+        if head and (not label or len(label) > 12):
+            return head[0]
+    if not label:
+        return None
+    return label[-24:]
+
+
+# --- Across candidates -------------------------------------------------------------------
+
+
+def _distribute(cands: list[_Cand], ctx: _Context) -> None:
+    """Distributive lists: 小学、初中入学率为99.07%、94.88% -> one level each, in order."""
+    groups = _list_groups(cands, ctx.text)
+    previous: list[list[_Cand]] = []
+    for g in groups:
+        if len(g) < 2:
+            continue
+        first = g[0]
+        left = ctx.text[ctx.clause_start(first.start) : first.start]
+        levels = _enumerated_levels(left)
+        if len(levels) == len(g):
+            for c, level in zip(g, levels, strict=False):
+                c.level = level
+                c.level_from_list = True
+        else:
+            for prev in reversed(previous):
+                if len(prev) == len(g) and prev[0].sent == first.sent:
+                    if all(p.level_from_list for p in prev):
+                        for c, p in zip(g, prev, strict=False):
+                            c.level = p.level
+                            c.level_from_list = True
+                    break
+        # every member of a list shares the first member's role and metric
+        for c in g[1:]:
+            if c.unit == first.unit:
+                c.metric = first.metric
+                if first.role == "change" and c.role != "change":
+                    c.role = "change"
+                    if c.value is not None and _is_negative_group(first):
+                        c.value = -c.value
+                elif first.role == "target":
+                    c.role = "target"
+        previous.append(g)
+    _propagate_per_capita(cands)
+
+
+def _is_negative_group(first: _Cand) -> bool:
+    return first.value is not None and first.value < 0
+
+
+def _list_groups(cands: list[_Cand], text: str) -> list[list[_Cand]]:
+    groups: list[list[_Cand]] = []
+    for c in cands:
+        if groups:
+            last = groups[-1][-1]
+            between = text[last.end : c.start]
+            if last.group == c.group or (between and len(between) <= 2 and
+                                         all(ch in "、和与及或" for ch in between)):
+                groups[-1].append(c)
+                continue
+        groups.append([c])
+    return groups
+
+
+def _enumerated_levels(left: str) -> list[str | None]:
+    found = _last(P.LEVEL_LIST, left)
+    if found is None:
+        return []
+    return [LEVEL_WORDS[w] or None for w in P.LEVEL.findall(found[0])]
+
+
+def _propagate_per_capita(cands: list[_Cand]) -> None:
+    """A change in yuan right after a per-capita figure of the same sentence is per capita."""
+    for prev, c in itertools.pairwise(cands):
+        if (
+            c.unit == "CNY"
+            and c.metric == "funding"
+            and c.role == "change"
+            and prev.metric == "per_capita_funding"
+            and prev.sent == c.sent
+        ):
+            c.metric = "per_capita_funding"
+
+
+def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
+    """其中: figures after it are parts of the last figure of the same unit before it."""
+    text = ctx.text
+    for i, c in enumerate(cands):
+        k = text.rfind("其中", c.sent[0], c.start)
+        if k < 0:
+            continue
+        for j in range(i - 1, -1, -1):
+            t = cands[j]
+            if t.sent != c.sent:
+                break
+            if t.end <= k and t.unit == c.unit:
+                c.parent = j
+                break
+    totals: dict[int, list[_Cand]] = {}
+    for c in cands:
+        if c.parent is not None:
+            totals.setdefault(c.parent, []).append(c)
+    for j, parts in totals.items():
+        total = cands[j]
+        values = [p.value for p in parts if p.value is not None]
+        if total.value is not None and len(values) == len(parts) and sum(values) > total.value:
+            total.flags.append(Flag.PARTS_EXCEED_TOTAL)
+
+
+# --- Records -----------------------------------------------------------------------------
+
+
+def _to_mention(c: _Cand, norm: Normalized) -> Mention:
+    start, end = norm.raw_span(c.start, c.end)
+    s_start, s_end = norm.raw_span(c.sent[0], c.sent[1]) if c.sent[1] > c.sent[0] else (0, 0)
+    return Mention.model_construct(
+        start=start,
+        end=end,
+        text=norm.raw[start:end],
+        value=c.value,
+        unit=Unit(c.unit),
+        metric=c.metric,
+        role=Role(c.role),
+        level=Level(c.level) if c.level else None,
+        qualifier=Qualifier(c.qualifier),
+        masked=c.masked,
+        label=c.label,
+        unit_text=c.unit_text,
+        per=c.per,
+        period=c.period,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        parent=c.parent,
+        flags=tuple(dict.fromkeys(c.flags)),
+    )
+

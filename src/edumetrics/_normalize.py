@@ -1,0 +1,156 @@
+"""A normalised working copy of a document that remembers where every character came from.
+
+The extractor never searches a rewritten document and guesses offsets back. It searches
+:attr:`Normalized.text`, built from the raw text in two steps:
+
+1. a one-to-one character translation (full-width ASCII -> ASCII, traditional ->
+   simplified, ``萬``/``億``/``兩`` -> ``万``/``亿``/``两``, ``○`` -> ``〇``), which keeps
+   every offset;
+2. deletions (spam symbols, zero-width characters, footnote markers such as ``[5]`` or
+   ``¹``, pinyin glosses such as ``學(xué)校``, HTML space entities, spaces inside a
+   sentence, line breaks that split a sentence), which are recorded in an offset map.
+
+:meth:`Normalized.raw_span` turns a span of the copy back into a span of the raw text.
+
+>>> n = normalize("專任教師1844.37萬人")
+>>> n.text
+'专任教师1844.37万人'
+>>> n = normalize("投★资 45\u200b51万元")
+>>> n.text, n.raw_span(2, 9)
+('投资4551万元', (4, 12))
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+from edumetrics._t2s import SIMPLIFIED, TRADITIONAL
+from edumetrics._vocab import SPAM_CHARS
+
+__all__ = ["Normalized", "normalize"]
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    # Full-width ASCII block U+FF01..U+FF5E -> U+0021..U+007E.
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFEE0)
+    table.update({ord(t): s for t, s in zip(TRADITIONAL, SIMPLIFIED, strict=True)})
+    table.update(
+        {
+            0x3000: " ",  # ideographic space
+            0x00A0: " ",  # no-break space
+            ord("○"): "〇",  # circle used as zero (二○二三)
+            ord("〇"): "〇",
+            ord("﹪"): "%",
+            ord("〜"): "~",
+            ord("∼"): "~",
+            ord("—"): "-",
+            ord("–"): "-",
+            ord("﹐"): ",",
+            ord("﹑"): "、",
+            ord("﹔"): ";",
+            ord("﹕"): ":",
+            ord("﹒"): ".",
+            ord("Ｘ"): "X",
+            ord("ｘ"): "x",
+            ord("＊"): "*",
+        }
+    )
+    return table
+
+
+_TABLE = _build_table()
+
+_SPAM = regex.escape(SPAM_CHARS)
+_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_HAN = r"\p{Han}"
+
+# Everything the working copy drops. Each branch is a named group so the one call-back
+# can tell a deletable line break from the others.
+_DELETE = regex.compile(
+    rf"""
+      (?P<spam>[{_SPAM}]++)                               # decoration and zero-width
+    | (?P<foot>\[(?:注|注释)?\d{{1,3}}\]                  # footnote markers [5] [注1]
+        | [¹²³⁴⁵⁶⁷⁸⁹⁰]++                                  # superscript digits
+        | [①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])
+    | (?<={_HAN})(?P<pinyin>\((?=[^)]{{0,12}}[{_TONE_VOWELS}])  # 學(xué)校: a gloss after Han
+        [a-zA-Zü{_TONE_VOWELS}\s]{{1,12}}\))
+    | (?P<entity>&(?:nbsp|ensp|emsp|thinsp|\#160|\#12288);)
+    | (?P<space>(?<![A-Za-z0-9])[ \t\r\f\v]++|[ \t\r\f\v]++(?![A-Za-z0-9]))  # spaces
+    | (?P<newline>[ \t]*+\n[ \t]*+(?!\n))                 # a single line break
+    """,
+    regex.VERBOSE,
+)
+
+# A line break is kept (it ends a sentence) after these, or before a list marker.
+_SENTENCE_END = frozenset("。!?;:…\n")
+_LIST_MARKER = regex.compile(
+    r"[一二三四五六七八九十]{1,3}、|[\(（〔][一二三四五六七八九十\d]{1,3}[\)）〕]|\d{1,2}[、.．]"
+)
+_SHORT_LINE = 24  # a line this short before a break is a heading or title: keep the break
+
+
+class Normalized:
+    """The working copy (:attr:`text`) and the map from its offsets to raw offsets."""
+
+    __slots__ = ("_norm_starts", "_raw_starts", "raw", "text")
+
+    def __init__(
+        self, raw: str, text: str, norm_starts: list[int], raw_starts: list[int]
+    ) -> None:
+        self.raw = raw
+        self.text = text
+        self._norm_starts = norm_starts
+        self._raw_starts = raw_starts
+
+    def raw_offset(self, i: int) -> int:
+        """Raw offset of the character at working offset ``i``."""
+        if not self._norm_starts:
+            return i
+        k = bisect_right(self._norm_starts, i) - 1
+        return self._raw_starts[k] + (i - self._norm_starts[k])
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the working span ``[start, end)`` (``end > start``)."""
+        return self.raw_offset(start), self.raw_offset(end - 1) + 1
+
+
+def normalize(raw: str) -> Normalized:
+    """Build the working copy of ``raw``; see the module docstring."""
+    text = raw.translate(_TABLE)
+    pieces: list[str] = []
+    norm_starts: list[int] = []
+    raw_starts: list[int] = []
+    kept_from = 0  # raw offset where the current kept segment starts
+    out_len = 0
+    for m in _DELETE.finditer(text):
+        if m.lastgroup == "newline" and _keeps_line_break(text, m.start(), m.end()):
+            continue
+        start, end = m.span()
+        if start > kept_from:
+            norm_starts.append(out_len)
+            raw_starts.append(kept_from)
+            pieces.append(text[kept_from:start])
+            out_len += start - kept_from
+        kept_from = end
+    if not norm_starts and kept_from == 0:
+        return Normalized(raw, text, [], [])
+    if kept_from < len(text):
+        norm_starts.append(out_len)
+        raw_starts.append(kept_from)
+        pieces.append(text[kept_from:])
+    if not norm_starts:  # everything was deleted
+        norm_starts, raw_starts = [0], [len(text)]
+    return Normalized(raw, "".join(pieces), norm_starts, raw_starts)
+
+
+def _keeps_line_break(text: str, start: int, end: int) -> bool:
+    """Whether a single line break at ``text[start:end]`` ends a sentence or a line."""
+    before = text.rfind("\n", 0, start)
+    line = text[before + 1 : start].strip()
+    if not line or line[-1] in _SENTENCE_END or len(line) < _SHORT_LINE:
+        return True
+    return end >= len(text) or _LIST_MARKER.match(text, end) is not None

@@ -1,0 +1,143 @@
+"""Compiled patterns of the extractor, built once at import from the tables in ``_vocab``.
+
+One pattern, :data:`QUANTITY`, finds every candidate in a single pass over the working
+copy: a numeral (Arabic, masked, Chinese, 百分之…, N成) with its multiplier, inner
+qualifier and unit, optionally preceded by bare numerals that share the unit
+(``0.88、1.46个百分点``, ``4~6篇``). Digit runs are possessive, so no input makes the
+engine backtrack into them; alternations are longest first.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from edumetrics._vocab import (
+    ARABIC_ONLY_UNITS,
+    CHANGE_CUES,
+    COMPARISON_CUES,
+    FURNITURE_LABELS,
+    LEVEL_WORDS,
+    NAMED_NUMBERS,
+    PHRASE_ENDS,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    RANK_WORDS,
+    RATE_WORDS,
+    TARGET_CUES,
+    UNIT_BLOCKERS,
+    UNIT_SURFACES,
+)
+
+__all__ = ["QUANTITY"]
+
+
+def alternation(words: object) -> str:
+    """Regex alternation of ``words``, longest first, each escaped."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # type: ignore[call-overload]
+
+
+def _unit_alternation(surfaces: list[str]) -> str:
+    parts = []
+    for s in sorted(surfaces, key=lambda w: (-len(w), w)):
+        blockers = UNIT_BLOCKERS.get(s)
+        guard = f"(?!{alternation(blockers)})" if blockers else ""
+        parts.append(regex.escape(s) + guard)
+    return "|".join(parts)
+
+
+_MASK = r"xX×*"
+_CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_CN_SMALL = "十拾百佰千仟"
+_CN_BIG = "万亿"
+
+# An Arabic or masked numeral: 1,234.5 · 23. · xx.xx · 3万5 (the trailing multiplier is
+# matched separately so 2860万元 reads as 2860万 + 元).
+_ARABIC = rf"""
+    (?<![A-Za-z0-9.])                           # not inside H1N1, ID1327813 or 1.1.1
+    [0-9{_MASK}]++                              # integer digits or placeholders
+    (?:,[0-9]{{3}}(?![0-9]))*+                  # thousands groups
+    (?:\.[0-9{_MASK}]*+)?+                      # decimals (empty: a damaged 23.)
+    (?:[{_CN_SMALL}{_CN_BIG}]++[0-9]++)*+       # 3万5, 12亿3 (mixed forms)
+"""
+# A Chinese numeral: 一百零五, 两万, 十二点零五; a lone 百/千/万 only before 余/多.
+_CHINESE = rf"""
+    (?:[{_CN_DIGITS}十拾][{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]*+
+       (?:点[{_CN_DIGITS}]++)?+
+     | [百千万](?=[余多]))
+"""
+_MULTIPLIER = r"(?:[十百千]?[万亿]|千(?![米克瓦])|百(?!分))"
+_INNER_Q = r"[余多]"
+_PER = r"(?:/(?:生|人|学生|年|学年|月|周|天|日|次|课时|学期|份|校|班|平方米))++"
+
+_ALL_UNITS = _unit_alternation(list(UNIT_SURFACES))
+_CN_UNITS = _unit_alternation([u for u in UNIT_SURFACES if u not in ARABIC_ONLY_UNITS])
+_SEP = r"(?:、|和|与|及|或|至|到|~|-)"
+
+QUANTITY: Final = regex.compile(
+    rf"""
+    (?P<pre>                                    # bare numerals sharing the unit
+        (?:(?:{_ARABIC}){_MULTIPLIER}?+{_SEP})++
+      | (?:(?:{_CHINESE}){_SEP})++
+    )?
+    (?:
+        (?P<ar>{_ARABIC})(?P<q1>{_INNER_Q})?+(?P<mult>{_MULTIPLIER})?+(?P<q2>{_INNER_Q})?+
+        (?P<unit>{_ALL_UNITS})(?P<per>{_PER})?+
+      | (?P<cn>{_CHINESE})(?P<cq1>{_INNER_Q})?+(?P<cmult>{_MULTIPLIER})?+(?P<cq2>{_INNER_Q})?+
+        (?P<cunit>{_CN_UNITS})(?P<cper>{_PER})?+
+      | 百分之(?P<pct>{_ARABIC}|{_CHINESE})
+      | (?P<cheng>[一二三四五六七八九]|[一二三四五六七八九]点[一二三四五六七八九])成
+        (?![为立功果绩效本员长熟型就人年品绩])
+      | (?<=(?:人口|人数)(?:为|约|达|达到|共|共计|是)?)      # 总人口90.11万: unit in the label
+        (?P<pop>{_ARABIC}){_MULTIPLIER}?+(?![0-9.%])
+    )
+    """,
+    regex.VERBOSE,
+)
+
+# Bare numerals inside ``pre``, and the separators between them.
+PRE_ITEM: Final = regex.compile(
+    rf"(?P<num>{_ARABIC}{_MULTIPLIER}?+|{_CHINESE})(?P<sep>{_SEP})", regex.VERBOSE
+)
+RANGE_SEPARATORS: Final = frozenset("至到~-")
+
+SENTENCE_END: Final = regex.compile(r"[。!?\n]")
+CLAUSE_DELIM: Final = regex.compile(r"[。!?\n,;:]")
+
+NAMED: Final = regex.compile(alternation(NAMED_NUMBERS))
+FURNITURE: Final = regex.compile(rf"(?:{alternation(FURNITURE_LABELS)})[^\n]{{0,3}}$")
+_LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
+# 约300人, 至少读一本: a word qualifier may stand one verb away from the number.
+QUALIFIER_BEFORE: Final = regex.compile(
+    rf"(?:(?:{alternation(QUALIFIERS_BEFORE)})|(?:{alternation(_LONG_QUALIFIERS)})\p{{Han}})$"
+)
+RANK: Final = regex.compile(rf"(?:(?:{alternation(RANK_WORDS)})[前第]?|前)$")
+# The noun phrase after a count's unit, up to the first word that ends it.
+HEAD_NOUN: Final = regex.compile(
+    rf"[“〝\"「『]?+((?:(?!{alternation(PHRASE_ENDS)})\p{{Han}})"
+    rf"(?:(?!{alternation(PHRASE_ENDS)})[\p{{Han}}、])*+)"
+)
+QUALIFIER_AFTER: Final = regex.compile(alternation(QUALIFIERS_AFTER))
+# A change cue near the number, not "increased TO" (增加到 is a new level, not a change).
+CHANGE: Final = regex.compile(rf"(?:{alternation(CHANGE_CUES)})(?!到|至|为)")
+COMPARISON: Final = regex.compile(alternation(COMPARISON_CUES))
+TARGET: Final = regex.compile(alternation(TARGET_CUES))
+INCREMENT_AFTER: Final = regex.compile(
+    r"^[^,;。]{0,12}?使[^,;。]{0,6}?(?:达到|到达|增至|增加到|达)"
+)
+LEVEL: Final = regex.compile(alternation(LEVEL_WORDS))
+LEVEL_LIST: Final = regex.compile(
+    rf"(?:{alternation(LEVEL_WORDS)})(?:[、和及与](?:{alternation(LEVEL_WORDS)}))++"
+)
+RATE: Final = regex.compile(rf"[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS)}")
+YEAR: Final = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年|上半年|下半年|学年)")
+LABEL_TRIM_END: Final = regex.compile(
+    r"(?:分别|共计|总计|合计|累计|共有|共|计|有|为|是|达到|达|到达|超过|约|近|已|均|配备|拥有|"
+    r"人数|数量|总数|总量|规模|\([^()]{0,16}\)|"
+    r"由|从|在|至|了|到|增至|达至|比上年|比去年|增加|增长|提高|减少|下降|降低|净增)+$"
+)
+LABEL_TRIM_START: Final = regex.compile(
+    r"^(?:[一二三四五六七八九十]+是|其中|另外|此外|同时|全年|今年|目前|现有|截至[^,]*?|"
+    r"[\(（〔]?[一二三四五六七八九十\d]+[\)）〕、.])+"
+)

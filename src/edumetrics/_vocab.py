@@ -1,0 +1,602 @@
+"""Vocabulary tables of the extractor: unit surfaces, metric triggers, levels and cues.
+
+Where they come from: the wording of Chinese education work summaries (工作总结),
+statistical bulletins (统计公报) and budget reports, the categories of the Ministry of
+Education's statistical yearbooks (levels, rates), and the output contract ``SPEC.md``
+(canonical units and metric ids). Every entry is written in simplified characters: the
+extractor matches against a normalised copy of the text in which traditional characters,
+full-width forms and ``萬``/``億`` have already been folded (``_normalize.py``).
+
+Nothing here is a regular expression: ``_patterns.py`` builds the patterns from these
+tables (longest surface first) and compiles them once. ``tests/test_vocab.py`` rejects
+duplicate or conflicting keys.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- Units -----------------------------------------------------------------------------
+# surface -> canonical unit id. Multipliers (2860万元, 1.5亿元, 1844.37万人) belong to the
+# numeral, which the pattern reads before the unit, so no surface here carries one.
+UNIT_SURFACES: Final[dict[str, str]] = {
+    # money
+    "元": "CNY",
+    "块": "CNY",
+    # rates
+    "%": "percent",
+    "个百分点": "percentage_point",
+    "百分点": "percentage_point",
+    # schools and institutions
+    "所": "school",
+    "处": "school",
+    "校": "school",
+    # people
+    "人": "person",
+    "名": "person",
+    "位": "person",
+    "人次": "person_time",
+    # counted things (measure words)
+    "个": "item",
+    "项": "item",
+    "台": "item",
+    "套": "item",
+    "张": "item",
+    "间": "item",
+    "册": "item",
+    "本": "item",
+    "份": "item",
+    "部": "item",
+    "批": "item",
+    "批次": "item",
+    "场": "item",
+    "场次": "item",
+    "次": "item",
+    "起": "item",
+    "篇": "item",
+    "件": "item",
+    "节": "item",
+    "个班": "item",
+    "班": "item",
+    "座": "item",
+    "辆": "item",
+    "条": "item",
+    # area
+    "平方米": "m2",
+    "平米": "m2",
+    "㎡": "m2",
+    "m2": "m2",
+    "m²": "m2",
+    "亩": "mu",
+    "平方公里": "km2",
+    "平方千米": "km2",
+    "km2": "km2",
+    "km²": "km2",
+    # scores
+    "分": "score",
+    # anything else that is a unit: value is the number as written (times 万/亿)
+    "KB": "other",
+    "MB": "other",
+    "GB": "other",
+    "TB": "other",
+    "G": "other",
+    "T": "other",
+    "M": "other",
+    "兆": "other",
+    "吋": "other",
+    "英寸": "other",
+    "岁": "other",
+    "周岁": "other",
+    "字": "other",
+    "倍": "other",
+    "学时": "other",
+    "课时": "other",
+    "小时": "other",
+    "个小时": "other",
+    "分钟": "other",
+    "学分": "other",
+    "学位": "other",
+    "个学位": "other",
+    "科次": "other",
+    "户": "other",
+    "家": "other",
+    "门": "other",
+    "种": "other",
+    "期": "other",
+    "支": "other",
+    "栋": "other",
+    "幢": "other",
+    "层": "other",
+    "公顷": "other",
+    "公里": "other",
+    "千米": "other",
+    "米": "other",
+    "吨": "other",
+    "千克": "other",
+    "公斤": "other",
+    "斤": "other",
+    "册次": "other",
+    "课": "other",
+    "课次": "other",
+    "节次": "other",
+    "组": "other",
+    "队": "other",
+    "幅": "other",
+    "首": "other",
+    "盏": "other",
+    "株": "other",
+    "棵": "other",
+    "床": "other",
+    "架": "other",
+    "对": "other",
+    "轮": "other",
+}
+
+# Units that only count when the numeral is Arabic or masked: with a Chinese numeral
+# they are words (十分 'very', 一分为二, 十家 ...).
+ARABIC_ONLY_UNITS: Final[frozenset[str]] = frozenset(
+    {"分", "家", "门", "种", "期", "届", "支", "组", "队", "对", "轮", "课", "G", "T", "M",
+     "首", "层", "床", "架", "户", "米", "字", "校", "块", "起"}
+)
+
+# A unit followed by one of these is not that unit but the start of a word
+# (3分钟 is handled by the longer unit; 2所属 is not two schools).
+UNIT_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
+    "分": ("之", "别", "析", "享", "配", "为", "类", "布", "期", "批", "管", "校", "局"),
+    "所": ("属", "在", "有", "以", "得", "谓", "需", "长"),
+    "处": ("理", "置", "于", "分", "长", "室", "罚", "级"),
+    "校": ("区", "园", "长", "舍", "内", "外", "车", "服", "级", "训", "友", "本", "际", "医",
+          "风", "史", "徽", "歌", "门", "领导", "务", "办"),
+    "名": ("义", "称", "单", "额", "师", "校", "牌", "誉", "列", "次", "录", "字", "号", "人"),
+    "位": ("于", "置", "列", "居"),
+    "人": ("民", "员", "才", "事", "大", "口", "文", "社", "均", "类", "格", "生", "心", "身",
+          "力", "们", "性", "物", "工", "间", "家", "头"),
+    "个": ("性", "体", "案", "别", "月", "年", "工作日", "星期", "季度", "学期"),
+    "次": ("日", "年", "月", "会", "要", "序", "数"),
+    "部": ("门", "分", "署", "长", "队", "委", "室", "位", "属"),
+    "起": ("来", "到", "点", "步", "草", "诉", "见", "码"),
+    "批": ("准", "复", "评", "示", "判", "发"),
+    "期": ("间", "末", "中", "限", "望", "待", "刊", "货"),
+    "条": ("件", "例", "款", "理", "线"),
+    "家": ("长", "庭", "乡", "属", "园", "教", "访", "境", "里", "中"),
+    "门": ("口", "户", "卫", "槛", "类", "诊", "票"),
+    "间": ("断", "接", "隔", "距", "歇"),
+    "节": ("目", "约", "假", "日", "能", "奏", "点"),
+    "班": ("子", "级", "主任", "车", "额", "会", "组", "长"),
+    "场": ("所", "地", "馆", "景", "面", "合"),
+    "本": ("科", "地", "级", "校", "领", "身", "着", "职", "土", "届", "次", "市", "县", "区",
+          "人", "年", "月", "期", "质", "位", "线", "上线"),
+    "台": ("阶", "账", "上", "湾"),
+    "张": ("贴", "家"),
+    "件": ("事",),
+    "套": ("餐",),
+    "支": ("部", "持", "出", "付", "援", "队伍", "书"),
+    "对": ("于", "象", "口", "接", "比", "照", "待", "策", "标", "外"),
+    "种": ("类", "植", "子"),
+    "组": ("织", "建", "成", "长", "别", "合", "委"),
+    "队": ("伍", "员", "长", "列"),
+    "米": ("饭",),
+    "字": ("样", "号"),
+    "层": ("次", "面", "级"),
+    "首": ("先", "次", "批", "届", "位", "家", "创", "都"),
+    "座": ("谈", "位", "右"),
+    "户": ("籍", "口", "外"),
+    "轮": ("流", "岗", "训"),
+}
+
+# Surfaces that are a named thing, not a quantity (slogans, programmes, exam tiers).
+# A candidate that starts one of these is skipped.
+NAMED_NUMBERS: Final[tuple[str, ...]] = (
+    "三个代表", "两个维护", "两个确立", "四个意识", "四个自信", "四个全面", "四个服务",
+    "五位一体", "两学一做", "三严三实", "八项规定", "三会一课", "一岗双责", "两个责任",
+    "四个一", "五个一", "六个一", "一带一路", "两不愁三保障", "三个面向", "四有好老师",
+    "四个引路人", "四个相统一", "两个对口", "三个课堂", "五项管理", "三个转变", "四个回归",
+    "一本上线", "一本线", "二本线", "三本线", "二本上线", "一本以上", "二本以上", "三本以上",
+    "一本院校", "二本院校", "一本达线", "二本达线", "两个条例", "一个中心", "两个基本点",
+    "一校一策", "一人一档", "一生一策", "一校一品", "一次性", "一条龙", "一部分", "一班人",
+    "一把手", "一系列", "一体化", "一起", "一道", "一批批", "一个个", "一项项", "一次次",
+    "一件件", "一张张", "一篇篇", "一所所", "一条条", "一座座", "一名名", "一位位", "十分",
+    "万分", "百分百", "一个月", "两个月", "三个月",
+)
+
+# Numeral "一" counts only when it is not the article 'a': these measure words after a
+# bare 一 are read as the article and skipped (一批好教师, 一名党员, 一个新的台阶).
+ARTICLE_MEASURES: Final[frozenset[str]] = frozenset({"个", "名", "位", "批", "件", "起", "道"})
+# ... nor when the 一 closes a word (统一部署, 唯一, 之一, 第一) ...
+WORD_BEFORE_YI: Final[frozenset[str]] = frozenset(
+    "统唯万划专同单第之逐归合如不一每其这那某另任哪是均"
+)
+# ... nor when an adjective follows the measure word (一项重要内容, 一所好学校).
+ARTICLE_FOLLOWERS: Final[tuple[str, ...]] = (
+    "重要", "新的", "新", "好", "大", "很", "非常", "全新", "良好", "崭新", "有效", "独特",
+)
+
+# --- Qualifiers ------------------------------------------------------------------------
+# Words just before a number (the longest is tried first) and just after its unit.
+QUALIFIERS_BEFORE: Final[dict[str, str]] = {
+    "近": "approx",
+    "约": "approx",
+    "大约": "approx",
+    "接近": "approx",
+    "将近": "approx",
+    "大概": "approx",
+    "超过": "at_least",
+    "超": "at_least",
+    "逾": "at_least",
+    "至少": "at_least",
+    "不少于": "at_least",
+    "不低于": "at_least",
+    "多于": "at_least",
+    "不足": "at_most",
+    "不到": "at_most",
+    "少于": "at_most",
+    "不超过": "at_most",
+    "低于": "at_most",
+    "至多": "at_most",
+    "最多": "at_most",
+    "未满": "at_most",
+}
+QUALIFIERS_AFTER: Final[dict[str, str]] = {
+    "以上": "at_least",
+    "多": "at_least",
+    "左右": "approx",
+    "上下": "approx",
+    "以下": "at_most",
+    "以内": "at_most",
+    "之内": "at_most",
+}
+# Written between the numeral and its unit: 243万余元, 100多名.
+INNER_QUALIFIERS: Final[dict[str, str]] = {"余": "at_least", "多": "at_least"}
+
+# --- Roles -----------------------------------------------------------------------------
+# A change cue stands between the label and the number (比上年增加3117所); its sign.
+CHANGE_CUES: Final[dict[str, int]] = {
+    "增加": 1,
+    "增长": 1,
+    "提高": 1,
+    "提升": 1,
+    "上升": 1,
+    "净增": 1,
+    "增": 1,
+    "多": 1,
+    "高出": 1,
+    "高于": 1,
+    "超出": 1,
+    "扩大": 1,
+    "减少": -1,
+    "下降": -1,
+    "降低": -1,
+    "减": -1,
+    "回落": -1,
+    "缩小": -1,
+    "下滑": -1,
+    "少": -1,
+    "低于": -1,
+}
+# Comparison words that make the next change cue certain (比上年 ... 增加).
+COMPARISON_CUES: Final[tuple[str, ...]] = (
+    "比上年", "比去年", "较上年", "较去年", "同比", "比上一年", "较上一年", "比前一年",
+    "比年初", "环比", "比上学期",
+)
+# After the number: "… 13所, 使全市达到46所" makes 13 an increment.
+INCREMENT_AFTER: Final[tuple[str, ...]] = ("使全市", "使全县", "使全区", "使全省", "使总数", "使")
+# Words that make a figure a goal, plan, standard or forecast.
+TARGET_CUES: Final[tuple[str, ...]] = (
+    "确保", "力争", "目标是", "目标为", "目标任务", "预计", "拟", "即将", "争创", "力求",
+    "决心", "控制在", "计划投资", "计划新建", "计划招生", "计划完成", "计划在", "计划用",
+    "计划到", "计划建", "计划于", "计划实施", "计划安排", "按计划", "规划建设", "将达到",
+    "将新增", "将建成", "将完成", "将投入", "将实现", "预期",
+    "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于",
+)
+
+# --- Levels ----------------------------------------------------------------------------
+# keyword -> level id; "" marks words that name several levels at once (中小学), which
+# settle the question with "no single level". Priority: a more specific stage wins over a
+# general one within the same phrase (see LEVEL_PRIORITY).
+LEVEL_WORDS: Final[dict[str, str]] = {
+    "学前": "preschool",
+    "幼儿园": "preschool",
+    "幼儿": "preschool",
+    "入园": "preschool",
+    "在园": "preschool",
+    "幼师": "preschool",
+    "学前班": "preschool",
+    "幼教": "preschool",
+    "示范园": "preschool",
+    "小学": "primary",
+    "适龄儿童": "primary",
+    "村小": "primary",
+    "小学生": "primary",
+    "初中": "junior_secondary",
+    "初级中学": "junior_secondary",
+    "适龄少年": "junior_secondary",
+    "中考": "junior_secondary",
+    "初一": "junior_secondary",
+    "高中": "senior_secondary",
+    "普高": "senior_secondary",
+    "高考": "senior_secondary",
+    "高级中学": "senior_secondary",
+    "本科线": "senior_secondary",
+    "一本": "senior_secondary",
+    "二本": "senior_secondary",
+    "高中段": "senior_secondary",
+    "高中阶段": "senior_secondary",
+    "义务教育": "compulsory",
+    "义教": "compulsory",
+    "普九": "compulsory",
+    "九年": "compulsory",
+    "两基": "compulsory",
+    "职业": "vocational",
+    "职校": "vocational",
+    "职高": "vocational",
+    "中职": "vocational",
+    "职教": "vocational",
+    "职成教": "vocational",
+    "技工": "vocational",
+    "中专": "vocational",
+    "技校": "vocational",
+    "职业技术学院": "higher",
+    "高职": "higher",
+    "高校": "higher",
+    "高等": "higher",
+    "大学": "higher",
+    "本科": "higher",
+    "专科": "higher",
+    "特殊教育": "special",
+    "特教": "special",
+    "三残": "special",
+    "残疾": "special",
+    "随班就读": "special",
+    "聋哑": "special",
+    "盲聋": "special",
+    "培智": "special",
+    "成人": "adult",
+    "老年大学": "adult",
+    "社区教育": "adult",
+    # several levels at once: settles "no single level"
+    "中小学": "",
+    "中小学校": "",
+    "中学": "",
+    "各级各类": "",
+    "大中小学": "",
+    "中小幼": "",
+    "九年一贯": "",
+    "完全中学": "",
+}
+# Higher wins within one phrase; equal priorities go to the word nearest the number.
+LEVEL_PRIORITY: Final[dict[str, int]] = {
+    "special": 4,
+    "adult": 4,
+    "vocational": 3,
+    "higher": 3,
+    "preschool": 2,
+    "primary": 2,
+    "junior_secondary": 2,
+    "senior_secondary": 2,
+    "compulsory": 1,
+    "": 0,
+}
+
+# --- Metrics ---------------------------------------------------------------------------
+# Rates: the word ending in 率 (or a share word) that names what a percent measures.
+RATE_WORDS: Final[dict[str, str]] = {
+    "净入学率": "enrollment_rate",
+    "入学率": "enrollment_rate",
+    "毛入学率": "gross_enrollment_rate",
+    "毛入园率": "gross_enrollment_rate",
+    "入园率": "gross_enrollment_rate",
+    "巩固率": "retention_rate",
+    "辍学率": "dropout_rate",
+    "流失率": "dropout_rate",
+    "升学率": "promotion_rate",
+    "录取率": "admission_rate",
+    "录用率": "admission_rate",
+    "上线率": "admission_rate",
+    "达线率": "admission_rate",
+    "进线率": "admission_rate",
+    "本科率": "admission_rate",
+    "合格率": "pass_rate",
+    "达标率": "pass_rate",
+    "优良率": "pass_rate",
+    "及格率": "pass_rate",
+    "达级率": "pass_rate",
+    "优秀率": "pass_rate",
+    "通过率": "pass_rate",
+    "就业率": "employment_rate",
+    "普及率": "coverage_rate",
+    "覆盖率": "coverage_rate",
+    "受教育率": "coverage_rate",
+    "使用率": "coverage_rate",
+    "完成率": "coverage_rate",
+    "接种率": "coverage_rate",
+    "参保率": "coverage_rate",
+    "占比": "share",
+    "比例": "share",
+    "比重": "share",
+    "占": "share",
+}
+
+# Counted things: keyword -> metric. The noun right after a count's unit is looked up
+# first (110所幼儿园), then the label before the number; the word nearest the number wins.
+COUNT_WORDS: Final[dict[str, str]] = {
+    # teachers
+    "教师": "teacher_count",
+    "幼儿教师": "teacher_count",
+    "幼儿老师": "teacher_count",
+    "学前教师": "teacher_count",
+    "学生家长": "person_count",
+    "老师": "teacher_count",
+    "专任教师": "teacher_count",
+    "特岗": "teacher_count",
+    "幼师": "teacher_count",
+    "校长": "teacher_count",
+    "园长": "teacher_count",
+    "班主任": "teacher_count",
+    "名师": "teacher_count",
+    "骨干教师": "teacher_count",
+    "教研员": "teacher_count",
+    "支教": "teacher_count",
+    "师资": "teacher_count",
+    # staff
+    "教职工": "staff_count",
+    "教职员工": "staff_count",
+    "职工": "staff_count",
+    "干部": "staff_count",
+    "工作人员": "staff_count",
+    "管理人员": "staff_count",
+    "主任": "staff_count",
+    "员工": "staff_count",
+    "保安": "staff_count",
+    "宿管": "staff_count",
+    "局机关": "staff_count",
+    # students
+    "学生": "student_count",
+    "在校生": "student_count",
+    "招生": "student_count",
+    "毕业生": "student_count",
+    "幼儿": "student_count",
+    "儿童": "student_count",
+    "考生": "student_count",
+    "新生": "student_count",
+    "少年": "student_count",
+    "学员": "student_count",
+    "考试": "student_count",
+    "生源": "student_count",
+    "困难生": "student_count",
+    "特困生": "student_count",
+    "贫困生": "student_count",
+    "留守": "student_count",
+    "入学": "student_count",
+    "上线": "student_count",
+    "达线": "student_count",
+    "本科线": "student_count",
+    "录取": "student_count",
+    "在园": "student_count",
+    "小学生": "student_count",
+    "中学生": "student_count",
+    "高中生": "student_count",
+    "大学生": "student_count",
+    "研究生": "student_count",
+    "同学": "student_count",
+    "助学": "student_count",
+    "受助": "student_count",
+    "资助": "student_count",
+    # other people
+    "人才": "person_count",
+    "人口": "person_count",
+    "家长": "person_count",
+    "志愿者": "person_count",
+    "个人": "person_count",
+    "党员": "person_count",
+    "义警": "person_count",
+    "专家": "person_count",
+    "农民": "person_count",
+    # schools and institutions
+    "学校": "school_count",
+    "幼儿园": "school_count",
+    "小学": "school_count",
+    "中学": "school_count",
+    "初中": "school_count",
+    "高中": "school_count",
+    "教学点": "school_count",
+    "职高部": "school_count",
+    "分校": "school_count",
+    "校区": "school_count",
+    "园所": "school_count",
+    "院校": "school_count",
+    "机构": "school_count",
+    "学院": "school_count",
+    "高校": "school_count",
+    "特教学校": "school_count",
+    # projects
+    "项目": "project_count",
+    "工程": "project_count",
+    "课题": "project_count",
+    # facilities
+    "计算机": "facility_count",
+    "电脑": "facility_count",
+    "课桌": "facility_count",
+    "桌": "facility_count",
+    "椅": "facility_count",
+    "橱柜": "facility_count",
+    "用房": "facility_count",
+    "教室": "facility_count",
+    "实验室": "facility_count",
+    "功能室": "facility_count",
+    "图书": "facility_count",
+    "书目": "facility_count",
+    "宣传册": "facility_count",
+    "光盘": "facility_count",
+    "问卷": "facility_count",
+    "设备": "facility_count",
+    "仪器": "facility_count",
+    "器材": "facility_count",
+    "系统": "facility_count",
+    "视频资源": "facility_count",
+    "录播": "facility_count",
+    "课堂": "facility_count",
+    "一体机": "facility_count",
+    "白板": "facility_count",
+    "黑板": "facility_count",
+    "校车": "facility_count",
+    "车辆": "facility_count",
+    "宿舍": "facility_count",
+    "食堂": "facility_count",
+    "厕所": "facility_count",
+    "运动场": "facility_count",
+    "操场": "facility_count",
+    "监控": "facility_count",
+    "摄像头": "facility_count",
+    "空调": "facility_count",
+    "图书室": "facility_count",
+}
+# Which count metrics each unit admits (others fall back to the unit's default).
+UNIT_METRICS: Final[dict[str, tuple[tuple[str, ...], str]]] = {
+    "person": (
+        ("teacher_count", "staff_count", "student_count", "person_count"),
+        "person_count",
+    ),
+    "school": (("school_count",), "school_count"),
+    "item": (
+        ("project_count", "facility_count", "school_count", "teacher_count", "staff_count",
+         "student_count", "person_count"),
+        "other",
+    ),
+    "person_time": (("participation_count",), "participation_count"),
+    "m2": (("area",), "area"),
+    "mu": (("area",), "area"),
+    "km2": (("area",), "area"),
+    "score": (("score",), "score"),
+    "other": ((), "other"),
+}
+# Money: a per-capita amount (生均公用经费) unless the label speaks of a total.
+PER_CAPITA_WORDS: Final[tuple[str, ...]] = (
+    "生均", "人均", "每生", "每人", "每名学生", "每个学生", "每位", "每名", "每学生",
+)
+TOTAL_WORDS: Final[tuple[str, ...]] = ("总额", "总计", "合计", "总投入", "共计", "总量", "总数")
+
+# Words just before a count of people that make it a rank (排位第3名, 名列前2位).
+RANK_WORDS: Final[tuple[str, ...]] = ("排位", "排名", "名列", "位列", "排第", "位居", "居")
+
+# Words that end the noun phrase after a unit (6名教师被评为…): the counted noun is
+# before them.
+PHRASE_ENDS: Final[tuple[str, ...]] = (
+    "被", "开展", "参加", "参与", "获", "进行", "建成", "通过", "实施", "完成", "接受",
+    "分别", "已", "均", "都", "在", "到", "对", "向", "从", "于", "的", "和", "与", "及",
+    "等", "为", "是", "将", "并", "达", "实现", "得到", "纳入", "列入",
+)
+
+# Labels of page furniture on document-sharing sites; a figure right after one is skipped.
+FURNITURE_LABELS: Final[tuple[str, ...]] = (
+    "特价", "原价", "售价", "价格", "大小", "页数", "下载", "浏览", "收藏", "积分", "会员",
+    "文件大小", "阅读", "次下载", "字数", "此处隐藏", "VIP", "已售", "评分",
+)
+
+# Spam and decoration characters scattered through scraped text; the normaliser drops
+# them (and zero-width characters) from its working copy.
+SPAM_CHARS: Final[str] = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width and soft hyphen
+    "★☆◆◇■□▲△▼▽●◎※♀♂♪♫♬☺☻♥♡♦♣♠¤§¶†‡⊙⊕◢◣◤◥▓▒░▍▌▋▊▉█▇▆▅▄▃▂▁▏│┃┆┇┊┋"
+    "✔✘✕✖✗✓✦✧✩✪✫✬✭✮✯✰❀❁❂❃❄❅❆❇❈❉❊❋☀☁☂☃☄☎☏☛☞♨"
+    "〓〖〗【】▪▫"
+)
