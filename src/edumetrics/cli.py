@@ -5,7 +5,7 @@
 ``edumetrics schema`` prints the JSON schema of one ``jsonl`` record.
 
 PATH is a file, a directory (with ``--recursive``: every .txt, .docx, .html/.htm and .pdf
-under it, hidden names skipped, in sorted order), a glob pattern (expanded here when the
+under it in path order, hidden names skipped), a glob pattern (expanded here when the
 shell did not), or ``-`` for standard input (plain text). Files are processed one by one
 and their records written as soon as they are found, so memory stays flat on any volume.
 
@@ -217,16 +217,26 @@ def _inputs(
             elif not recursive:
                 fail(str(path), "is a directory (use --recursive to read the files in it)")
             else:
-                yield from _walk(path, SUFFIX_FORMATS)
+                yield from _walk(path, SUFFIX_FORMATS, fail)
 
 
-def _walk(root: Path, suffixes: dict[str, Any]) -> Iterator[Path]:
-    """Supported files under ``root`` in sorted order, hidden files and folders skipped."""
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
-                yield Path(folder, name)
+def _walk(
+    folder: Path, suffixes: dict[str, Any], fail: Callable[[str, str], None]
+) -> Iterator[Path]:
+    """Supported files under ``folder`` in path order (each folder's entries sorted by name),
+    hidden files and folders skipped, symbolic links to folders not followed."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        fail(str(folder), f"cannot list the folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path), suffixes, fail)
+        elif Path(entry.name).suffix.lower() in suffixes:
+            yield Path(entry.path)
 
 
 # --- output ---------------------------------------------------------------------------
