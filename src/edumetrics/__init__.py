@@ -13,6 +13,7 @@ from edumetrics.extract import extract
 from edumetrics.numerals import parse_number
 from edumetrics.readers import Document, read_document
 from edumetrics.records import Flag, Level, Mention, Metric, Qualifier, Role, Unit
+from edumetrics.rules import Rule, register_metric, rules, unregister_metric
 from edumetrics.tables import to_arrow, to_pandas, to_polars
 
 __version__ = "0.1.0.dev0"
@@ -30,6 +31,7 @@ __all__ = [
     "NumeralError",
     "Qualifier",
     "Role",
+    "Rule",
     "Unit",
     "__version__",
     "extract",
@@ -37,7 +39,10 @@ __all__ = [
     "extract_many",
     "parse_number",
     "read_document",
+    "register_metric",
+    "rules",
     "to_arrow",
     "to_pandas",
     "to_polars",
+    "unregister_metric",
 ]

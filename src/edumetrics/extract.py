@@ -26,7 +26,6 @@ from edumetrics._vocab import (
     ARTICLE_FOLLOWERS,
     ARTICLE_MEASURES,
     CHANGE_CUES,
-    COUNT_WORDS,
     INNER_QUALIFIERS,
     LEVEL_PRIORITY,
     LEVEL_WORDS,
@@ -42,6 +41,7 @@ from edumetrics._vocab import (
 from edumetrics.errors import NumeralError
 from edumetrics.numerals import parse_number
 from edumetrics.records import Flag, Level, Mention, Qualifier, Role, Unit
+from edumetrics.rules import REGISTRY
 
 __all__ = ["extract"]
 
@@ -305,12 +305,14 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
 
 def _outer_clause(text: str, ctx: _Context, cl_start: int, pos: int) -> str:
     """The clause around an open parenthesis the candidate stands in, if any."""
-    paren = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
-    if paren < 0 or max(text.rfind(")", paren, pos), text.rfind("）", paren, pos)) >= 0:
-        return ""
-    if pos - paren > 80:
+    lo = max(0, pos - _PAREN_REACH)
+    paren = text.rfind("(", lo, pos)
+    if paren < 0 or text.rfind(")", paren, pos) >= 0:
         return ""
     return text[ctx.clause_start(paren) : paren]
+
+
+_PAREN_REACH = 80  # a parenthesis opened further back than this is not the figure's
 
 
 def _read_qualifier(c: _Cand, left: str, right: str) -> None:
@@ -364,24 +366,27 @@ def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None:
 
 
 def _read_metric(c: _Cand, left: str, right: str, sent_left: str) -> None:
-    unit = c.unit
-    if unit in ("percent", "percentage_point"):
-        c.metric = _rate_metric(c, left, right, sent_left)
-    elif unit == "CNY":
+    unit = Unit(c.unit)
+    if unit in (Unit.PERCENT, Unit.PERCENTAGE_POINT):
+        c.metric = _rate_metric(c, left, sent_left)
+    elif unit is Unit.CNY:
         c.metric = _money_metric(c, left)
     else:
-        allowed, default = UNIT_METRICS[unit]
-        c.metric = _count_metric(right, left, sent_left, allowed) or default
+        allowed, default = UNIT_METRICS[c.unit]
+        c.metric = _count_metric(unit, right, left, sent_left, allowed) or default
 
 
-def _rate_metric(c: _Cand, left: str, right: str, sent_left: str) -> str:
+def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
     scope = left if c.unit == "percent" else sent_left
+    user = REGISTRY.user_index(Unit(c.unit))
+    if user is not None and (found := user.last(scope)) is not None:
+        return found
     word = _last(P.RATE, scope)
     if word is not None:
         w = word[0]
-        for key, metric in sorted(RATE_WORDS.items(), key=lambda kv: -len(kv[0])):
+        for key in _RATE_KEYS:
             if w.endswith(key):
-                return metric
+                return RATE_WORDS[key]
         return "other_rate" if w.endswith("率") else "share"
     if c.unit == "percentage_point":
         return "other_rate"
@@ -390,7 +395,13 @@ def _rate_metric(c: _Cand, left: str, right: str, sent_left: str) -> str:
     return "share"
 
 
+_RATE_KEYS = sorted(RATE_WORDS, key=len, reverse=True)
+
+
 def _money_metric(c: _Cand, left: str) -> str:
+    user = REGISTRY.user_index(Unit.CNY)
+    if user is not None and (found := user.last(left)) is not None:
+        return found
     if c.per and any(p in c.per for p in ("生", "人")):
         return "per_capita_funding"
     if any(w in left for w in PER_CAPITA_WORDS) and not any(w in left for w in TOTAL_WORDS):
@@ -398,27 +409,31 @@ def _money_metric(c: _Cand, left: str) -> str:
     return "funding"
 
 
-def _count_metric(right: str, left: str, sent_left: str, allowed: tuple[str, ...]) -> str | None:
+_THINGS = frozenset({"project_count", "facility_count", "school_count"})
+
+
+def _count_metric(
+    unit: Unit, right: str, left: str, sent_left: str, allowed: tuple[str, ...]
+) -> str | None:
     """What a count counts: the noun after its unit (110所幼儿园), else the label's end.
 
     Chinese noun phrases are head-final, so within the noun after the unit the last known
     word wins (25本教师必读书目 counts 书目); a noun there that names nothing known makes
     the count ``other`` rather than borrowing a word from the label (15篇教科研论文).
     """
-    if not allowed:
-        return None
+    index = REGISTRY.index(unit, frozenset(allowed))
     head = _head_noun(right)
     if head:
-        return _last_word(head, allowed, 0)
+        return index.last(head)
     label = P.LABEL_TRIM_END.sub("", left)
-    if "school_count" in allowed and "project_count" in allowed:
+    if unit is Unit.ITEM:
         # an item's label names things, not people: 考试16次 counts exams
-        allowed = ("project_count", "facility_count", "school_count")
-    found = _last_word(label, allowed, _LABEL_END_SLACK)
-    if found is None and "person_count" in allowed and allowed[0] == "teacher_count":
+        return REGISTRY.index(unit, _THINGS).last(label, _LABEL_END_SLACK)
+    found = index.last(label, _LABEL_END_SLACK)
+    if found is None and unit is Unit.PERSON:
         # a count of people with no noun of its own (共计xx人, 比上年增加597人) counts
         # the people the sentence has been speaking of
-        found = _last_word(sent_left, allowed, None)
+        found = index.last(sent_left)
     return found
 
 
@@ -436,24 +451,6 @@ def _head_noun(right: str) -> str:
         if m:
             return m[1]
     return ""
-
-
-def _last_word(scope: str, allowed: tuple[str, ...], slack: int | None) -> str | None:
-    best: tuple[int, int, str] | None = None
-    for word, metric in COUNT_WORDS.items():
-        if metric not in allowed:
-            continue
-        i = scope.rfind(word)
-        if i < 0:
-            continue
-        key = (i + len(word), len(word))
-        if best is None or key > best[:2]:
-            best = (key[0], key[1], metric)
-    if best is None:
-        return None
-    if slack and len(scope) - best[0] > slack:
-        return None
-    return best[2]
 
 
 def _read_level(c: _Cand, left: str, right: str) -> None:
