@@ -14,6 +14,7 @@ from typing import Final
 import regex
 
 from edumetrics._vocab import (
+    ACTUAL_MARKERS,
     ARABIC_ONLY_UNITS,
     CHANGE_CUES,
     COMPARISON_CUES,
@@ -123,6 +124,7 @@ QUALIFIER_AFTER: Final = regex.compile(alternation(QUALIFIERS_AFTER))
 CHANGE: Final = regex.compile(rf"(?:{alternation(CHANGE_CUES)})(?!到|至|为)")
 COMPARISON: Final = regex.compile(alternation(COMPARISON_CUES))
 TARGET: Final = regex.compile(alternation(TARGET_CUES))
+ACTUAL_MARKER: Final = regex.compile(alternation(ACTUAL_MARKERS))
 INCREMENT_AFTER: Final = regex.compile(
     r"^[^,;。]{0,12}?使[^,;。]{0,6}?(?:达到|到达|增至|增加到|达)"
 )
@@ -138,6 +140,6 @@ LABEL_TRIM_END: Final = regex.compile(
     r"由|从|在|至|了|到|增至|达至|比上年|比去年|增加|增长|提高|减少|下降|降低|净增)+$"
 )
 LABEL_TRIM_START: Final = regex.compile(
-    r"^(?:[一二三四五六七八九十]+是|其中|另外|此外|同时|全年|今年|目前|现有|截至[^,]*?|"
+    r"^(?:[一二三四五六七八九十]+是|其中|另外|此外|同时|全年|今年|目前|现有|截至[^,]*?|[、~-]|"
     r"[\(（〔]?[一二三四五六七八九十\d]+[\)）〕、.])+"
 )

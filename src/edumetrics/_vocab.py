@@ -288,6 +288,10 @@ TARGET_CUES: Final[tuple[str, ...]] = (
     "将新增", "将建成", "将完成", "将投入", "将实现", "预期",
     "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于",
 )
+# Words that end a goal's reach within its sentence: what follows was done, not aimed at.
+ACTUAL_MARKERS: Final[tuple[str, ...]] = (
+    "已", "完成", "现有", "目前", "其中", "实际", "累计", "建成", "实现了", "达到了",
+)
 
 # --- Levels ----------------------------------------------------------------------------
 # keyword -> level id; "" marks words that name several levels at once (中小学), which
@@ -524,6 +528,7 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "实验室": "facility_count",
     "功能室": "facility_count",
     "图书": "facility_count",
+    "藏书": "facility_count",
     "书目": "facility_count",
     "宣传册": "facility_count",
     "光盘": "facility_count",

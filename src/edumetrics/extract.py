@@ -119,11 +119,14 @@ def extract(text: str) -> list[Mention]:
     norm = normalize(text)
     ctx = _Context(norm.text)
     cands = _find(norm.text)
-    prev_end = 0
+    prev_end, group_start, group = 0, 0, -1
     for c in cands:
+        if c.group != group:  # members of one list or range share the first one's label
+            group, group_start = c.group, prev_end
         _read_value(c)
-        _read_context(c, ctx, prev_end)
+        _read_context(c, ctx, group_start)
         prev_end = c.end
+    _carry_targets(cands, ctx)
     _carry_levels(cands, ctx)
     _distribute(cands, ctx)
     _link_parts(cands, ctx)
@@ -190,8 +193,12 @@ def _pre_candidates(text: str, m: regex.Match[str], main: _Cand, group: int) -> 
     # A list starting a line with 、 is a list marker (3、4所学校...), not a figure.
     if items and items[0]["sep"] == "、" and _starts_line(text, items[0].start()):
         items = items[1:]
+    shared_mult = m["mult"] or m["cmult"] or ""
     for it in items:
-        c = _Cand(it.start("num"), it.end("num"), it["num"], main.unit, "", main.per, group)
+        num = it["num"]
+        if is_range and shared_mult and num[-1:].isdigit():
+            num += shared_mult  # 4~6万平方米 is 4万 to 6万
+        c = _Cand(it.start("num"), it.end("num"), num, main.unit, "", main.per, group)
         if is_range:
             c.qualifier = "at_least"
         out.append(c)
@@ -441,6 +448,13 @@ _LABEL_END_SLACK = 1  # characters a label may run on after its counted noun
 
 
 def _head_noun(right: str) -> str:
+    q = P.QUALIFIER_AFTER.match(right)
+    if q:
+        # 2400人左右: skip the qualifier; 12个班以上的完小: the noun is what the figure
+        # describes, not what it counts
+        right = right[q.end() :]
+        if right.startswith("的"):
+            return ""
     m = P.HEAD_NOUN.match(right)
     if m:
         return m[1]
@@ -477,6 +491,16 @@ def _topic_level(text: str, ctx: _Context, sent_start: int) -> str | None:
 
 
 _BARE_LABEL = 3  # a label this short (学生, 幼儿) just names what the sentence counts
+
+
+def _carry_targets(cands: list[_Cand], ctx: _Context) -> None:
+    """A goal stated for a sentence covers its later figures (力争…达到95%以上,…达到97%)
+    unless a later clause reports something done (已, 完成, 现有, 其中 …)."""
+    for prev, c in zip(cands, cands[1:], strict=False):
+        if prev.role != "target" or c.role != "actual" or prev.sent != c.sent:
+            continue
+        if not P.ACTUAL_MARKER.search(ctx.text, prev.end, c.start):
+            c.role = "target"
 
 
 def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
@@ -524,14 +548,17 @@ def _level_in(scope: str, nearest_last: bool) -> str | None:
 _SPECIFIC = 2  # LEVEL_PRIORITY of a single stage (preschool … adult)
 
 
+_LONG_LABEL = 12  # a label longer than this is a clause; the counted noun says more
+
+
 def _label(left: str, right: str, c: _Cand) -> str | None:
     label = P.LABEL_TRIM_START.sub("", P.LABEL_TRIM_END.sub("", left))
     label = P.QUALIFIER_BEFORE.sub("", label)
     label = P.LABEL_TRIM_END.sub("", label)
     if c.unit not in ("percent", "percentage_point", "CNY"):
-        head = regex.match(r"[\p{Han}]{1,10}", right)
-        if head and (not label or len(label) > 12):
-            return head[0]
+        head = _head_noun(right)
+        if head and (not label or len(label) > _LONG_LABEL):
+            return head
     if not label:
         return None
     return label[-24:]
