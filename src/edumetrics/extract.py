@@ -13,10 +13,10 @@ and qualifier; the spans are mapped back to the raw text at the end.
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 import regex
 
@@ -496,7 +496,7 @@ _BARE_LABEL = 3  # a label this short (学生, 幼儿) just names what the sente
 def _carry_targets(cands: list[_Cand], ctx: _Context) -> None:
     """A goal stated for a sentence covers its later figures (力争…达到95%以上,…达到97%)
     unless a later clause reports something done (已, 完成, 现有, 其中 …)."""
-    for prev, c in zip(cands, cands[1:], strict=False):
+    for prev, c in pairwise(cands):
         if prev.role != "target" or c.role != "actual" or prev.sent != c.sent:
             continue
         if not P.ACTUAL_MARKER.search(ctx.text, prev.end, c.start):
@@ -630,7 +630,7 @@ def _enumerated_levels(left: str) -> list[str | None]:
 
 def _propagate_per_capita(cands: list[_Cand]) -> None:
     """A change in yuan right after a per-capita figure of the same sentence is per capita."""
-    for prev, c in itertools.pairwise(cands):
+    for prev, c in pairwise(cands):
         if (
             c.unit == "CNY"
             and c.metric == "funding"
