@@ -198,8 +198,16 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
 
     # forkserver/spawn rather than fork: forking a process that runs threads (a Jupyter
     # kernel, a web server) can deadlock, and Python 3.12+ warns about it.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    context: multiprocessing.context.BaseContext
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        server = multiprocessing.get_context("forkserver")
+        # The fork server imports edumetrics once; each worker forked from it starts with
+        # the rules compiled (a no-op if the server is already running). "__main__" is the
+        # default preload, kept.
+        server.set_forkserver_preload(["__main__", __name__])
+        context = server
+    else:
+        context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     pending: deque[Future[list[Extraction]]] = deque()
     try:
