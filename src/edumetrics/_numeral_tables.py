@@ -7,8 +7,8 @@ publications), the 大写 list of the People's Bank of China rules for writing a
 bills (壹贰叁肆伍陆柒捌玖拾佰仟), and the Unihan ``kPrimaryNumeric`` /
 ``kAccountingNumeric`` / ``kOtherNumeric`` fields; they were cross-checked against the
 tables of cn2an 0.5 where cn2an has the character (``tests/test_numeral_tables.py``
-checks the agreement). Variants cn2an lacks (參, 叄, 陌, 阡, ○) are here because Chinese
-reports use them.
+checks the agreement). Variants cn2an lacks (參, 弌, 弍, 弎, 陌, 阡, ○) are here because
+Chinese reports use them.
 
 Every table is a tuple of rows, never a dict literal, so that a duplicated key cannot
 silently overwrite another: ``tests/test_numeral_tables.py`` rejects a character that
@@ -123,7 +123,7 @@ CHINESE_DIGITS: Final[tuple[ChineseDigit, ...]] = (
     ChineseDigit("貳", 2, "upper", "traditional", "digit"),
     ChineseDigit("弍", 2, "upper", "both", "digit"),  # old form of 贰
     ChineseDigit("叁", 3, "upper", "simplified", "digit"),
-    ChineseDigit("參", 3, "upper", "traditional", "digit"),  # cn2an rejects 參拾
+    ChineseDigit("參", 3, "upper", "traditional", "digit"),  # cn2an lacks it
     ChineseDigit("叄", 3, "upper", "traditional", "digit"),  # variant of 參
     ChineseDigit("弎", 3, "upper", "both", "digit"),  # old form of 叁
     ChineseDigit("肆", 4, "upper", "both", "digit"),

@@ -133,7 +133,9 @@ def parse_number(text: str) -> Decimal:
         if plain is not None:
             return plain
     end = len(text.rstrip())
-    start = len(text) - len(text.lstrip()) if end else 0
+    if not end:
+        raise NumeralError(text, len(text), "no numeral, only whitespace" if text else None)
+    start = len(text) - len(text.lstrip())
     try:
         coefficient, places = _read(_tokenize(text, start, end), end)
     except _Stop as stop:
@@ -204,8 +206,6 @@ def _tidy(d: Decimal) -> Decimal:
 
 def _tokenize(text: str, start: int, end: int) -> list[_Token]:
     """Split ``text[start:end]`` into tokens; raise _Stop at a character no numeral has."""
-    if start >= end:
-        raise _Stop(end)
     tokens: list[_Token] = []
     i = start
     while i < end:
@@ -367,7 +367,8 @@ class _Integer:
                 raise _Stop(token.start)  # 一百零零五
             elif token.kind == _ZERO and self.pending is None and self._after(_UNIT):
                 self.previous = token  # 一百零五: the filler
-                self.zero_after_big = self.last_big > 0 and self.small == _SECTION
+                if self.last_big and self.small == _SECTION:
+                    self.zero_after_big = True
             else:
                 self._digit(token)
         return self._finish(end, before_point)
