@@ -19,6 +19,7 @@ from edumetrics._vocab import (
     CHANGE_CUES,
     COMPARISON_CUES,
     FURNITURE_LABELS,
+    LEVEL_DECOYS,
     LEVEL_WORDS,
     NAMED_NUMBERS,
     PHRASE_ENDS,
@@ -128,14 +129,14 @@ ACTUAL_MARKER: Final = regex.compile(alternation(ACTUAL_MARKERS))
 INCREMENT_AFTER: Final = regex.compile(
     r"^[^,;。]{0,12}?使[^,;。]{0,6}?(?:达到|到达|增至|增加到|达)"
 )
-LEVEL: Final = regex.compile(alternation(LEVEL_WORDS))
+LEVEL: Final = regex.compile(alternation([*LEVEL_WORDS, *LEVEL_DECOYS]))
 LEVEL_LIST: Final = regex.compile(
     rf"(?:{alternation(LEVEL_WORDS)})(?:[、和及与](?:{alternation(LEVEL_WORDS)}))++"
 )
 RATE: Final = regex.compile(rf"[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS)}")
 YEAR: Final = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年|上半年|下半年|学年)")
 LABEL_TRIM_END: Final = regex.compile(
-    r"(?:分别|共计|总计|合计|累计|共有|共|计|有|为|是|达到|达|到达|超过|约|近|已|均|配备|拥有|"
+    r"(?:分别|共计|总计|合计|累计|共有|现有|拥有|共|计|有|为|是|达到|达|到达|超过|约|近|已|均|配备|拥有|"
     r"人数|数量|总数|总量|规模|\([^()]{0,16}\)|"
     r"由|从|在|至|了|到|增至|达至|比上年|比去年|增加|增长|提高|减少|下降|降低|净增)+$"
 )

@@ -357,6 +357,21 @@ LEVEL_WORDS: Final[dict[str, str]] = {
     "成人": "adult",
     "老年大学": "adult",
     "社区教育": "adult",
+    "本科上线": "senior_secondary",
+    "本科录取": "senior_secondary",
+    "一年级": "primary",
+    "二年级": "primary",
+    "三年级": "primary",
+    "四年级": "primary",
+    "五年级": "primary",
+    "六年级": "primary",
+    "七年级": "junior_secondary",
+    "八年级": "junior_secondary",
+    "九年级": "junior_secondary",
+    "初三": "junior_secondary",
+    "高一": "senior_secondary",
+    "高二": "senior_secondary",
+    "高三": "senior_secondary",
     # several levels at once: settles "no single level"
     "中小学": "",
     "中小学校": "",
@@ -367,6 +382,13 @@ LEVEL_WORDS: Final[dict[str, str]] = {
     "九年一贯": "",
     "完全中学": "",
 }
+# Words that contain a level word without naming a level (其中专任教师 is not 中专); the
+# level pattern matches them first and the extractor ignores them.
+LEVEL_DECOYS: Final[tuple[str, ...]] = (
+    "其中", "集中", "之中", "当中", "心中", "中专项", "职业道德", "职业生涯", "职业倦怠",
+    "职业素养", "职业理想", "大学习", "长大成人", "成人之美", "高中低",
+)
+
 # Higher wins within one phrase; equal priorities go to the word nearest the number.
 LEVEL_PRIORITY: Final[dict[str, int]] = {
     "special": 4,

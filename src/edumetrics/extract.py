@@ -47,6 +47,7 @@ __all__ = ["extract"]
 
 _MASK_CHARS = frozenset("xX×*")
 _TEN = Decimal(10)
+_MAY_EXCEED_100 = frozenset({"growth_rate", "gross_enrollment_rate", "other_rate"})
 _HUNDRED = Decimal(100)
 _OPEN_QUOTES = "“〝\"「『'‘"
 _CLOSE_QUOTES = "”〞\"」』'’"
@@ -305,7 +306,7 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
         c.value is not None
         and c.unit in ("percent", "percentage_point")
         and c.value > _HUNDRED
-        and c.metric != "growth_rate"
+        and c.metric not in _MAY_EXCEED_100
     ):
         c.flags.append(Flag.IMPLAUSIBLE_VALUE)
 
@@ -486,7 +487,8 @@ def _topic_level(text: str, ctx: _Context, sent_start: int) -> str | None:
     if sent_start < 2 or text[sent_start - 1] != "。":
         return None
     prev_start, _ = ctx.sentence(sent_start - 1)
-    levels = {LEVEL_WORDS[w] for w in P.LEVEL.findall(text, prev_start, sent_start)} - {""}
+    levels = {LEVEL_WORDS.get(w, "") for w in P.LEVEL.findall(text, prev_start, sent_start)}
+    levels.discard("")
     return levels.pop() if len(levels) == 1 else None
 
 
@@ -520,7 +522,7 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
         if c.bare and prev is not None and prev.sent == c.sent and prev.level is not None:
             c.level = prev.level
             continue
-        if not any(LEVEL_WORDS[w] for w in P.LEVEL.findall(text, c.sent[0], c.sent[1])):
+        if not any(LEVEL_WORDS.get(w) for w in P.LEVEL.findall(text, c.sent[0], c.sent[1])):
             c.level = _topic_level(text, ctx, c.sent[0])
 
 
@@ -533,7 +535,9 @@ def _level_in(scope: str, nearest_last: bool) -> str | None:
     best: tuple[int, int, str] | None = None
     specific: set[str] = set()
     for m in P.LEVEL.finditer(scope):
-        level = LEVEL_WORDS[m[0]]
+        level = LEVEL_WORDS.get(m[0])
+        if level is None:  # a decoy (其中)
+            continue
         if LEVEL_PRIORITY[level] >= _SPECIFIC:
             specific.add(level)
         pos = m.end() if nearest_last else -m.start()
@@ -625,7 +629,7 @@ def _enumerated_levels(left: str) -> list[str | None]:
     found = _last(P.LEVEL_LIST, left)
     if found is None:
         return []
-    return [LEVEL_WORDS[w] or None for w in P.LEVEL.findall(found[0])]
+    return [LEVEL_WORDS[w] or None for w in P.LEVEL.findall(found[0]) if w in LEVEL_WORDS]
 
 
 def _propagate_per_capita(cands: list[_Cand]) -> None:
@@ -652,7 +656,7 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
             t = cands[j]
             if t.sent != c.sent:
                 break
-            if t.end <= k and t.unit == c.unit:
+            if t.end <= k and t.unit == c.unit and t.role != "change":
                 c.parent = j
                 break
     totals: dict[int, list[_Cand]] = {}
