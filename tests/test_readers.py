@@ -58,6 +58,26 @@ def test_text_files_decode(tmp_path: Path, case: TextCase) -> None:
     assert (doc.name, doc.path) == (path.name, str(path))
 
 
+TRADITIONAL = "全縣小學入學率99.07%，專任教師3162人，投資2860萬元新建學校。"
+
+
+def test_big5_is_recognised_with_the_detect_extra(tmp_path: Path) -> None:
+    pytest.importorskip("charset_normalizer")
+    (tmp_path / "big5.txt").write_bytes(TRADITIONAL.encode("big5"))
+    doc = read_document(tmp_path / "big5.txt")
+    assert (doc.text, doc.encoding) == (TRADITIONAL, "big5")
+    assert decode_text("學校46所".encode("big5")) == ("學校46所", "big5")
+    assert decode_text("学校46所".encode("gbk")) == ("学校46所", "gb18030")
+
+
+def test_without_the_detect_extra_nothing_but_utf8_and_gb18030_is_tried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "charset_normalizer", None)
+    (tmp_path / "big5.txt").write_bytes(TRADITIONAL.encode("big5"))
+    assert read_document(tmp_path / "big5.txt").encoding == "gb18030"
+
+
 def test_text_keeps_line_endings_and_spans_index_the_document(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes("第一行\r\n新建小学3所。\r\n".encode("gb18030"))
@@ -134,6 +154,13 @@ def test_html_visible_text_only(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.text == HTML_TEXT
     assert (doc.format, doc.encoding, doc.metadata) == ("html", "gb18030", {"title": "统计公报"})
+
+
+def test_html_charset_in_http_equiv(tmp_path: Path) -> None:
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=GBK">'
+    (tmp_path / "old.htm").write_bytes(f"{meta}<p>專任教師3162人</p>".encode("gbk"))
+    doc = read_document(tmp_path / "old.htm")
+    assert (doc.text, doc.encoding) == ("專任教師3162人", "gb18030")
 
 
 def test_html_with_a_wrong_charset_declaration_falls_back_to_detection(tmp_path: Path) -> None:

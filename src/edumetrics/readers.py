@@ -61,9 +61,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Encodings tried, in order, when none is given and there is no byte-order mark.
-# GB18030 is a superset of GBK and GB2312, which Chinese bureau sites still use.
-_FALLBACK_ENCODINGS = ("utf-8", "gb18030")
+# Names charset-normalizer gives traditional-Chinese Big5 text.
+_BIG5_NAMES = frozenset({"big5", "big5hkscs", "cp950"})
 
 # Legacy charset names that decode better as their superset.
 _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
@@ -110,9 +109,9 @@ class Document:
 def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
     """Read a .txt, .docx, .html/.htm or .pdf file into a :class:`Document`.
 
-    ``encoding`` forces the encoding of a text or HTML file; by default a byte-order mark
-    decides, then UTF-8, then GB18030 (a superset of GBK/GB2312), then, if the ``detect``
-    extra is installed, charset-normalizer's best guess.
+    ``encoding`` forces the encoding of a text or HTML file; by default
+    :func:`decode_text` decides (byte-order mark, UTF-8, GB18030, Big5 with the ``detect``
+    extra). UTF-16 without a byte-order mark needs ``encoding=``.
 
     Raises :class:`~edumetrics.errors.DocumentError` when the file cannot be read or
     holds no text.
@@ -150,8 +149,12 @@ def _check_not_empty(text: str, shown: str) -> None:
 def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Decode the bytes of a text file; return ``(text, encoding used)``.
 
-    Raises :class:`UnicodeDecodeError` (or :class:`LookupError` for an unknown
-    ``encoding``) when the bytes are not text in any encoding tried.
+    Without ``encoding``: a byte-order mark decides (UTF-8, UTF-16, UTF-32); else UTF-8;
+    else GB18030 (a superset of GBK and GB2312) — or Big5 when the ``detect`` extra
+    (charset-normalizer) is installed and recognises traditional-Chinese Big5, which
+    GB18030 would otherwise decode into the wrong characters. Nothing else is guessed:
+    bytes that are none of these raise :class:`UnicodeDecodeError` rather than come back
+    as mojibake (:class:`LookupError` for an unknown ``encoding``).
 
     >>> decode_text(codecs.BOM_UTF8 + "99.07%".encode())
     ('99.07%', 'utf-8-sig')
@@ -164,29 +167,33 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name), name
-    error: UnicodeDecodeError | None = None
-    for name in _FALLBACK_ENCODINGS:
-        try:
-            return data.decode(name), name
-        except UnicodeDecodeError as exc:
-            error = error or exc
-    guessed = _detect(data)
-    if guessed is not None:
-        return guessed
-    assert error is not None
-    raise error
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    big5 = _detect_big5(data)
+    if big5 is not None:
+        return big5
+    return data.decode("gb18030"), "gb18030"
 
 
-def _detect(data: bytes) -> tuple[str, str] | None:
-    """charset-normalizer's guess, when the ``detect`` extra is installed."""
+def _detect_big5(data: bytes) -> tuple[str, str] | None:
+    """Big5 text, if charset-normalizer (the ``detect`` extra) is installed and finds the
+    bytes plausible as Big5 but not as GB18030 (on short texts its first guess wavers)."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:
         return None
-    best = from_bytes(data).best()
-    if best is None:
+    candidates = [match.encoding for match in from_bytes(data)]
+    if "gb18030" in candidates:
         return None
-    return str(best), str(best.encoding)
+    for name in candidates:
+        if name in _BIG5_NAMES:
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _read_bytes(p: Path, shown: str) -> bytes:
@@ -229,7 +236,7 @@ def _decode_or_raise(data: bytes, shown: str, encoding: str | None) -> tuple[str
     except LookupError as exc:
         raise DocumentError(shown, f"unknown encoding {encoding!r}") from exc
     except UnicodeDecodeError as exc:
-        how = f"as {encoding}" if encoding else "as UTF-8, GB18030 or a detected encoding"
+        how = f"as {encoding}" if encoding else "as UTF-8, GB18030 or Big5"
         raise DocumentError(
             shown, f"undecodable bytes {how} (byte {exc.start}); try encoding=..."
         ) from exc
