@@ -28,6 +28,7 @@ from pyspark.sql import types as T  # noqa: E402
 import edumetrics  # noqa: E402
 from edumetrics import spark as es  # noqa: E402
 from edumetrics.records import Flag, Level, Mention, Qualifier, Role, Unit  # noqa: E402
+from edumetrics.rules import Rule  # noqa: E402
 
 pytestmark = pytest.mark.spark
 
@@ -252,6 +253,20 @@ def test_extractor_is_loaded_once_per_process() -> None:
     assert es._extractor() is es._extractor() is es._EXTRACT
 
 
+TUITION_TEXT = "全年减免学费120万元。"
+
+
+def test_worker_registry_follows_the_shipped_rules() -> None:
+    tuition = Rule("tuition", ("学费",), (Unit.CNY,))
+    try:
+        extract = es._extractor((tuition,))
+        assert [m.metric for m in extract(TUITION_TEXT)] == ["tuition"]
+        assert es._user_rules() == (tuition,)
+    finally:
+        extract = es._extractor(())
+    assert [m.metric for m in extract(TUITION_TEXT)] == ["funding"]
+
+
 def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pyspark", None)
     with pytest.raises(edumetrics.MissingExtraError, match=r"pip install 'edumetrics\[spark\]'"):
@@ -282,7 +297,14 @@ def test_spark_equals_extract_row_for_row(
     extracted: tuple[T.StructType, list[dict[str, Any]]],
 ) -> None:
     _, rows = extracted
-    assert sorted(rows, key=key) == sorted(expected_rows(DOCUMENTS), key=key)
+    actual, expected = sorted(rows, key=key), sorted(expected_rows(DOCUMENTS), key=key)
+    assert [key(r) for r in actual] == [key(r) for r in expected]
+    differences = [
+        (key(a), {k: (a[k], e[k]) for k in e if a.get(k) != e[k]})
+        for a, e in zip(actual, expected)
+        if a != e
+    ]
+    assert differences == []
 
 
 @pytest.mark.parametrize("doc_id", ["empty", "null", "no_mention"])
@@ -305,6 +327,17 @@ def test_output_schema(extracted: tuple[T.StructType, list[dict[str, Any]]]) -> 
     assert schema["doc_id"] == T.StructField("doc_id", T.StringType(), False)
     assert schema["mention_index"] == T.StructField("mention_index", T.LongType(), False)
     assert T.StructType(schema.fields[2:-1]) == es.mention_schema()
+
+
+def test_registered_metrics_reach_the_executors(spark: SparkSession) -> None:
+    df = spark.createDataFrame([("t", TUITION_TEXT)], "doc_id string, text string")
+    edumetrics.register_metric("tuition", ["学费"], units=[Unit.CNY])
+    try:
+        rows = es.extract_df(df).select("text", "metric").collect()
+        expected = [(m.text, m.metric) for m in edumetrics.extract(TUITION_TEXT)]
+    finally:
+        edumetrics.unregister_metric("tuition")
+    assert [tuple(r) for r in rows] == expected == [("120万元", "tuition")]
 
 
 def test_text_column_must_be_a_string(spark: SparkSession) -> None:

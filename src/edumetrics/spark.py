@@ -10,7 +10,8 @@ run) without them; a call without them raises :class:`~edumetrics.MissingExtraEr
   what ``parent`` refers to), every field of :class:`~edumetrics.Mention`, and
   ``float_value``. Rows cross between the JVM and Python as Arrow batches
   (``mapInArrow``); each Python worker process loads the rules once and reuses them
-  for every batch it is given.
+  for every batch it is given. Metrics the driver added with ``register_metric`` travel
+  with the job.
 - :func:`read_documents_df` reads .txt/.docx/.html/.pdf files with Spark's ``binaryFile``
   source and :func:`edumetrics.readers.read_document`, one row per file, with an ``error``
   column instead of a failed job when a file cannot be read.
@@ -53,6 +54,7 @@ from typing import Any
 from edumetrics.errors import DocumentError, MissingExtraError
 from edumetrics.readers import SUFFIX_FORMATS, read_document
 from edumetrics.records import Mention
+from edumetrics.rules import Rule, register_metric, rules, unregister_metric
 
 if typing.TYPE_CHECKING:
     import pyarrow as pa
@@ -182,15 +184,30 @@ def _output_schema(df_schema: StructType, id_cols: Sequence[str]) -> StructType:
 _EXTRACT: Callable[[str], list[Mention]] | None = None
 
 
-def _extractor() -> Callable[[str], list[Mention]]:
-    """``edumetrics.extract``, loaded and warmed up once per (worker) process."""
+def _extractor(user_rules: tuple[Rule, ...] = ()) -> Callable[[str], list[Mention]]:
+    """``edumetrics.extract`` with exactly ``user_rules`` registered, in this process.
+
+    The extractor is imported and warmed up once per (worker) process; the registry is
+    changed only when the rules shipped with a job differ from those in force, so its
+    indexes are compiled once per process and rule set, never per batch or row.
+    """
     global _EXTRACT
     if _EXTRACT is None:
         from edumetrics.extract import extract
 
         extract("投资4551万元,新建小学3所。")  # builds anything the rules build lazily
         _EXTRACT = extract
+    in_force = _user_rules()
+    if in_force != user_rules:
+        for metric in dict.fromkeys(r.metric for r in in_force):
+            unregister_metric(metric)
+        for rule in user_rules:
+            register_metric(rule.metric, rule.words, units=rule.units)
     return _EXTRACT
+
+
+def _user_rules() -> tuple[Rule, ...]:
+    return tuple(r for r in rules() if not r.builtin)
 
 
 def _arrow_batch(
@@ -209,9 +226,10 @@ def _mention_batches(
     text_col: str,
     id_cols: tuple[str, ...],
     schema: pa.Schema,
+    user_rules: tuple[Rule, ...] = (),
 ) -> Iterator[pa.RecordBatch]:
     """The ``mapInArrow`` function: input batches of documents to batches of mentions."""
-    extract = _extractor()
+    extract = _extractor(user_rules)
     names = schema.names[len(id_cols) :]
     for batch in batches:
         ids = [batch.column(name) for name in id_cols]
@@ -244,7 +262,9 @@ def extract_df(
     Columns: ``id_cols`` (as in ``df``), ``mention_index`` (position in the document's
     result list; ``parent`` refers to it), the fields of :func:`mention_schema`, and
     ``float_value``. Row for row, this is ``edumetrics.extract`` applied to each text: an
-    empty text gives no rows, and so does a null text. A text column that is not a string
+    empty text gives no rows, and so does a null text. Metrics added with
+    :func:`edumetrics.register_metric` before this call are shipped to the executors
+    with the job, so they apply there too. A text column that is not a string
     raises :class:`TypeError`; an id column named like a mention column raises
     :class:`ValueError`. Lazy, like any Spark transformation.
     """
@@ -260,7 +280,11 @@ def extract_df(
         raise TypeError(f"column {text_col!r} must be a string, not {df.schema[text_col]}")
     schema = _output_schema(df.schema, id_cols)
     func = functools.partial(
-        _mention_batches, text_col=text_col, id_cols=id_cols, schema=to_arrow_schema(schema)
+        _mention_batches,
+        text_col=text_col,
+        id_cols=id_cols,
+        schema=to_arrow_schema(schema),
+        user_rules=_user_rules(),
     )
     return df.select(*dict.fromkeys((*id_cols, text_col))).mapInArrow(func, schema)
 
