@@ -68,6 +68,9 @@ def machine() -> str:
             f"cpu:     {cpu_model()}",
             f"python:  {platform.python_implementation()} {platform.python_version()}",
             f"pyspark: {pyspark.__version__}; java: {java.stderr.splitlines()[0]}",
+            "load:    {:.2f} {:.2f} {:.2f} (1, 5, 15 min: other work on the cores)".format(
+                *os.getloadavg()
+            ),
         ]
     )
 
