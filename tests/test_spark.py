@@ -301,7 +301,7 @@ def test_spark_equals_extract_row_for_row(
     assert [key(r) for r in actual] == [key(r) for r in expected]
     differences = [
         (key(a), {k: (a[k], e[k]) for k in e if a.get(k) != e[k]})
-        for a, e in zip(actual, expected)
+        for a, e in zip(actual, expected, strict=True)
         if a != e
     ]
     assert differences == []
