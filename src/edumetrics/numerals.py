@@ -120,9 +120,10 @@ def parse_number(text: str) -> Decimal:
     ...
     edumetrics.errors.NumeralError: cannot read '5.' as a number: incomplete numeral (position 2)
 
-    Digits side by side without a 〇 (``三五``, ``七八``) are an approximate range in Chinese
-    ("three or five"), not a numeral, and raise. Signs, percent signs and units are not
-    part of a numeral. A non-``str`` argument raises :class:`TypeError`.
+    A unit that starts a numeral counts one, as in 十五 and 百余人 (``百`` is 100, ``千万``
+    is 10 ** 7). Digits side by side without a 〇 (``三五``, ``七八``) are an approximate
+    range in Chinese ("three or five"), not a numeral, and raise. Signs, percent signs and
+    units are not part of a numeral. A non-``str`` argument raises :class:`TypeError`.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_number() expects str, not {type(text).__name__}")
@@ -409,10 +410,10 @@ class _Integer:
     def _small_unit(self, unit: _Token) -> None:
         pending = self._take(unit)
         if pending is None:
-            bare_ten = unit.value == 1 and self.section == 0 and not self._after(_UNIT)
-            if not bare_ten:
-                raise _Stop(unit.start)  # 百 alone, 一百十
-            coefficient = 1  # 十五, 一万零十五
+            bare_ten = unit.value == 1 and self.section == 0 and self._after(_ZERO)
+            if not (self.previous is None or bare_ten):
+                raise _Stop(unit.start)  # 一百十
+            coefficient = 1  # 十五, 百余, 一万零十五: a leading unit counts one
         elif pending.kind == _LIANG_DIGIT and unit.value == 1:
             raise _Stop(pending.start)  # 两十
         elif pending.value == 0 or pending.width > 1:
@@ -436,8 +437,10 @@ class _Integer:
                 and previous.kind == _UNIT
                 and _SECTION <= previous.value < unit.value
             )
-            if self._after(_ZERO) or not (self.section or stacked):
-                raise _Stop(unit.start)  # 万 alone, 亿万, 一百零万 (一万亿 is stacked)
+            if self.previous is None:
+                self.section = 1  # 万余人, 千万: a leading unit counts one
+            elif self._after(_ZERO) or not (self.section or stacked):
+                raise _Stop(unit.start)  # 亿万, 一百零万 (一万亿 is stacked)
         else:
             if small > 1 or (small and (pending.kind == _LIANG_DIGIT or pending.width > 1)):
                 raise _Stop(unit.start)  # 三千五万: 3005万 or 3500万?
