@@ -331,6 +331,8 @@ XFAIL_CASES = [
      "dropped"),
     (Case("学生阅读量达到4~6篇。", "4", "4", "item", "other", qualifier="at_least"),
      "阅读 page-furniture label drops the range"),
+    (Case("新建校舍5000m²。", "5000m²", "5000", "m2", "area"),
+     "the normaliser deletes ² as a footnote marker, so the unit m² is never seen"),
     (Case("全市成人高校在校生1.1万人。", "1.1万人", "11000", "person", "student_count",
           level="adult"),
      "成人高校 is one level (adult); 成人 + 高校 are taken as two levels -> null"),

@@ -1,0 +1,70 @@
+"""The offset-keeping normaliser: what the working copy is, and that it maps back exactly.
+
+Rows are ``(raw, working copy)``; a property checks, for any text, that every working
+character comes from a raw character that folds to it (so a span of the copy maps back to
+a span of the raw text that says the same thing).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from edumetrics._normalize import _TABLE as _FOLD  # the one-to-one fold it applies
+from edumetrics._normalize import normalize
+
+_LONG = "全县今年在教育方面一共投资了这么多资金用于学校建设"
+
+FOLDS = [
+    ("專任教師1844.37萬人", "专任教师1844.37万人"),  # traditional, 萬
+    ("投资４５５１万元，", "投资4551万元,"),  # full-width digits and comma
+    ("合格率99.5％", "合格率99.5%"),
+    ("二○二三年", "二〇二三年"),
+    ("投★资4551万▲元", "投资4551万元"),  # spam symbols
+    ("45\u200b51", "4551"),  # zero-width space
+    ("毛入园率[5]88.1%", "毛入园率88.1%"),  # footnote marker
+    ("毛入园率¹88.1%", "毛入园率88.1%"),  # superscript footnote
+    ("學(xué)校", "学校"),  # pinyin gloss
+    ("&nbsp;5所", "5所"),  # HTML space entity
+    ("投资 4551 万元", "投资4551万元"),  # spaces between Han and digits
+    ("version 1 2", "version 1 2"),  # spaces between Latin/digits are kept
+    ("短行\n第二行", "短行\n第二行"),  # a short line (heading) keeps its break
+    # a line break inside a long sentence is dropped; after 。 it is kept
+    (_LONG + "\n4551万元", _LONG + "4551万元"),
+    (_LONG + "。\n4551万元", _LONG + "。\n4551万元"),
+    ("★★★", ""),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("raw", "working"), FOLDS, ids=[repr(r)[1:24] for r, _ in FOLDS])
+def test_working_copy(raw: str, working: str) -> None:
+    assert normalize(raw).text == working
+
+
+SPANS = [
+    # (raw, working span, raw span)
+    ("投★资 45\u200b51万元", (2, 8), (4, 11)),
+    ("毛入园率[5]88.1%", (4, 9), (7, 12)),
+    ("學(xué)校投资", (1, 4), (6, 9)),
+    ("專任教師1844.37萬人", (4, 13), (4, 13)),
+]
+
+
+@pytest.mark.parametrize(("raw", "working", "raw_span"), SPANS, ids=[s[0] for s in SPANS])
+def test_raw_span(raw: str, working: tuple[int, int], raw_span: tuple[int, int]) -> None:
+    assert normalize(raw).raw_span(*working) == raw_span
+
+
+@given(st.text())
+@example("★★★")
+@example("投★资 45\u200b51万元\n")
+@example("學(xué)校[5]¹&nbsp;")
+def test_every_working_character_comes_from_a_raw_one(raw: str) -> None:
+    n = normalize(raw)
+    offsets = [n.raw_offset(i) for i in range(len(n.text))]
+    assert offsets == sorted(set(offsets))  # strictly increasing, in bounds below
+    assert all(0 <= o < len(raw) for o in offsets)
+    assert "".join(raw[o] for o in offsets).translate(_FOLD) == n.text
+
