@@ -291,6 +291,7 @@ def machine() -> list[str]:
         "psutil",
     ]
     return [
+        f"- code: {revision()}",
         f"- machine: {cpu}; {logical} logical CPUs ({physical} physical, {usable} usable); "
         f"{memory} RAM; load average {load}",
         f"- system: {platform.platform()}",
