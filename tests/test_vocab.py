@@ -83,11 +83,6 @@ def test_no_surface_maps_to_two_units() -> None:
     assert {s: u for s, u in units.items() if len(u) > 1} == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the normaliser deletes superscript digits as footnote markers, so m² and km² "
-    "never match: 新建校舍5000m² gives no record",
-)
 def test_unit_surfaces_are_normalised_forms() -> None:
     from edumetrics._normalize import normalize
 

@@ -16,8 +16,8 @@ The extractor never searches a rewritten document and guesses offsets back. It s
 >>> n.text
 '专任教师1844.37万人'
 >>> n = normalize("投★资 45\u200b51万元")
->>> n.text, n.raw_span(2, 9)
-('投资4551万元', (4, 12))
+>>> n.text, n.raw_span(2, 8)
+('投资4551万元', (4, 11))
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ _DELETE = regex.compile(
     rf"""
       (?P<spam>[{_SPAM}]++)                               # decoration and zero-width
     | (?P<foot>\[(?:注|注释)?\d{{1,3}}\]                  # footnote markers [5] [注1]
-        | [¹²³⁴⁵⁶⁷⁸⁹⁰]++                                  # superscript digits
+        | (?<![mM])[¹²³⁴⁵⁶⁷⁸⁹⁰]++                          # superscript digits (not m²)
         | [①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])
     | (?<={_HAN})(?P<pinyin>\((?=[^)]{{0,12}}[{_TONE_VOWELS}])  # 學(xué)校: a gloss after Han
         [a-zA-Zü{_TONE_VOWELS}\s]{{1,12}}\))

@@ -57,7 +57,7 @@ _CN_BIG = "万亿"
 # An Arabic or masked numeral: 1,234.5 · 23. · xx.xx · 3万5 (the trailing multiplier is
 # matched separately so 2860万元 reads as 2860万 + 元).
 _ARABIC = rf"""
-    (?<![A-Za-z0-9.])                           # not inside H1N1, ID1327813 or 1.1.1
+    (?<![A-Za-z0-9.{_CN_SMALL}{_CN_BIG}])       # not inside H1N1, ID1327813, 1.1.1, 1万1万
     [0-9{_MASK}]++                              # integer digits or placeholders
     (?:,[0-9]{{3}}(?![0-9]))*+                  # thousands groups
     (?:\.[0-9{_MASK}]*+)?+                      # decimals (empty: a damaged 23.)
@@ -65,6 +65,7 @@ _ARABIC = rf"""
 """
 # A Chinese numeral: 一百零五, 两万, 十二点零五; a lone 百/千/万 only before 余/多.
 _CHINESE = rf"""
+    (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}点])      # start of a run only: linear on 一一一…
     (?:[{_CN_DIGITS}十拾][{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]*+
        (?:点[{_CN_DIGITS}]++)?+
      | [百千万](?=[余多]))
@@ -76,12 +77,15 @@ _PER = r"(?:/(?:生|人|学生|年|学年|月|周|天|日|次|课时|学期|份|
 _ALL_UNITS = _unit_alternation(list(UNIT_SURFACES))
 _CN_UNITS = _unit_alternation([u for u in UNIT_SURFACES if u not in ARABIC_ONLY_UNITS])
 _SEP = r"(?:、|和|与|及|或|至|到|~|-)"
+_LIST_MAX = 12  # bare numerals that may share the unit of the figure after them
 
 QUANTITY: Final = regex.compile(
     rf"""
-    (?P<pre>                                    # bare numerals sharing the unit
-        (?:(?:{_ARABIC}){_MULTIPLIER}?+{_SEP})++
-      | (?:(?:{_CHINESE}){_SEP})++
+    (?P<pre>                                    # bare numerals sharing the unit: a short
+        (?<![0-9{_MASK}]{_SEP})                 # list, read from its first item only, so
+        (?:(?:{_ARABIC}){_MULTIPLIER}?+{_SEP}){{1,{_LIST_MAX}}}+   # the scan stays linear
+      | (?<![{_CN_DIGITS}{_CN_SMALL}]{_SEP})    # on 1、1、1…
+        (?:(?:{_CHINESE}){_SEP}){{1,{_LIST_MAX}}}+
     )?
     (?:
         (?P<ar>{_ARABIC})(?P<q1>{_INNER_Q})?+(?P<mult>{_MULTIPLIER})?+(?P<q2>{_INNER_Q})?+
@@ -108,13 +112,14 @@ SENTENCE_END: Final = regex.compile(r"[。!?\n]")
 CLAUSE_DELIM: Final = regex.compile(r"[。!?\n,;:]")
 
 NAMED: Final = regex.compile(alternation(NAMED_NUMBERS))
-FURNITURE: Final = regex.compile(rf"(?:{alternation(FURNITURE_LABELS)})[^\n]{{0,3}}$")
+# page furniture reads "label: value" (大小:18.62KB, 限时特价:7 元/份)
+FURNITURE: Final = regex.compile(rf"(?r)(?:{alternation(FURNITURE_LABELS)})[:=]$")
 _LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
 # 约300人, 至少读一本: a word qualifier may stand one verb away from the number.
 QUALIFIER_BEFORE: Final = regex.compile(
-    rf"(?:(?:{alternation(QUALIFIERS_BEFORE)})|(?:{alternation(_LONG_QUALIFIERS)})\p{{Han}})$"
+    rf"(?r)(?:(?:{alternation(QUALIFIERS_BEFORE)})|(?:{alternation(_LONG_QUALIFIERS)})\p{{Han}})$"
 )
-RANK: Final = regex.compile(rf"(?:(?:{alternation(RANK_WORDS)})[前第]?|前)$")
+RANK: Final = regex.compile(rf"(?r)(?:(?:{alternation(RANK_WORDS)})[前第]?|前)$")
 # The noun phrase after a count's unit, up to the first word that ends it.
 HEAD_NOUN: Final = regex.compile(
     rf"[“〝\"「『]?+((?:(?!{alternation(PHRASE_ENDS)})\p{{Han}})"
@@ -136,7 +141,7 @@ LEVEL_LIST: Final = regex.compile(
 RATE: Final = regex.compile(rf"[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS)}")
 YEAR: Final = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年|上半年|下半年|学年)")
 LABEL_TRIM_END: Final = regex.compile(
-    r"(?:分别|共计|总计|合计|累计|共有|现有|拥有|共|计|有|为|是|达到|达|到达|超过|约|近|已|均|配备|拥有|"
+    r"(?r)(?:分别|共计|总计|合计|累计|共有|现有|拥有|共|计|有|为|是|达到|达|到达|超过|约|近|已|均|配备|拥有|"
     r"人数|数量|总数|总量|规模|\([^()]{0,16}\)|"
     r"由|从|在|至|了|到|增至|达至|比上年|比去年|增加|增长|提高|减少|下降|降低|净增)+$"
 )

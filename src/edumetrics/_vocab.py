@@ -164,8 +164,8 @@ UNIT_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
     "节": ("目", "约", "假", "日", "能", "奏", "点"),
     "班": ("子", "级", "主任", "车", "额", "会", "组", "长"),
     "场": ("所", "地", "馆", "景", "面", "合"),
-    "本": ("科", "地", "级", "校", "领", "身", "着", "职", "土", "届", "次", "市", "县", "区",
-          "人", "年", "月", "期", "质", "位", "线", "上线"),
+    "本": ("科", "地", "级", "校", "文", "次", "着", "领", "身", "职", "土", "届", "市", "县",
+          "区", "人", "年", "月", "期", "质", "位", "线", "上线"),
     "台": ("阶", "账", "上", "湾"),
     "张": ("贴", "家"),
     "件": ("事",),
@@ -355,6 +355,8 @@ LEVEL_WORDS: Final[dict[str, str]] = {
     "盲聋": "special",
     "培智": "special",
     "成人": "adult",
+    "成人高校": "adult",
+    "成人高等": "adult",
     "老年大学": "adult",
     "社区教育": "adult",
     "本科上线": "senior_secondary",
@@ -616,7 +618,7 @@ PHRASE_ENDS: Final[tuple[str, ...]] = (
 # Labels of page furniture on document-sharing sites; a figure right after one is skipped.
 FURNITURE_LABELS: Final[tuple[str, ...]] = (
     "特价", "原价", "售价", "价格", "大小", "页数", "下载", "浏览", "收藏", "积分", "会员",
-    "文件大小", "阅读", "次下载", "字数", "此处隐藏", "VIP", "已售", "评分",
+    "文件大小", "阅读量", "次下载", "字数", "此处隐藏", "VIP", "已售", "评分",
 )
 
 # Spam and decoration characters scattered through scraped text; the normaliser drops

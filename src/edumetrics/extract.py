@@ -46,12 +46,11 @@ from edumetrics.rules import REGISTRY
 __all__ = ["extract"]
 
 _MASK_CHARS = frozenset("xX×*")
+_LONGEST_NUMERAL = 64
 _TEN = Decimal(10)
 _MAY_EXCEED_100 = frozenset({"growth_rate", "gross_enrollment_rate", "other_rate"})
 _HUNDRED = Decimal(100)
 _OPEN_QUOTES = "“〝\"「『'‘"
-_CLOSE_QUOTES = "”〞\"」』'’"
-_NAME_QUOTE_SPAN = 10  # a number inside a quoted term this short is part of a name
 
 
 @dataclass(slots=True)
@@ -216,7 +215,9 @@ def _is_not_a_mention(text: str, c: _Cand, m: regex.Match[str]) -> bool:
     """Ordinals, numbers in names and titles, the article 一, page furniture."""
     start = c.start if not m["pre"] else m.start("pre")
     before = text[start - 1] if start else ""
-    if before == "第" or before in _OPEN_QUOTES:  # ordinals; “五项管理” and other names
+    if before and before in "第" + _OPEN_QUOTES:  # ordinals; “五项管理” and other names
+        return True
+    if c.num.endswith(".") and _starts_line(text, start):  # a list marker: 2. 本文档…
         return True
     if c.unit == "person" and P.RANK.search(text, max(0, start - 4), start):
         return True
@@ -224,7 +225,7 @@ def _is_not_a_mention(text: str, c: _Cand, m: regex.Match[str]) -> bool:
         return True
     if c.num == "一" and _is_article(text, c, before):
         return True
-    if _inside_title_or_name(text, start, c.end):
+    if _inside_title(text, start, c.end):
         return True
     return P.FURNITURE.search(text, max(0, start - 8), start) is not None
 
@@ -238,24 +239,13 @@ def _is_article(text: str, c: _Cand, before: str) -> bool:
     return after.startswith(ARTICLE_FOLLOWERS) or text.startswith(c.unit_text, c.end)
 
 
-def _inside_title_or_name(text: str, start: int, end: int) -> bool:
-    # 《50个典型案例》: a number in a title is part of the title.
+def _inside_title(text: str, start: int, end: int) -> bool:
+    """《50个典型案例》: a number in a title is part of the title."""
     open_title = text.rfind("《", max(0, start - 60), start)
     if open_title >= 0 and text.rfind("》", open_title, start) < 0:
         close = text.find("》", end, end + 60)
         if close >= 0 and text.find("《", end, close) < 0:
             return True
-    # “五项管理”: a number inside a short quoted term is part of a name.
-    lo = max(0, start - _NAME_QUOTE_SPAN)
-    for i in range(start - 1, lo - 1, -1):
-        ch = text[i]
-        if ch in _CLOSE_QUOTES and ch not in _OPEN_QUOTES:
-            return False
-        if ch in _OPEN_QUOTES:
-            hi = min(len(text), i + _NAME_QUOTE_SPAN + 2)
-            return any(text[j] in _CLOSE_QUOTES for j in range(end, hi))
-        if ch in "。,;:\n":
-            return False
     return False
 
 
@@ -270,6 +260,9 @@ def _read_value(c: _Cand) -> None:
     if num.endswith("."):
         c.flags.append(Flag.MALFORMED_NUMBER)
         num = num[:-1]
+    if len(num) > _LONGEST_NUMERAL:  # a digit run of this length is not a figure
+        c.flags.append(Flag.MALFORMED_NUMBER)
+        return
     try:
         value = parse_number(num)
     except NumeralError:
@@ -283,19 +276,24 @@ def _read_value(c: _Cand) -> None:
 # --- Context -----------------------------------------------------------------------------
 
 
+_REACH = 200  # characters of context any decision about a figure may read
+
+
 def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     text = ctx.text
     c.sent = ctx.sentence(c.start)
     cl_start = ctx.clause_start(c.start)
-    left = text[cl_start : c.start]
+    # every look at the context is bounded, so a document of one endless sentence stays linear
+    reach = c.start - _REACH
+    left = text[max(cl_start, reach) : c.start]
     # the figure's own label starts after the figure before it (民办幼儿园x所及校外培训机构x所)
-    own = text[max(cl_start, prev_end) : c.start]
+    own = text[max(cl_start, prev_end, reach) : c.start]
     outer = _outer_clause(text, ctx, cl_start, c.start)
     right = text[c.end : min(ctx.clause_end(c.end), c.end + 14)]
-    sent_left = text[c.sent[0] : c.start]
+    sent_left = text[max(c.sent[0], reach) : c.start]
     _read_qualifier(c, left, right)
     # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
-    lead = text[max(c.sent[0], prev_end) : cl_start]
+    lead = text[max(c.sent[0], prev_end, cl_start - _REACH) : cl_start]
     _read_role(c, left, outer + lead, right)
     _read_metric(c, left, right, sent_left)
     _read_level(c, own, right)
@@ -486,7 +484,7 @@ def _topic_level(text: str, ctx: _Context, sent_start: int) -> str | None:
     """The one level the previous sentence of the same paragraph speaks of, if any."""
     if sent_start < 2 or text[sent_start - 1] != "。":
         return None
-    prev_start, _ = ctx.sentence(sent_start - 1)
+    prev_start = max(ctx.sentence(sent_start - 1)[0], sent_start - _REACH)
     levels = {LEVEL_WORDS.get(w, "") for w in P.LEVEL.findall(text, prev_start, sent_start)}
     levels.discard("")
     return levels.pop() if len(levels) == 1 else None
@@ -515,6 +513,7 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
     they usually belong to another figure (7所挂钩联系学校 after 23所小学).
     """
     text = ctx.text
+    names_level: dict[int, bool] = {}  # per sentence start, computed once
     for i, c in enumerate(cands):
         if c.level_known:
             continue
@@ -522,8 +521,11 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
         if c.bare and prev is not None and prev.sent == c.sent and prev.level is not None:
             c.level = prev.level
             continue
-        if not any(LEVEL_WORDS.get(w) for w in P.LEVEL.findall(text, c.sent[0], c.sent[1])):
-            c.level = _topic_level(text, ctx, c.sent[0])
+        start, end = c.sent
+        if start not in names_level:
+            names_level[start] = any(LEVEL_WORDS.get(w) for w in P.LEVEL.findall(text, start, end))
+        if not names_level[start]:
+            c.level = _topic_level(text, ctx, start)
 
 
 def _level_in(scope: str, nearest_last: bool) -> str | None:
@@ -586,7 +588,7 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
                 c.level = level
                 c.level_from_list = True
         else:
-            for prev in reversed(previous):
+            for prev in reversed(previous[-_GROUP_REACH:]):
                 if len(prev) == len(g) and prev[0].sent == first.sent:
                     if all(p.level_from_list for p in prev):
                         for c, p in zip(g, prev, strict=False):
@@ -605,6 +607,9 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
                     c.role = "target"
         previous.append(g)
     _propagate_per_capita(cands)
+
+
+_GROUP_REACH = 8  # lists a later list may take its levels from
 
 
 def _is_negative_group(first: _Cand) -> bool:
@@ -649,10 +654,10 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
     """其中: figures after it are parts of the last figure of the same unit before it."""
     text = ctx.text
     for i, c in enumerate(cands):
-        k = text.rfind("其中", c.sent[0], c.start)
+        k = text.rfind("其中", max(c.sent[0], c.start - _REACH), c.start)
         if k < 0:
             continue
-        for j in range(i - 1, -1, -1):
+        for j in range(i - 1, max(-1, i - 1 - _GROUP_REACH * 4), -1):
             t = cands[j]
             if t.sent != c.sent:
                 break
