@@ -81,6 +81,7 @@ _LIST_MAX = 12  # bare numerals that may share the unit of the figure after them
 
 QUANTITY: Final = regex.compile(
     rf"""
+    (?=[0-9{_MASK}{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}])    # fail fast where no numeral starts
     (?P<pre>                                    # bare numerals sharing the unit: a short
         (?<![0-9{_MASK}]{_SEP})                 # list, read from its first item only, so
         (?:(?:{_ARABIC}){_MULTIPLIER}?+{_SEP}){{1,{_LIST_MAX}}}+   # the scan stays linear
@@ -100,6 +101,12 @@ QUANTITY: Final = regex.compile(
     )
     """,
     regex.VERBOSE,
+)
+
+# Any character a numeral can start with, in the raw text (before normalising): a text
+# without one has no figure. Includes full-width digits and traditional numerals.
+ANY_NUMERAL: Final = regex.compile(
+    rf"[0-9０-９{_MASK}＊Ｘｘ{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}萬億兩貳參陸叄○]"
 )
 
 # Bare numerals inside ``pre``, and the separators between them.

@@ -114,11 +114,13 @@ def extract(text: str) -> list[Mention]:
     """
     if not isinstance(text, str):
         raise TypeError(_type_error_message(text))
-    if not text or text.isspace():
+    if not P.ANY_NUMERAL.search(text):  # most sentences of a report hold no figure
         return []
     norm = normalize(text)
-    ctx = _Context(norm.text)
     cands = _find(norm.text)
+    if not cands:
+        return []
+    ctx = _Context(norm.text)
     prev_end, group_start, group = 0, 0, -1
     for c in cands:
         if c.group != group:  # members of one list or range share the first one's label
@@ -295,9 +297,10 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
     lead = text[max(c.sent[0], prev_end, cl_start - _REACH) : cl_start]
     _read_role(c, left, outer + lead, right)
-    _read_metric(c, left, right, sent_left)
-    _read_level(c, own, right)
-    c.label = _label(own, right, c)
+    head = _head_noun(right)  # the noun after the unit: what a count counts
+    _read_metric(c, left, head, sent_left)
+    _read_level(c, own, head)
+    c.label = _label(own, head, c)
     years = P.YEAR.findall(sent_left)
     c.period = int(years[-1]) if years else None
     if (
@@ -371,20 +374,20 @@ def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None:
     return last
 
 
-def _read_metric(c: _Cand, left: str, right: str, sent_left: str) -> None:
-    unit = Unit(c.unit)
+def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> None:
+    unit = _UNITS[c.unit]
     if unit in (Unit.PERCENT, Unit.PERCENTAGE_POINT):
         c.metric = _rate_metric(c, left, sent_left)
     elif unit is Unit.CNY:
         c.metric = _money_metric(c, left)
     else:
-        allowed, default = UNIT_METRICS[c.unit]
-        c.metric = _count_metric(unit, right, left, sent_left, allowed) or default
+        allowed, default = _UNIT_METRICS[c.unit]
+        c.metric = _count_metric(unit, head, left, sent_left, allowed) or default
 
 
 def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
     scope = left if c.unit == "percent" else sent_left
-    user = REGISTRY.user_index(Unit(c.unit))
+    user = REGISTRY.user_index(_UNITS[c.unit])
     if user is not None and (found := user.last(scope)) is not None:
         return found
     word = _last(P.RATE, scope)
@@ -416,10 +419,11 @@ def _money_metric(c: _Cand, left: str) -> str:
 
 
 _THINGS = frozenset({"project_count", "facility_count", "school_count"})
+_UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in UNIT_METRICS.items()}
 
 
 def _count_metric(
-    unit: Unit, right: str, left: str, sent_left: str, allowed: tuple[str, ...]
+    unit: Unit, head: str, left: str, sent_left: str, allowed: frozenset[str]
 ) -> str | None:
     """What a count counts: the noun after its unit (110所幼儿园), else the label's end.
 
@@ -427,8 +431,7 @@ def _count_metric(
     word wins (25本教师必读书目 counts 书目); a noun there that names nothing known makes
     the count ``other`` rather than borrowing a word from the label (15篇教科研论文).
     """
-    index = REGISTRY.index(unit, frozenset(allowed))
-    head = _head_noun(right)
+    index = REGISTRY.index(unit, allowed)
     if head:
         return index.last(head)
     label = P.LABEL_TRIM_END.sub("", left)
@@ -466,9 +469,8 @@ def _head_noun(right: str) -> str:
     return ""
 
 
-def _read_level(c: _Cand, left: str, right: str) -> None:
+def _read_level(c: _Cand, left: str, head: str) -> None:
     """The level the figure's own words name: the noun after its unit, then its label."""
-    head = _head_noun(right)
     c.head_len = len(head)
     for scope in (head, left):
         found = _level_in(scope, nearest_last=scope is not head)
@@ -557,14 +559,13 @@ _SPECIFIC = 2  # LEVEL_PRIORITY of a single stage (preschool … adult)
 _LONG_LABEL = 12  # a label longer than this is a clause; the counted noun says more
 
 
-def _label(left: str, right: str, c: _Cand) -> str | None:
+def _label(left: str, head: str, c: _Cand) -> str | None:
     label = P.LABEL_TRIM_START.sub("", P.LABEL_TRIM_END.sub("", left))
     label = P.QUALIFIER_BEFORE.sub("", label)
     label = P.LABEL_TRIM_END.sub("", label)
-    if c.unit not in ("percent", "percentage_point", "CNY"):
-        head = _head_noun(right)
-        if head and (not label or len(label) > _LONG_LABEL):
-            return head
+    is_count = c.unit not in ("percent", "percentage_point", "CNY")
+    if is_count and head and (not label or len(label) > _LONG_LABEL):
+        return head
     if not label:
         return None
     return label[-24:]
@@ -678,7 +679,16 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
 # --- Records -----------------------------------------------------------------------------
 
 
+_UNITS = {u.value: u for u in Unit}
+_ROLES = {r.value: r for r in Role}
+_LEVELS = {lv.value: lv for lv in Level}
+_QUALIFIERS = {q.value: q for q in Qualifier}
+
+
 def _to_mention(c: _Cand, norm: Normalized) -> Mention:
+    """The record, built without re-validation: every field was checked on the way here
+    (ids come from the enums' own tables, spans from the offset map), and validating each
+    of a report's hundreds of records again would cost more than finding them."""
     start, end = norm.raw_span(c.start, c.end)
     s_start, s_end = norm.raw_span(c.sent[0], c.sent[1]) if c.sent[1] > c.sent[0] else (0, 0)
     return Mention.model_construct(
@@ -686,11 +696,11 @@ def _to_mention(c: _Cand, norm: Normalized) -> Mention:
         end=end,
         text=norm.raw[start:end],
         value=c.value,
-        unit=Unit(c.unit),
+        unit=_UNITS[c.unit],
         metric=c.metric,
-        role=Role(c.role),
-        level=Level(c.level) if c.level else None,
-        qualifier=Qualifier(c.qualifier),
+        role=_ROLES[c.role],
+        level=_LEVELS[c.level] if c.level else None,
+        qualifier=_QUALIFIERS[c.qualifier],
         masked=c.masked,
         label=c.label,
         unit_text=c.unit_text,
