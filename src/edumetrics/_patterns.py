@@ -17,6 +17,7 @@ from edumetrics._vocab import (
     ACTUAL_MARKERS,
     ARABIC_ONLY_UNITS,
     CHANGE_CUES,
+    CHANGE_NOUNS,
     COMPARISON_CUES,
     FURNITURE_LABELS,
     LEVEL_DECOYS,
@@ -134,7 +135,9 @@ HEAD_NOUN: Final = regex.compile(
 )
 QUALIFIER_AFTER: Final = regex.compile(alternation(QUALIFIERS_AFTER))
 # A change cue near the number, not "increased TO" (增加到 is a new level, not a change).
-CHANGE: Final = regex.compile(rf"(?:{alternation(CHANGE_CUES)})(?!到|至|为)")
+CHANGE: Final = regex.compile(
+    rf"{alternation(CHANGE_NOUNS)}|(?:{alternation(CHANGE_CUES)})(?!到|至|为)"
+)
 COMPARISON: Final = regex.compile(alternation(COMPARISON_CUES))
 TARGET: Final = regex.compile(alternation(TARGET_CUES))
 ACTUAL_MARKER: Final = regex.compile(alternation(ACTUAL_MARKERS))

@@ -273,6 +273,10 @@ CHANGE_CUES: Final[dict[str, int]] = {
     "少": -1,
     "低于": -1,
 }
+# Nouns that name a relative change (增幅为3.2%): a change cue even before 为.
+CHANGE_NOUNS: Final[dict[str, int]] = {
+    "增幅": 1, "增速": 1, "涨幅": 1, "增长率": 1, "降幅": -1, "减幅": -1,
+}
 # Comparison words that make the next change cue certain (比上年 ... 增加).
 COMPARISON_CUES: Final[tuple[str, ...]] = (
     "比上年", "比去年", "较上年", "较去年", "同比", "比上一年", "较上一年", "比前一年",
@@ -438,6 +442,12 @@ RATE_WORDS: Final[dict[str, str]] = {
     "完成率": "coverage_rate",
     "接种率": "coverage_rate",
     "参保率": "coverage_rate",
+    "增长率": "growth_rate",
+    "增幅": "growth_rate",
+    "增速": "growth_rate",
+    "涨幅": "growth_rate",
+    "降幅": "growth_rate",
+    "减幅": "growth_rate",
     "占比": "share",
     "比例": "share",
     "比重": "share",

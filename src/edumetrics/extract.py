@@ -26,6 +26,7 @@ from edumetrics._vocab import (
     ARTICLE_FOLLOWERS,
     ARTICLE_MEASURES,
     CHANGE_CUES,
+    CHANGE_NOUNS,
     INNER_QUALIFIERS,
     LEVEL_PRIORITY,
     LEVEL_WORDS,
@@ -364,7 +365,7 @@ def _change_sign(left: str) -> int | None:
     between = tail[m.end() :]
     if len(between) > 4 and not P.COMPARISON.search(left):
         return None
-    return CHANGE_CUES[word]
+    return CHANGE_CUES.get(word) or CHANGE_NOUNS[word]
 
 
 def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None:
