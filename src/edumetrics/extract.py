@@ -319,7 +319,7 @@ def _outer_clause(text: str, ctx: _Context, cl_start: int, pos: int) -> str:
     paren = text.rfind("(", lo, pos)
     if paren < 0 or text.rfind(")", paren, pos) >= 0:
         return ""
-    return text[ctx.clause_start(paren) : paren]
+    return text[max(ctx.clause_start(paren), paren - _REACH) : paren]
 
 
 _PAREN_REACH = 80  # a parenthesis opened further back than this is not the figure's
@@ -583,7 +583,7 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
         if len(g) < 2:
             continue
         first = g[0]
-        left = ctx.text[ctx.clause_start(first.start) : first.start]
+        left = ctx.text[max(ctx.clause_start(first.start), first.start - _REACH) : first.start]
         levels = _enumerated_levels(left)
         if len(levels) == len(g):
             for c, level in zip(g, levels, strict=False):
