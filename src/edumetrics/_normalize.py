@@ -72,6 +72,8 @@ _HAN = r"\p{Han}"
 # can tell a deletable line break from the others.
 _DELETE = regex.compile(
     rf"""
+    (?=[{_SPAM}\[¹²³⁴⁵⁶⁷⁸⁹⁰①-⑳(&\s])                 # fail fast on ordinary characters
+    (?:
       (?P<spam>[{_SPAM}]++)                               # decoration and zero-width
     | (?P<foot>\[(?:注|注释)?\d{{1,3}}\]                  # footnote markers [5] [注1]
         | (?<![mM])[¹²³⁴⁵⁶⁷⁸⁹⁰]++                          # superscript digits (not m²)
@@ -81,6 +83,7 @@ _DELETE = regex.compile(
     | (?P<entity>&(?:nbsp|ensp|emsp|thinsp|\#160|\#12288);)
     | (?P<space>(?<![A-Za-z0-9])[ \t\r\f\v]++|[ \t\r\f\v]++(?![A-Za-z0-9]))  # spaces
     | (?P<newline>[ \t]*+\n[ \t]*+(?!\n))                 # a single line break
+    )
     """,
     regex.VERBOSE,
 )

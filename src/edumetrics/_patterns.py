@@ -149,7 +149,8 @@ LEVEL_LIST: Final = regex.compile(
     rf"(?:{alternation(LEVEL_WORDS)})(?:[、和及与](?:{alternation(LEVEL_WORDS)}))++"
 )
 RATE: Final = regex.compile(rf"[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS)}")
-YEAR: Final = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年|上半年|下半年|学年)")
+# the year nearest before a figure (searched from the end)
+YEAR: Final = regex.compile(r"(?r)(?<![0-9])((?:19|20)[0-9]{2})(?=年|上半年|下半年|学年)")
 LABEL_TRIM_END: Final = regex.compile(
     r"(?r)(?:分别|共计|总计|合计|累计|共有|现有|拥有|共|计|有|为|是|达到|达|到达|超过|约|近|已|均|配备|拥有|"
     r"人数|数量|总数|总量|规模|\([^()]{0,16}\)|"

@@ -302,8 +302,8 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     _read_metric(c, left, head, sent_left)
     _read_level(c, own, head)
     c.label = _label(own, head, c)
-    years = P.YEAR.findall(sent_left)
-    c.period = int(years[-1]) if years else None
+    year = P.YEAR.search(sent_left)
+    c.period = int(year[1]) if year else None
     if (
         c.value is not None
         and c.unit in ("percent", "percentage_point")
