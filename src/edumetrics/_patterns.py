@@ -24,6 +24,7 @@ from edumetrics._vocab import (
     LEVEL_WORDS,
     NAMED_NUMBERS,
     PHRASE_ENDS,
+    PLAN_HEADINGS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RANK_WORDS,
@@ -140,6 +141,14 @@ CHANGE: Final = regex.compile(
 )
 COMPARISON: Final = regex.compile(alternation(COMPARISON_CUES))
 TARGET: Final = regex.compile(alternation(TARGET_CUES))
+# A numbered section heading on its own line: 三、… / (三)… / 第三部分…; group "top" is set
+# for a top-level one. Its text runs to the end of the line.
+HEADING: Final = regex.compile(
+    r"^[ \t]*+(?:(?P<top>[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部分章])"
+    r"|[(〔][一二三四五六七八九十]{1,3}[)〕])(?P<title>[^\n]{0,40})$",
+    regex.MULTILINE,
+)
+PLAN_HEADING: Final = regex.compile(alternation(PLAN_HEADINGS))
 ACTUAL_MARKER: Final = regex.compile(alternation(ACTUAL_MARKERS))
 INCREMENT_AFTER: Final = regex.compile(
     r"^[^,;。]{0,12}?使[^,;。]{0,6}?(?:达到|到达|增至|增加到|达)"

@@ -292,6 +292,14 @@ TARGET_CUES: Final[tuple[str, ...]] = (
     "将新增", "将建成", "将完成", "将投入", "将实现", "预期",
     "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于",
 )
+# A section heading with one of these words opens a plan (三、下一步工作打算): its figures
+# are targets. Only numbered headings count, so a title such as 工作总结及2024年工作计划
+# does not make a whole report a plan.
+PLAN_HEADINGS: Final[tuple[str, ...]] = (
+    "下一步", "下步", "工作打算", "工作计划", "明年", "今后", "工作要点", "工作目标",
+    "努力方向", "工作设想", "工作安排", "展望",
+)
+
 # Words that end a goal's reach within its sentence: what follows was done, not aimed at.
 ACTUAL_MARKERS: Final[tuple[str, ...]] = (
     "已", "完成", "现有", "目前", "其中", "实际", "累计", "建成", "实现了", "达到了",

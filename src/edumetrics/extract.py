@@ -85,12 +85,18 @@ class _Cand:
 class _Context:
     """Clause and sentence boundaries of one working copy, for bisecting."""
 
-    __slots__ = ("clauses", "sentences", "text")
+    __slots__ = ("clauses", "plans", "sentences", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.sentences = [m.start() for m in P.SENTENCE_END.finditer(text)]
         self.clauses = [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
+        self.plans = _plan_sections(text)
+
+    def in_plan(self, pos: int) -> bool:
+        """Whether ``pos`` stands in a plan section (下一步工作打算 …)."""
+        return any(start <= pos < end for start, end in self.plans)
+
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect_left(self.sentences, pos)
@@ -105,6 +111,27 @@ class _Context:
     def clause_end(self, pos: int) -> int:
         k = bisect_left(self.clauses, pos)
         return self.clauses[k] if k < len(self.clauses) else len(self.text)
+
+
+def _plan_sections(text: str) -> list[tuple[int, int]]:
+    """Spans of the sections whose numbered heading announces a plan.
+
+    A section runs to the next heading of its level or above (a top-level 四、 ends a
+    plan opened by 三、 or by (三)).
+    """
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_top = False
+    for m in P.HEADING.finditer(text):
+        is_top = m["top"] is not None
+        if open_at is not None and (is_top or not open_top):
+            out.append((open_at, m.start()))
+            open_at = None
+        if open_at is None and P.PLAN_HEADING.search(m["title"]):
+            open_at, open_top = m.end(), is_top
+    if open_at is not None:
+        out.append((open_at, len(text)))
+    return out
 
 
 def extract(text: str) -> list[Mention]:
@@ -297,7 +324,7 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     _read_qualifier(c, left, right)
     # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
     lead = text[max(c.sent[0], prev_end, cl_start - _REACH) : cl_start]
-    _read_role(c, left, outer + lead, right)
+    _read_role(c, left, outer + lead, right, bool(ctx.plans) and ctx.in_plan(c.start))
     head = _head_noun(right)  # the noun after the unit: what a count counts
     _read_metric(c, left, head, sent_left)
     _read_level(c, own, head)
@@ -338,7 +365,7 @@ def _read_qualifier(c: _Cand, left: str, right: str) -> None:
         c.qualifier = QUALIFIERS_AFTER[m[0]]
 
 
-def _read_role(c: _Cand, left: str, outer: str, right: str) -> None:
+def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> None:
     sign = _change_sign(left)
     if sign is not None or P.INCREMENT_AFTER.search(right):
         c.role = "change"
@@ -350,6 +377,8 @@ def _read_role(c: _Cand, left: str, outer: str, right: str) -> None:
         if m is not None and "的" not in scope[m.end() :]:
             c.role = "target"
             return
+    if in_plan and not P.ACTUAL_MARKER.search(left):
+        c.role = "target"
 
 
 def _change_sign(left: str) -> int | None:
