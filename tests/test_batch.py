@@ -134,3 +134,18 @@ def test_progress_without_tqdm_names_the_extra(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(sys.modules, "tqdm", None)
     with pytest.raises(edumetrics.MissingExtraError, match=r"edumetrics\[progress\]"):
         extract_many(CORPUS, progress=True)
+
+
+def test_mentions_cross_the_process_boundary_unchanged() -> None:
+    """Workers send mentions back as plain rows; every field survives the round trip."""
+    from edumetrics.batch import _mention, _row
+
+    text = (
+        "2023年全县义务教育经费标准为625元/生/年,总额2860万元,其中中心1632万元;"
+        "培训23.人次;投资xx.xx万元。"
+    )
+    found = edumetrics.extract(text)
+    assert [_mention(_row(m)) for m in found] == found
+    assert {f for m in found for f in type(m).model_fields if getattr(m, f) is not None} == set(
+        type(found[0]).model_fields
+    )

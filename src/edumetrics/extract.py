@@ -721,24 +721,26 @@ def _to_mention(c: _Cand, norm: Normalized) -> Mention:
     of a report's hundreds of records again would cost more than finding them."""
     start, end = norm.raw_span(c.start, c.end)
     s_start, s_end = norm.raw_span(c.sent[0], c.sent[1]) if c.sent[1] > c.sent[0] else (0, 0)
-    return Mention.model_construct(
-        start=start,
-        end=end,
-        text=norm.raw[start:end],
-        value=c.value,
-        unit=_UNITS[c.unit],
-        metric=c.metric,
-        role=_ROLES[c.role],
-        level=_LEVELS[c.level] if c.level else None,
-        qualifier=_QUALIFIERS[c.qualifier],
-        masked=c.masked,
-        label=c.label,
-        unit_text=c.unit_text,
-        per=c.per,
-        period=c.period,
-        sentence_start=s_start,
-        sentence_end=s_end,
-        parent=c.parent,
-        flags=tuple(dict.fromkeys(c.flags)),
+    return Mention._trusted(
+        {
+            "start": start,
+            "end": end,
+            "text": norm.raw[start:end],
+            "value": c.value,
+            "unit": _UNITS[c.unit],
+            "metric": c.metric,
+            "role": _ROLES[c.role],
+            "level": _LEVELS[c.level] if c.level else None,
+            "qualifier": _QUALIFIERS[c.qualifier],
+            "masked": c.masked,
+            "label": c.label,
+            "unit_text": c.unit_text,
+            "per": c.per,
+            "period": c.period,
+            "sentence_start": s_start,
+            "sentence_end": s_end,
+            "parent": c.parent,
+            "flags": tuple(dict.fromkeys(c.flags)),
+        }
     )
 
