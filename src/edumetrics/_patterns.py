@@ -65,12 +65,14 @@ _ARABIC = rf"""
     (?:\.[0-9{_MASK}]*+)?+                      # decimals (empty: a damaged 23.)
     (?:[{_CN_SMALL}{_CN_BIG}]++[0-9]++)*+       # 3万5, 12亿3 (mixed forms)
 """
-# A Chinese numeral: 一百零五, 两万, 十二点零五; a lone 百/千/万 only before 余/多.
+# A Chinese numeral: 一百零五, 两万, 十二点零五; a lone 百/千/万 only before 余/多 or
+# after 近/约/逾 (近万人).
 _CHINESE = rf"""
     (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}点])      # start of a run only: linear on 一一一…
     (?:[{_CN_DIGITS}十拾][{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]*+
        (?:点[{_CN_DIGITS}]++)?+
-     | [百千万](?=[余多]))
+     | [百千万](?=[余多])                       # 百余人
+     | (?<=[近约逾超过])[百千万])                # 近万人, 逾千名
 """
 _MULTIPLIER = r"(?:[十百千]?[万亿]|千(?![米克瓦])|百(?!分))"
 _INNER_Q = r"[余多]"
@@ -122,7 +124,7 @@ CLAUSE_DELIM: Final = regex.compile(r"[。!?\n,;:]")
 
 NAMED: Final = regex.compile(alternation(NAMED_NUMBERS))
 # page furniture reads "label: value" (大小:18.62KB, 限时特价:7 元/份)
-FURNITURE: Final = regex.compile(rf"(?r)(?:{alternation(FURNITURE_LABELS)})[:=]$")
+FURNITURE: Final = regex.compile(rf"(?r)(?:{alternation(FURNITURE_LABELS)})[^:=\n]{{0,4}}[:=]$")
 _LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
 # 约300人, 至少读一本: a word qualifier may stand one verb away from the number.
 QUALIFIER_BEFORE: Final = regex.compile(
