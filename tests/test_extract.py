@@ -363,6 +363,15 @@ REGRESSION_CASES = [
     (Case("学(xué)校共有教师120名,学生约2400人左右。", "2400人", "2400", "person",
           "student_count", qualifier="approx"),
      "a qualifier after the unit (左右) was taken for the counted noun"),
+    (Case("全县小学入学率为\n99.07%。", "99.07%", "99.07", "percent", "enrollment_rate",
+          level="primary"),
+     "a line break between the label and the figure was kept (99. looked like a list marker)"),
+    (Case("全县小学入学率为99.07%，初中为98%。", "98%", "98", "percent", "enrollment_rate",
+          level="junior_secondary"),
+     "a rate whose rate word is left out (初中为98%) was read as a share"),
+    (Case("全县近万人参加活动。", "万人", "10000", "person", "person_count",
+          qualifier="approx"),
+     "a lone 万 after 近 was not read as a numeral"),
 ]
 
 

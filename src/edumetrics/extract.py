@@ -74,6 +74,7 @@ class _Cand:
     level: str | None = None
     level_from_list: bool = False
     level_known: bool = False  # the figure's own words name its level
+    rate_elided: bool = False  # a percent whose label names no rate
     bare: bool = False  # its label names nothing of its own
     head_len: int = 0
     label: str | None = None
@@ -427,6 +428,7 @@ def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
             if w.endswith(key):
                 return RATE_WORDS[key]
         return "other_rate" if w.endswith("率") else "share"
+    c.rate_elided = True
     if c.unit == "percentage_point":
         return "other_rate"
     if c.role == "change":
@@ -638,6 +640,7 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
                     c.role = "target"
         previous.append(g)
     _propagate_per_capita(cands)
+    _propagate_rates(cands)
 
 
 _GROUP_REACH = 8  # lists a later list may take its levels from
@@ -679,6 +682,23 @@ def _propagate_per_capita(cands: list[_Cand]) -> None:
             and prev.sent == c.sent
         ):
             c.metric = "per_capita_funding"
+
+
+def _propagate_rates(cands: list[_Cand]) -> None:
+    """小学入学率为99.07%,初中为98%: a rate whose label only names a level (its rate word
+    left out) measures what the rate before it in the sentence measures."""
+    for prev, c in pairwise(cands):
+        if (
+            c.rate_elided
+            and not prev.rate_elided
+            and c.unit == prev.unit
+            and c.sent == prev.sent
+            and c.role == prev.role
+            and c.label is not None
+            and len(c.label) <= _BARE_LABEL + 1
+        ):
+            c.metric = prev.metric
+            c.rate_elided = False
 
 
 def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
