@@ -36,6 +36,7 @@ FUNDING = [
     ("一、全县", "投资4551万元", "。\n二、其他。"),
     ("全县🎉", "投资45🎉51万元", "👍新建学校。"),  # emoji, also inside the digits
     ("全县\ufe0f", "投资4551\u2060万元", "。"),  # variation selector, word joiner
+    ("全县#", "投#资45$51万^元", "|新建学校。"),  # ASCII noise between characters
 ]
 
 # 毛入园率88.1% (issue 3: 毛入园率[5]88.1%)

@@ -72,10 +72,11 @@ _HAN = r"\p{Han}"
 # can tell a deletable line break from the others.
 _DELETE = regex.compile(
     rf"""
-    (?=[{_SPAM}\[¹²³⁴⁵⁶⁷⁸⁹⁰①-⑳(&\s\p{{So}}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f])  # fail fast
+    (?=[{_SPAM}\[¹²³⁴⁵⁶⁷⁸⁹⁰①-⑳(&\s\p{{So}}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f#$^|\\@`])  # fail fast
     (?:
       (?P<spam>(?:[{_SPAM}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f]        # decoration, zero-width,
-                 |(?![㎡℃°])\p{{So}})++)                 # emoji and other symbols
+                 |(?![㎡℃°])\p{{So}}                     # emoji and other symbols
+                 |(?<![A-Za-z])[#$^|\\@`]|[#$^|\\@`](?![A-Za-z]))++)  # ASCII noise, not in C#
     | (?P<foot>\[(?:注|注释)?\d{{1,3}}\]                  # footnote markers [5] [注1]
         | (?<![mM])[¹²³⁴⁵⁶⁷⁸⁹⁰]++                          # superscript digits (not m²)
         | [①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])
