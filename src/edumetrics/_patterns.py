@@ -87,10 +87,13 @@ QUANTITY: Final = regex.compile(
     rf"""
     (?=[0-9{_MASK}{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}])    # fail fast where no numeral starts
     (?P<pre>                                    # bare numerals sharing the unit: a short
-        (?<![0-9{_MASK}]{_SEP})                 # list, read from its first item only, so
-        (?:(?:{_ARABIC}){_MULTIPLIER}?+{_SEP}){{1,{_LIST_MAX}}}+   # the scan stays linear
-      | (?<![{_CN_DIGITS}{_CN_SMALL}]{_SEP})    # on 1、1、1…
-        (?:(?:{_CHINESE}){_SEP}){{1,{_LIST_MAX}}}+
+        (?=[0-9{_MASK}.,{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}点]{{1,24}}+{_SEP})  # (only where a list
+        (?:                                     # separator follows a numeral)
+          (?<![0-9{_MASK}]{_SEP})               # list, read from its first item only, so
+          (?:(?:{_ARABIC}){_MULTIPLIER}?+{_SEP}){{1,{_LIST_MAX}}}+   # the scan stays linear
+        | (?<![{_CN_DIGITS}{_CN_SMALL}]{_SEP})  # on 1、1、1…
+          (?:(?:{_CHINESE}){_SEP}){{1,{_LIST_MAX}}}+
+        )
     )?
     (?:
         (?P<ar>{_ARABIC})(?P<q1>{_INNER_Q})?+(?P<mult>{_MULTIPLIER})?+(?P<q2>{_INNER_Q})?+
