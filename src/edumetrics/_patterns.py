@@ -163,6 +163,9 @@ LEVEL_LIST: Final = regex.compile(
     rf"(?:{alternation(LEVEL_WORDS)})(?:[、和及与](?:{alternation(LEVEL_WORDS)}))++"
 )
 RATE: Final = regex.compile(rf"[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS)}")
+# rates listed in a label: 入学率、巩固率 (each item ends in 率)
+RATE_LIST: Final = regex.compile(r"\p{Han}{1,6}?率(?:[、和及与]\p{Han}{1,6}?率)++")
+RATE_ITEM_SEP: Final = regex.compile(r"(?<=率)[、和及与]")
 # the year nearest before a figure (searched from the end)
 YEAR: Final = regex.compile(r"(?r)(?<![0-9])((?:19|20)[0-9]{2})(?=年|上半年|下半年|学年)")
 LABEL_TRIM_END: Final = regex.compile(

@@ -423,11 +423,7 @@ def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
         return found
     word = _last(P.RATE, scope)
     if word is not None:
-        w = word[0]
-        for key in _RATE_KEYS:
-            if w.endswith(key):
-                return RATE_WORDS[key]
-        return "other_rate" if w.endswith("率") else "share"
+        return _rate_of(word[0])
     c.rate_elided = True
     if c.unit == "percentage_point":
         return "other_rate"
@@ -437,6 +433,14 @@ def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
 
 
 _RATE_KEYS = sorted(RATE_WORDS, key=len, reverse=True)
+
+
+def _rate_of(word: str) -> str:
+    """Metric of a rate word (毛入园率 -> gross_enrollment_rate; 文盲率 -> other_rate)."""
+    for key in _RATE_KEYS:
+        if word.endswith(key):
+            return RATE_WORDS[key]
+    return "other_rate" if word.endswith("率") else "share"
 
 
 def _money_metric(c: _Cand, left: str) -> str:
@@ -628,10 +632,20 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
                             c.level = p.level
                             c.level_from_list = True
                     break
-        # every member of a list shares the first member's role and metric
+        # every member of a list shares the first member's role and metric, unless the
+        # label enumerates one rate per member (入学率、巩固率分别为99%、95%)
+        items = _enumerated_rates(left) if first.unit in ("percent", "percentage_point") else []
+        rates = [_rate_of(item) for item in items]
+        if len(rates) == len(g):
+            for c, item, metric in zip(g, items, rates, strict=True):
+                c.metric = metric
+                level = _level_in(item, nearest_last=True)  # 小学入学率和初中巩固率
+                if level is not None and not c.level_from_list:
+                    c.level = level or None
         for c in g[1:]:
             if c.unit == first.unit:
-                c.metric = first.metric
+                if len(rates) != len(g):
+                    c.metric = first.metric
                 if first.role == "change" and c.role != "change":
                     c.role = "change"
                     if c.value is not None and _is_negative_group(first):
@@ -669,6 +683,14 @@ def _enumerated_levels(left: str) -> list[str | None]:
     if found is None:
         return []
     return [LEVEL_WORDS[w] or None for w in P.LEVEL.findall(found[0]) if w in LEVEL_WORDS]
+
+
+def _enumerated_rates(left: str) -> list[str]:
+    """The rates a label lists in order (小学入学率和初中巩固率 -> both items)."""
+    found = _last(P.RATE_LIST, left)
+    if found is None:
+        return []
+    return [w for w in P.RATE_ITEM_SEP.split(found[0]) if w]
 
 
 def _propagate_per_capita(cands: list[_Cand]) -> None:
