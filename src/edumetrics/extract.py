@@ -643,6 +643,8 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
                 if level is not None and not c.level_from_list:
                     c.level = level or None
         for c in g[1:]:
+            if c.label is None:
+                c.label = first.label
             if c.unit == first.unit:
                 if len(rates) != len(g):
                     c.metric = first.metric
