@@ -76,7 +76,6 @@ class _Cand:
     level_known: bool = False  # the figure's own words name its level
     rate_elided: bool = False  # a percent whose label names no rate
     bare: bool = False  # its label names nothing of its own
-    head_len: int = 0
     label: str | None = None
     period: int | None = None
     sent: tuple[int, int] = (0, 0)
@@ -507,7 +506,6 @@ def _head_noun(right: str) -> str:
 
 def _read_level(c: _Cand, left: str, head: str) -> None:
     """The level the figure's own words name: the noun after its unit, then its label."""
-    c.head_len = len(head)
     for scope in (head, left):
         found = _level_in(scope, nearest_last=scope is not head)
         if found is not None:
