@@ -103,6 +103,7 @@ class _Registry:
         self._lock = threading.Lock()
         self._rules: tuple[Rule, ...] = _builtin_rules()
         self._cache: dict[tuple[Unit, frozenset[str] | None], _Index] = {}
+        self._user_units: frozenset[Unit] = frozenset()
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -123,7 +124,7 @@ class _Registry:
 
     def user_index(self, unit: Unit) -> _Index | None:
         """Index of the user's rules for ``unit``, or None if there are none."""
-        if not any(not r.builtin and unit in r.units for r in self._rules):
+        if unit not in self._user_units:
             return None
         return self.index(unit, frozenset())
 
@@ -131,11 +132,13 @@ class _Registry:
         with self._lock:
             self._rules = (*self._rules, rule)
             self._cache = {}
+            self._user_units = self._user_units | set(rule.units)
 
     def remove(self, metric: str) -> None:
         with self._lock:
             self._rules = tuple(r for r in self._rules if r.builtin or r.metric != metric)
             self._cache = {}
+            self._user_units = frozenset(u for r in self._rules if not r.builtin for u in r.units)
 
 
 REGISTRY: Final = _Registry()
