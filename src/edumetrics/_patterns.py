@@ -13,6 +13,7 @@ from typing import Final
 
 import regex
 
+from edumetrics._numeral_tables import ARABIC_DIGITS, CHINESE_DIGITS, MULTIPLIERS
 from edumetrics._vocab import (
     ACTUAL_MARKERS,
     ARABIC_ONLY_UNITS,
@@ -113,7 +114,14 @@ QUANTITY: Final = regex.compile(
 # Any character a numeral can start with, in the raw text (before normalising): a text
 # without one has no figure. Includes full-width digits and traditional numerals.
 ANY_NUMERAL: Final = regex.compile(
-    rf"[0-9０-９{_MASK}＊Ｘｘ{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}萬億兩貳參陸叄○]"
+    "[{}]".format(
+        regex.escape(
+            _MASK + "＊Ｘｘ"
+            + "".join(d.char for d in ARABIC_DIGITS)
+            + "".join(d.char for d in CHINESE_DIGITS)
+            + "".join(m.char for m in MULTIPLIERS)
+        )
+    )
 )
 
 # Bare numerals inside ``pre``, and the separators between them.

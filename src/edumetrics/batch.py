@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any, Union
 from edumetrics.errors import DocumentError, MissingExtraError
 from edumetrics.extract import extract
 from edumetrics.readers import Document, read_document
-from edumetrics.records import Flag, Level, Mention, Qualifier, Role, Unit
+from edumetrics.records import (
+    FLAG_BY_ID,
+    LEVEL_BY_ID,
+    QUALIFIER_BY_ID,
+    ROLE_BY_ID,
+    UNIT_BY_ID,
+    Mention,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -192,11 +199,6 @@ def _extract_chunk(jobs: list[_Job]) -> list[_Compact]:
 # A mention travels as a tuple of plain values in field order, enum members as their ids
 # (cheaper to pickle), and is rebuilt in the parent without re-validation (the worker's
 # extractor made it). tests/test_batch.py checks the round trip for every field.
-_UNITS = {u.value: u for u in Unit}
-_ROLES = {r.value: r for r in Role}
-_LEVELS = {lv.value: lv for lv in Level}
-_QUALIFIERS = {q.value: q for q in Qualifier}
-_FLAGS = {f.value: f for f in Flag}
 
 
 def _row(m: Mention) -> _Row:
@@ -212,13 +214,13 @@ def _mention(row: _Row) -> Mention:
     (start, end, text, value, unit, metric, role, level, qualifier, masked, label, unit_text,
      per, period, sentence_start, sentence_end, parent, flags) = row
     return Mention._trusted({
-        "start": start, "end": end, "text": text, "value": value, "unit": _UNITS[unit],
-        "metric": metric, "role": _ROLES[role],
-        "level": None if level is None else _LEVELS[level],
-        "qualifier": _QUALIFIERS[qualifier], "masked": masked, "label": label,
+        "start": start, "end": end, "text": text, "value": value, "unit": UNIT_BY_ID[unit],
+        "metric": metric, "role": ROLE_BY_ID[role],
+        "level": None if level is None else LEVEL_BY_ID[level],
+        "qualifier": QUALIFIER_BY_ID[qualifier], "masked": masked, "label": label,
         "unit_text": unit_text, "per": per, "period": period,
         "sentence_start": sentence_start, "sentence_end": sentence_end, "parent": parent,
-        "flags": tuple(_FLAGS[f] for f in flags),
+        "flags": tuple(FLAG_BY_ID[f] for f in flags),
     })
 
 

@@ -41,7 +41,15 @@ from edumetrics._vocab import (
 )
 from edumetrics.errors import NumeralError
 from edumetrics.numerals import parse_number
-from edumetrics.records import Flag, Level, Mention, Qualifier, Role, Unit
+from edumetrics.records import (
+    LEVEL_BY_ID,
+    QUALIFIER_BY_ID,
+    ROLE_BY_ID,
+    UNIT_BY_ID,
+    Flag,
+    Mention,
+    Unit,
+)
 from edumetrics.rules import REGISTRY
 
 __all__ = ["extract"]
@@ -327,8 +335,10 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     _read_role(c, left, outer + lead, right, bool(ctx.plans) and ctx.in_plan(c.start))
     head = _head_noun(right)  # the noun after the unit: what a count counts
     _read_metric(c, left, head, sent_left)
-    _read_level(c, own, head)
-    c.label = _label(own, head, c)
+    # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
+    named = P.LABEL_TRIM_START.sub("", P.LABEL_TRIM_END.sub("", own))
+    _read_level(c, own, head, named)
+    c.label = _label(named, head, c)
     year = P.YEAR.search(sent_left)
     c.period = int(year[1]) if year else None
     if (
@@ -405,7 +415,7 @@ def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None:
 
 
 def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> None:
-    unit = _UNITS[c.unit]
+    unit = UNIT_BY_ID[c.unit]
     if unit in (Unit.PERCENT, Unit.PERCENTAGE_POINT):
         c.metric = _rate_metric(c, left, sent_left)
     elif unit is Unit.CNY:
@@ -417,7 +427,7 @@ def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> None:
 
 def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
     scope = left if c.unit == "percent" else sent_left
-    user = REGISTRY.user_index(_UNITS[c.unit])
+    user = REGISTRY.user_index(UNIT_BY_ID[c.unit])
     if user is not None and (found := user.last(scope)) is not None:
         return found
     word = _last(P.RATE, scope)
@@ -504,7 +514,7 @@ def _head_noun(right: str) -> str:
     return ""
 
 
-def _read_level(c: _Cand, left: str, head: str) -> None:
+def _read_level(c: _Cand, left: str, head: str, named: str) -> None:
     """The level the figure's own words name: the noun after its unit, then its label."""
     for scope in (head, left):
         found = _level_in(scope, nearest_last=scope is not head)
@@ -512,8 +522,7 @@ def _read_level(c: _Cand, left: str, head: str) -> None:
             c.level = found or None
             c.level_known = True
             return
-    label = P.LABEL_TRIM_START.sub("", P.LABEL_TRIM_END.sub("", left))
-    c.bare = not head and (len(label) <= _BARE_LABEL or c.role == "change")
+    c.bare = not head and (len(named) <= _BARE_LABEL or c.role == "change")
 
 
 def _topic_level(text: str, ctx: _Context, sent_start: int) -> str | None:
@@ -593,9 +602,8 @@ _SPECIFIC = 2  # LEVEL_PRIORITY of a single stage (preschool … adult)
 _LONG_LABEL = 12  # a label longer than this is a clause; the counted noun says more
 
 
-def _label(left: str, head: str, c: _Cand) -> str | None:
-    label = P.LABEL_TRIM_START.sub("", P.LABEL_TRIM_END.sub("", left))
-    label = P.QUALIFIER_BEFORE.sub("", label)
+def _label(named: str, head: str, c: _Cand) -> str | None:
+    label = P.QUALIFIER_BEFORE.sub("", named)
     label = P.LABEL_TRIM_END.sub("", label)
     is_count = c.unit not in ("percent", "percentage_point", "CNY")
     if is_count and head and (not label or len(label) > _LONG_LABEL):
@@ -751,12 +759,6 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
 # --- Records -----------------------------------------------------------------------------
 
 
-_UNITS = {u.value: u for u in Unit}
-_ROLES = {r.value: r for r in Role}
-_LEVELS = {lv.value: lv for lv in Level}
-_QUALIFIERS = {q.value: q for q in Qualifier}
-
-
 def _to_mention(c: _Cand, norm: Normalized) -> Mention:
     """The record, built without re-validation: every field was checked on the way here
     (ids come from the enums' own tables, spans from the offset map), and validating each
@@ -769,11 +771,11 @@ def _to_mention(c: _Cand, norm: Normalized) -> Mention:
             "end": end,
             "text": norm.raw[start:end],
             "value": c.value,
-            "unit": _UNITS[c.unit],
+            "unit": UNIT_BY_ID[c.unit],
             "metric": c.metric,
-            "role": _ROLES[c.role],
-            "level": _LEVELS[c.level] if c.level else None,
-            "qualifier": _QUALIFIERS[c.qualifier],
+            "role": ROLE_BY_ID[c.role],
+            "level": LEVEL_BY_ID[c.level] if c.level else None,
+            "qualifier": QUALIFIER_BY_ID[c.qualifier],
             "masked": c.masked,
             "label": c.label,
             "unit_text": c.unit_text,

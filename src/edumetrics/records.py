@@ -211,3 +211,11 @@ class Mention(BaseModel):
 
 
 _FIELD_NAMES = tuple(Mention.model_fields)
+
+# Enum members by id, for code that builds records from plain ids (the extractor, and
+# extract_many's parent process): a dict lookup is cheaper than calling the enum.
+UNIT_BY_ID = {u.value: u for u in Unit}
+ROLE_BY_ID = {r.value: r for r in Role}
+LEVEL_BY_ID = {lv.value: lv for lv in Level}
+QUALIFIER_BY_ID = {q.value: q for q in Qualifier}
+FLAG_BY_ID = {f.value: f for f in Flag}
