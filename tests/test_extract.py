@@ -374,6 +374,8 @@ REGRESSION_CASES = [
     (Case("全县小学入学率和初中巩固率分别为100%和98.5%。", "98.5%", "98.5", "percent",
           "retention_rate", level="junior_secondary"),
      "each rate of a list names its own level"),
+    (Case("資助學生參拾名。", "參拾名", "30", "person", "student_count"),
+     "參 (traditional 叁) folds to 参 and was not read as a numeral: 參拾名 gave 拾名 = 10"),
     (Case("全县近万人参加活动。", "万人", "10000", "person", "person_count",
           qualifier="approx"),
      "a lone 万 after 近 was not read as a numeral"),

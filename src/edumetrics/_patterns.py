@@ -68,9 +68,12 @@ _ARABIC = rf"""
 """
 # A Chinese numeral: 一百零五, 两万, 十二点零五; a lone 百/千/万 only before 余/多 or
 # after 近/约/逾 (近万人).
+# 參 (traditional 叁, three in 大写) folds to 参 in the working copy, where it usually means
+# "take part" (参加); it is a numeral only before a 大写 unit (參拾, 參佰).
+_CAN_3 = "参(?=[拾佰仟])"
 _CHINESE = rf"""
     (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}点])      # start of a run only: linear on 一一一…
-    (?:[{_CN_DIGITS}十拾][{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]*+
+    (?:(?:[{_CN_DIGITS}十拾]|{_CAN_3})(?:[{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]|{_CAN_3})*+
        (?:点[{_CN_DIGITS}]++)?+
      | [百千万](?=[余多])                       # 百余人
      | (?<=[近约逾超过])[百千万])                # 近万人, 逾千名
@@ -86,7 +89,7 @@ _LIST_MAX = 12  # bare numerals that may share the unit of the figure after them
 
 QUANTITY: Final = regex.compile(
     rf"""
-    (?=[0-9{_MASK}{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}])    # fail fast where no numeral starts
+    (?=[0-9{_MASK}{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}参])  # fail fast where no numeral starts
     (?P<pre>                                    # bare numerals sharing the unit: a short
         (?=[0-9{_MASK}.,{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}点]{{1,24}}+{_SEP})  # (only where a list
         (?:                                     # separator follows a numeral)

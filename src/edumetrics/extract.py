@@ -302,7 +302,7 @@ def _read_value(c: _Cand) -> None:
         c.flags.append(Flag.MALFORMED_NUMBER)
         return
     try:
-        value = parse_number(num)
+        value = parse_number(num.replace("参", "叁"))  # 參拾 reads 参拾 in the working copy
     except NumeralError:
         c.flags.append(Flag.MALFORMED_NUMBER)
         return
