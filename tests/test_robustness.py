@@ -112,6 +112,9 @@ ADVERSARIAL = {
     "title-repeated": "'《' * N",
     "quote-repeated": "'“' * N",
     "yi-repeated": "'一' * N",
+    # numerals split by deletable characters, with and without a unit at the end
+    "yi-spam-alternating": "('一★' * N)[:N]",
+    "yi-space-unit": "('一 ' * N)[: N - 1] + '所'",
     "percent-repeated": "'%' * N",
     "comma-thousands": "('1,000' * N)[:N]",
     # 10 MB-style text without punctuation: one sentence of 200,000 characters

@@ -22,14 +22,16 @@ The extractor never searches a rewritten document and guesses offsets back. It s
 
 from __future__ import annotations
 
+import string
 from bisect import bisect_right
+from collections.abc import Iterable
 
 import regex
 
 from edumetrics._t2s import SIMPLIFIED, TRADITIONAL
 from edumetrics._vocab import SPAM_CHARS
 
-__all__ = ["Normalized", "normalize"]
+__all__ = ["Normalized", "normalize", "raw_forms"]
 
 
 def _build_table() -> dict[int, str]:
@@ -64,22 +66,41 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 
+
+def raw_forms(chars: Iterable[str]) -> str:
+    """``chars`` and every raw character the translation step folds into one of them
+    (``个`` -> ``个個``), sorted: what a pattern over the raw text must accept."""
+    wanted = set(chars)
+    return "".join(sorted(wanted | {chr(k) for k, v in _TABLE.items() if v in wanted}))
+
 _SPAM = regex.escape(SPAM_CHARS)
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _HAN = r"\p{Han}"
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Every character that a deletion below can remove: the explicit ones, and the classes.
+# The extractor's gate (``_patterns.GATE``) lets these stand between a numeral and its
+# unit in the raw text; tests/test_normalize.py checks that every deleted character is
+# in one of them.
+DELETABLE_CHARS = (
+    SPAM_CHARS + _SUPERSCRIPTS + _CIRCLED + _TONE_VOWELS + "ü[]()&;#$^|\\@`注释"
+    + string.ascii_letters + string.digits
+)
+DELETABLE_CLASSES = r"\s\d\p{So}\p{Cf}\p{Co}\ufe0e\ufe0f"
 
 # Everything the working copy drops. Each branch is a named group so the one call-back
 # can tell a deletable line break from the others.
 _DELETE = regex.compile(
     rf"""
-    (?=[{_SPAM}\[¹²³⁴⁵⁶⁷⁸⁹⁰①-⑳(&\s\p{{So}}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f#$^|\\@`])  # fail fast
+    (?=[{_SPAM}\[{_SUPERSCRIPTS}{_CIRCLED}(&\s\p{{So}}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f#$^|\\@`])  # fast
     (?:
       (?P<spam>(?:[{_SPAM}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f]        # decoration, zero-width,
                  |(?![㎡℃°])\p{{So}}                     # emoji and other symbols
                  |(?<![A-Za-z])[#$^|\\@`]|[#$^|\\@`](?![A-Za-z]))++)  # ASCII noise, not in C#
     | (?P<foot>\[(?:注|注释)?\d{{1,3}}\]                  # footnote markers [5] [注1]
-        | (?<![mM])[¹²³⁴⁵⁶⁷⁸⁹⁰]++                          # superscript digits (not m²)
-        | [①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])
+        | (?<![mM])[{_SUPERSCRIPTS}]++                        # superscript digits (not m²)
+        | [{_CIRCLED}])
     | (?<={_HAN})(?P<pinyin>\((?=[^)]{{0,12}}[{_TONE_VOWELS}])  # 學(xué)校: a gloss after Han
         [a-zA-Zü{_TONE_VOWELS}\s]{{1,12}}\))
     | (?P<entity>&(?:nbsp|ensp|emsp|thinsp|\#160|\#12288);)

@@ -13,7 +13,7 @@ from typing import Final
 
 import regex
 
-from edumetrics._numeral_tables import ARABIC_DIGITS, CHINESE_DIGITS, MULTIPLIERS
+from edumetrics._normalize import DELETABLE_CHARS, DELETABLE_CLASSES, raw_forms
 from edumetrics._vocab import (
     ACTUAL_MARKERS,
     ARABIC_ONLY_UNITS,
@@ -114,18 +114,42 @@ QUANTITY: Final = regex.compile(
     regex.VERBOSE,
 )
 
-# Any character a numeral can start with, in the raw text (before normalising): a text
-# without one has no figure. Includes full-width digits and traditional numerals.
-ANY_NUMERAL: Final = regex.compile(
-    "[{}]".format(
-        regex.escape(
-            _MASK + "＊Ｘｘ"
-            + "".join(d.char for d in ARABIC_DIGITS)
-            + "".join(d.char for d in CHINESE_DIGITS)
-            + "".join(m.char for m in MULTIPLIERS)
-        )
-    )
-)
+# The gate: a raw text can hold a figure only where a numeral (its characters possibly
+# split by characters the normaliser deletes) runs into what may follow a numeral in
+# QUANTITY (a unit, 余/多, 分 of 百分之, 成), or where 人口/人数 is written (总人口90万 has
+# its unit in the label). Most sentences of a report hold no figure but do hold 一 or 十
+# (进一步, 十分); the gate turns them away before normalising. It is a superset of
+# QUANTITY on the working copy (tests/test_extract_gate.py): every class is widened to
+# the raw characters the normaliser folds into it, and a run longer than the bound is let
+# through, so no figure is lost and a scan of a long run stays linear.
+_NUMERAL_START = "0123456789" + _MASK + _CN_DIGITS + _CN_SMALL + _CN_BIG + "参"
+_NUMERAL_RUN = _NUMERAL_START + ".,点"
+
+
+def _gate() -> str:
+    # What may follow a numeral run: a unit's first character (千米 -> 米: the run has read
+    # 千 already), 余/多, 分 (百分之), 成. A follower that fits only some numerals (分 of
+    # 分钟 after 十 in 十分重要) still passes: looking behind for them costs more than the
+    # few sentences it would turn away.
+    follow = set("余多分成")
+    for surface in UNIT_SURFACES:
+        rest = surface.lstrip(_NUMERAL_RUN)
+        if not rest:
+            raise ValueError(f"unit surface {surface!r} is all numeral characters")
+        follow.add(rest[0])
+    start = regex.escape(raw_forms(_NUMERAL_START))
+    run = regex.escape(raw_forms(_NUMERAL_RUN))
+    after = regex.escape(raw_forms(follow))
+    # V1 set difference: a follower ends the run even where it is also deletable (%, m)
+    fill = f"[[{regex.escape(raw_forms(DELETABLE_CHARS))}{DELETABLE_CLASSES}]--[{after}]]"
+    return rf"""(?=[{start}人])
+    (?:[{start}](?:[{run}]|{fill}){{0,{_GATE_RUN}}}+(?:[{after}]|[{run}]|{fill})
+     | 人[{regex.escape(raw_forms("口数"))}]
+    )"""
+
+
+_GATE_RUN = 64  # a run of numeral and deletable characters longer than this passes as is
+GATE: Final = regex.compile(_gate(), regex.VERBOSE | regex.V1)
 
 # Bare numerals inside ``pre``, and the separators between them.
 PRE_ITEM: Final = regex.compile(

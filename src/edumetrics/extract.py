@@ -150,7 +150,7 @@ def extract(text: str) -> list[Mention]:
     """
     if not isinstance(text, str):
         raise TypeError(_type_error_message(text))
-    if not P.ANY_NUMERAL.search(text):  # most sentences of a report hold no figure
+    if not P.GATE.search(text):  # most sentences of a report hold no figure
         return []
     norm = normalize(text)
     cands = _find(norm.text)

@@ -1,0 +1,71 @@
+"""The gate (``_patterns.GATE``): a cheap look at the raw text that turns away sentences
+that cannot hold a figure. It must never turn away one that does: wherever the one-pass
+pattern finds a candidate on the working copy, the gate passes the raw text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from edumetrics import _patterns as P
+from edumetrics import extract
+from edumetrics._normalize import normalize
+
+
+def _has_candidate(raw: str) -> bool:
+    return P.QUANTITY.search(normalize(raw).text) is not None
+
+
+# Pieces of raw text: numerals in every script the normaliser folds, units (some
+# traditional), what the normaliser deletes, and ordinary words.
+_PIECES = [
+    *"0123456789０１２３一二三两兩十百千万萬亿億零〇○壹貳參拾佰仟点.,xX＊",
+    *"元所人名個个项%％余多成分之米千克位次",
+    *"★\u200b \n\t¹①[]()注&;#@|",
+    "[注1]", "(xué)", "&nbsp;", "人口", "人數", "學校", "进一步", "十分", "统一", "。", "，",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+@example("五★所")
+@example("伍佰萬元")
+@example("兩萬人")
+@example("十①个")
+@example("五\n所")
+@example("百分之五十")
+@example("八成")
+@example("總人口90萬")
+@example("參拾元")
+@example("一(yī)所")
+@example("一&nbsp;所")
+def test_the_gate_passes_every_text_with_a_candidate(raw: str) -> None:
+    if _has_candidate(raw):
+        assert P.GATE.search(raw), raw
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        *["五★所", "伍佰萬元", "十①个", "五 \u200b 所", "百分之五十", "八成", "總人口90萬"],
+        "一" * 99 + "所",
+    ],
+)
+def test_the_gate_passes_figures_split_by_noise(raw: str) -> None:
+    assert P.GATE.search(raw)
+    assert extract(raw)
+
+
+@pytest.mark.parametrize(
+    "raw", ["进一步统一思想。", "万众一心,一以贯之。", "一是加强领导;二是完善制度。"]
+)
+def test_the_gate_turns_away_numeral_words(raw: str) -> None:
+    assert P.GATE.search(raw) is None
+    assert extract(raw) == []
+
+
+def test_a_run_longer_than_the_bound_passes() -> None:
+    # the gate reads at most _GATE_RUN characters of a run; a longer run is let through
+    # rather than read to its end, so scanning it stays linear
+    assert P.GATE.search("一" * (P._GATE_RUN + 5))
