@@ -62,6 +62,7 @@ def test_raw_span(raw: str, working: tuple[int, int], raw_span: tuple[int, int])
 @example("★★★")
 @example("投★资 45\u200b51万元\n")
 @example("學(xué)校[5]¹&nbsp;")
+@example("\U0002005e學校45萬元")  # an astral traditional character is folded too
 def test_every_working_character_comes_from_a_raw_one(raw: str) -> None:
     n = normalize(raw)
     offsets = [n.raw_offset(i) for i in range(len(n.text))]

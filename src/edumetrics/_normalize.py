@@ -23,6 +23,7 @@ The extractor never searches a rewritten document and guesses offsets back. It s
 from __future__ import annotations
 
 import string
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -66,6 +67,18 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 
+# str.translate looks every character up in its table; a dict raises (and clears) a
+# KeyError for each character it does not hold, which is nearly all of them. A list of
+# code points for the Basic Multilingual Plane answers every lookup without one and
+# halves the cost; the few astral entries (rare traditional characters) get a second
+# pass only when the text has astral characters at all.
+_BMP_TABLE = list(range(0x10000))
+for _code, _to in _TABLE.items():
+    if _code < 0x10000:
+        _BMP_TABLE[_code] = ord(_to)
+_ASTRAL_TABLE = {code: to for code, to in _TABLE.items() if code >= 0x10000}
+_ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")
+
 
 def raw_forms(chars: Iterable[str]) -> str:
     """``chars`` and every raw character the translation step folds into one of them
@@ -73,7 +86,12 @@ def raw_forms(chars: Iterable[str]) -> str:
     wanted = set(chars)
     return "".join(sorted(wanted | {chr(k) for k, v in _TABLE.items() if v in wanted}))
 
-_SPAM = regex.escape(SPAM_CHARS)
+# Spam characters that the classes \p{So}, \p{Cf} and \p{Co} do not already cover: the
+# engine tests a character against a class member by member, so the listed ones are kept
+# few (the full list costs a third of normalising).
+_SPAM = regex.escape(
+    "".join(c for c in SPAM_CHARS if unicodedata.category(c) not in ("So", "Cf", "Co"))
+)
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _HAN = r"\p{Han}"
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -93,7 +111,7 @@ DELETABLE_CLASSES = r"\s\d\p{So}\p{Cf}\p{Co}\ufe0e\ufe0f"
 # can tell a deletable line break from the others.
 _DELETE = regex.compile(
     rf"""
-    (?=[{_SPAM}\[{_SUPERSCRIPTS}{_CIRCLED}(&\s\p{{So}}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f#$^|\\@`])  # fast
+    (?=[{_SPAM}\[{_SUPERSCRIPTS}①-⑳(&\s\p{{So}}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f#$^|\\@`])  # fast
     (?:
       (?P<spam>(?:[{_SPAM}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f]        # decoration, zero-width,
                  |(?![㎡℃°])\p{{So}}                     # emoji and other symbols
@@ -146,7 +164,9 @@ class Normalized:
 
 def normalize(raw: str) -> Normalized:
     """Build the working copy of ``raw``; see the module docstring."""
-    text = raw.translate(_TABLE)
+    text = raw.translate(_BMP_TABLE)
+    if _ASTRAL.search(text):
+        text = text.translate(_ASTRAL_TABLE)
     pieces: list[str] = []
     norm_starts: list[int] = []
     raw_starts: list[int] = []

@@ -84,6 +84,17 @@ _PER = r"(?:/(?:生|人|学生|年|学年|月|周|天|日|次|课时|学期|份|
 
 _ALL_UNITS = _unit_alternation(list(UNIT_SURFACES))
 _CN_UNITS = _unit_alternation([u for u in UNIT_SURFACES if u not in ARABIC_ONLY_UNITS])
+
+
+def _next_after_numeral(surfaces: list[str]) -> str:
+    """What may come right after a numeral: a qualifier, a multiplier or a unit. Checked
+    as one class before the unit alternation is tried, where most numeral words (一是,
+    十分) fail at once."""
+    return regex.escape("".join(sorted({"余", "多", *"十百千万亿", *(u[0] for u in surfaces)})))
+
+
+_NEXT_AR = _next_after_numeral(list(UNIT_SURFACES))
+_NEXT_CN = _next_after_numeral([u for u in UNIT_SURFACES if u not in ARABIC_ONLY_UNITS])
 _SEP = r"(?:、|和|与|及|或|至|到|~|-)"
 _LIST_MAX = 12  # bare numerals that may share the unit of the figure after them
 
@@ -100,9 +111,11 @@ QUANTITY: Final = regex.compile(
         )
     )?
     (?:
-        (?P<ar>{_ARABIC})(?P<q1>{_INNER_Q})?+(?P<mult>{_MULTIPLIER})?+(?P<q2>{_INNER_Q})?+
+        (?P<ar>{_ARABIC})(?=[{_NEXT_AR}])
+        (?P<q1>{_INNER_Q})?+(?P<mult>{_MULTIPLIER})?+(?P<q2>{_INNER_Q})?+
         (?P<unit>{_ALL_UNITS})(?P<per>{_PER})?+
-      | (?P<cn>{_CHINESE})(?P<cq1>{_INNER_Q})?+(?P<cmult>{_MULTIPLIER})?+(?P<cq2>{_INNER_Q})?+
+      | (?P<cn>{_CHINESE})(?=[{_NEXT_CN}])
+        (?P<cq1>{_INNER_Q})?+(?P<cmult>{_MULTIPLIER})?+(?P<cq2>{_INNER_Q})?+
         (?P<cunit>{_CN_UNITS})(?P<cper>{_PER})?+
       | 百分之(?P<pct>{_ARABIC}|{_CHINESE})
       | (?P<cheng>[一二三四五六七八九]|[一二三四五六七八九]点[一二三四五六七八九])成
