@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from edumetrics import (
     EdumetricsError,
@@ -16,6 +18,7 @@ from edumetrics import (
     rules,
     unregister_metric,
 )
+from edumetrics.rules import _Index
 
 
 @pytest.fixture
@@ -71,3 +74,39 @@ def test_bad_registrations_say_what_is_wrong(
 ) -> None:
     with pytest.raises(EdumetricsError, match=message):
         register_metric(metric, words, units=units)
+
+
+# --- The index's lookup ------------------------------------------------------------------
+_WORDS = {
+    "教师": "teacher_count",
+    "专任教师": "teacher_count",
+    "学生": "student_count",
+    "在校学生": "enrollment",
+    "校": "school_count",
+    "学校": "school_count",
+}
+
+
+def _brute_last(scope: str, slack: int | None) -> str | None:
+    """The definition: of every occurrence of every word, the one ending last, longest on
+    ties; with ``slack``, it must end within ``slack`` characters of the end."""
+    found = [
+        (i + len(w), len(w), w) for w in _WORDS for i in range(len(scope)) if scope.startswith(w, i)
+    ]
+    if not found:
+        return None
+    end, _, word = max(found)
+    if slack is not None and len(scope) - end > slack:
+        return None
+    return _WORDS[word]
+
+
+@given(
+    st.lists(st.sampled_from(["教", "师", "专任", "学", "生", "在校", "校", "的", "和"])).map(
+        "".join
+    ),
+    st.one_of(st.none(), st.integers(0, 3)),
+)
+def test_index_last_is_the_word_ending_last(scope: str, slack: int | None) -> None:
+    index = _Index([Rule(m, (w,), (Unit.PERSON,)) for w, m in _WORDS.items()])
+    assert index.last(scope, slack) == _brute_last(scope, slack)

@@ -120,7 +120,8 @@ QUANTITY: Final = regex.compile(
       | 百分之(?P<pct>{_ARABIC}|{_CHINESE})
       | (?P<cheng>[一二三四五六七八九]|[一二三四五六七八九]点[一二三四五六七八九])成
         (?![为立功果绩效本员长熟型就人年品绩])
-      | (?<=(?:人口|人数)(?:为|约|达|达到|共|共计|是)?)      # 总人口90.11万: unit in the label
+      | (?=[0-9{_MASK}])                        # (cheap test first: the look behind is not)
+        (?<=(?:人口|人数)(?:为|约|达|达到|共|共计|是)?)      # 总人口90.11万: unit in the label
         (?P<pop>{_ARABIC}){_MULTIPLIER}?+(?![0-9.%])
     )
     """,

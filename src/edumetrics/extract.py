@@ -188,40 +188,65 @@ def _find(text: str) -> list[_Cand]:
     out: list[_Cand] = []
     group = 0
     for m in P.QUANTITY.finditer(text):
-        main = _main_candidate(m, group)
-        if main is None or _is_not_a_mention(text, main, m):
+        main = _main_candidate(text, m, group)
+        pre_start, pre_end = m.regs[_PRE]
+        has_pre = pre_end > pre_start
+        if _is_not_a_mention(text, main, pre_start if has_pre else main.start):
             continue
-        if m["pre"]:
+        if has_pre:
             out.extend(_pre_candidates(text, m, main, group))
         out.append(main)
         group += 1
     return out
 
 
-def _main_candidate(m: regex.Match[str], group: int) -> _Cand | None:
-    if m["ar"] is not None:
-        num, mult, unit_text = m["ar"], m["mult"] or "", m.group("q1", "mult", "q2", "unit")
-        unit_surface, per = m["unit"], m["per"]
-        start = m.start("ar")
-    elif m["cn"] is not None:
-        num, mult, unit_text = m["cn"], m["cmult"] or "", m.group("cq1", "cmult", "cq2", "cunit")
-        unit_surface, per = m["cunit"], m["cper"]
-        start = m.start("cn")
-    elif m["pct"] is not None:
-        start = m.start() + len(m["pre"] or "")
-        return _Cand(start, m.end(), m["pct"], "percent", "百分之", None, group)
-    elif m["cheng"] is not None:
-        start = m.start("cheng")
-        return _Cand(start, m.end(), m["cheng"], "percent", "成", None, group)
-    else:
-        start = m.start("pop")
-        return _Cand(start, m.end(), m[0][start - m.start() :], "person", "", None, group)
-    c = _Cand(start, m.end(), num + mult, UNIT_SURFACES[unit_surface], "".join(
-        s for s in unit_text if s), per, group)
-    for q in (m["q1"], m["q2"], m["cq1"], m["cq2"]):
-        if q:
-            c.qualifier = INNER_QUALIFIERS[q]
-    return c
+# QUANTITY's groups by number: a match's spans (``m.regs``) are read in one call, where
+# each lookup of a group by name costs as much again as the whole tuple.
+_GROUP = P.QUANTITY.groupindex
+_PRE, _PCT, _CHENG, _POP = (_GROUP[g] for g in ("pre", "pct", "cheng", "pop"))
+# the two numeral branches: numeral, qualifier, multiplier, qualifier, unit, per
+_NUMERAL_BRANCHES = tuple(
+    tuple(_GROUP[g] for g in names)
+    for names in (
+        ("ar", "q1", "mult", "q2", "unit", "per"),
+        ("cn", "cq1", "cmult", "cq2", "cunit", "cper"),
+    )
+)
+
+
+def _main_candidate(text: str, m: regex.Match[str], group: int) -> _Cand:
+    regs = m.regs
+    end = regs[0][1]
+    for num_g, q1_g, mult_g, q2_g, unit_g, per_g in _NUMERAL_BRANCHES:
+        start, num_end = regs[num_g]
+        if start < 0:
+            continue
+        mult_start, mult_end = regs[mult_g]
+        num = text[start:num_end] + text[mult_start:mult_end]  # an unmatched group is (-1, -1)
+        unit_start, unit_end = regs[unit_g]
+        per_start, per_end = regs[per_g]
+        c = _Cand(
+            start,
+            end,
+            num,
+            UNIT_SURFACES[text[unit_start:unit_end]],
+            text[num_end:unit_end],  # qualifiers, multiplier and unit are contiguous
+            text[per_start:per_end] if per_start >= 0 else None,
+            group,
+        )
+        for q_start, q_end in (regs[q1_g], regs[q2_g]):
+            if q_start >= 0:
+                c.qualifier = INNER_QUALIFIERS[text[q_start:q_end]]
+        return c
+    if regs[_PCT][0] >= 0:
+        pct_start = regs[_PCT][0]
+        start = pct_start - len("百分之")
+        return _Cand(start, end, text[pct_start:end], "percent", "百分之", None, group)
+    if regs[_CHENG][0] >= 0:
+        start = regs[_CHENG][0]
+        return _Cand(start, end, text[start : regs[_CHENG][1]], "percent", "成", None, group)
+    start = regs[_POP][0]
+    return _Cand(start, end, text[start:end], "person", "", None, group)
 
 
 def _pre_candidates(text: str, m: regex.Match[str], main: _Cand, group: int) -> list[_Cand]:
@@ -249,9 +274,11 @@ def _starts_line(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] in "\n。;:"
 
 
-def _is_not_a_mention(text: str, c: _Cand, m: regex.Match[str]) -> bool:
-    """Ordinals, numbers in names and titles, the article 一, page furniture."""
-    start = c.start if not m["pre"] else m.start("pre")
+def _is_not_a_mention(text: str, c: _Cand, start: int) -> bool:
+    """Ordinals, numbers in names and titles, the article 一, page furniture.
+
+    ``start`` is where the figure's writing starts (its list, if it has one).
+    """
     before = text[start - 1] if start else ""
     if before and before in "第" + _OPEN_QUOTES:  # ordinals; “五项管理” and other names
         return True
@@ -259,12 +286,14 @@ def _is_not_a_mention(text: str, c: _Cand, m: regex.Match[str]) -> bool:
         return True
     if c.unit == "person" and P.RANK.search(text, max(0, start - 4), start):
         return True
-    if P.NAMED.match(text, start) or P.NAMED.match(text, c.start):
+    if P.NAMED.match(text, start) or (start != c.start and P.NAMED.match(text, c.start)):
         return True
     if c.num == "一" and _is_article(text, c, before):
         return True
     if _inside_title(text, start, c.end):
         return True
+    if before not in (":", "="):  # page furniture reads "label: value" (大小:18.62KB)
+        return False
     return P.FURNITURE.search(text, max(0, start - 8), start) is not None
 
 

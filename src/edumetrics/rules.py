@@ -69,7 +69,7 @@ def _builtin_rules() -> tuple[Rule, ...]:
 class _Index:
     """Trigger words of a set of rules, as one compiled alternation and a word map."""
 
-    __slots__ = ("metric_of", "pattern")
+    __slots__ = ("longest", "metric_of", "pattern")
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         metric_of: dict[str, str] = {}
@@ -77,23 +77,23 @@ class _Index:
             for word in rule.words:
                 metric_of[word] = rule.metric  # later rules (the user's) win
         self.metric_of = metric_of
+        self.longest = max(map(len, metric_of), default=0)
         words = sorted(metric_of, key=lambda w: (-len(w), w))
-        self.pattern = regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)")
+        # searched from the end: the first match found ends nearest the end of the scope,
+        # and of the words ending there it is the longest (alternatives longest first)
+        alternatives = "|".join(regex.escape(w) for w in words) or r"(?!)"
+        self.pattern = regex.compile(f"(?r){alternatives}")
 
     def last(self, scope: str, slack: int | None = None) -> str | None:
         """Metric of the word ending nearest the end of ``scope`` (longest on ties).
 
         With ``slack``, the word must end within ``slack`` characters of the end.
         """
-        best: tuple[int, int] | None = None
-        metric = None
-        for m in self.pattern.finditer(scope, overlapped=True):
-            key = (m.end(), len(m[0]))
-            if best is None or key > best:
-                best, metric = key, self.metric_of[m[0]]
-        if best is None or (slack is not None and len(scope) - best[0] > slack):
+        lo = 0 if slack is None else max(0, len(scope) - slack - self.longest)
+        m = self.pattern.search(scope, lo)
+        if m is None or (slack is not None and len(scope) - m.end() > slack):
             return None
-        return metric
+        return self.metric_of[m[0]]
 
 
 class _Registry:
