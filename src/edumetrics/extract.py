@@ -13,6 +13,7 @@ and qualifier; the spans are mapped back to the raw text at the end.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -214,7 +215,7 @@ _NUMERAL_BRANCHES = tuple(
 )
 
 
-def _main_candidate(text: str, m: regex.Match[str], group: int) -> _Cand:
+def _main_candidate(text: str, m: re.Match[str], group: int) -> _Cand:
     regs = m.regs
     end = regs[0][1]
     for num_g, q1_g, mult_g, q2_g, unit_g, per_g in _NUMERAL_BRANCHES:
@@ -249,7 +250,7 @@ def _main_candidate(text: str, m: regex.Match[str], group: int) -> _Cand:
     return _Cand(start, end, text[start:end], "person", "", None, group)
 
 
-def _pre_candidates(text: str, m: regex.Match[str], main: _Cand, group: int) -> list[_Cand]:
+def _pre_candidates(text: str, m: re.Match[str], main: _Cand, group: int) -> list[_Cand]:
     out = []
     items = list(P.PRE_ITEM.finditer(text, m.start("pre"), m.end("pre")))
     is_range = bool(items) and items[-1]["sep"] in P.RANGE_SEPARATORS

@@ -1,11 +1,16 @@
-"""The gate (``_patterns.GATE``): a cheap look at the raw text that turns away sentences
-that cannot hold a figure. It must never turn away one that does: wherever the one-pass
-pattern finds a candidate on the working copy, the gate passes the raw text.
+"""The fast paths of the scan, each checked against what it stands in for.
+
+- The gate (``_patterns.GATE``): a cheap look at the raw text that turns away sentences
+  that cannot hold a figure. It must never turn away one that does: wherever the
+  one-pass pattern finds a candidate on the working copy, the gate passes the raw text.
+- The one-pass pattern (``_patterns.QUANTITY``) is compiled with ``re`` for speed; the
+  same pattern compiled with ``regex`` must find the same matches, group by group.
 """
 
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -24,7 +29,17 @@ _PIECES = [
     *"0123456789０１２３一二三两兩十百千万萬亿億零〇○壹貳參拾佰仟点.,xX＊",
     *"元所人名個个项%％余多成分之米千克位次",
     *"★\u200b \n\t¹①[]()注&;#@|",
-    "[注1]", "(xué)", "&nbsp;", "人口", "人數", "學校", "进一步", "十分", "统一", "。", "，",
+    "[注1]",
+    "(xué)",
+    "&nbsp;",
+    "人口",
+    "人數",
+    "學校",
+    "进一步",
+    "十分",
+    "统一",
+    "。",
+    "，",
 ]
 
 
@@ -69,3 +84,27 @@ def test_a_run_longer_than_the_bound_passes() -> None:
     # the gate reads at most _GATE_RUN characters of a run; a longer run is let through
     # rather than read to its end, so scanning it stays linear
     assert P.GATE.search("一" * (P._GATE_RUN + 5))
+
+
+_QUANTITY_BY_REGEX = regex.compile(P.QUANTITY.pattern, regex.VERBOSE)
+_SCAN_PIECES = [
+    *"0123456789一二三四五六七八九十百千万亿两零〇点.,xX*%",
+    *"元所人名个项余多成分之米千克位次、和与及至到~-第“《》:",
+    "百分之",
+    "个百分点",
+    "平方米",
+    "人口为",
+    "人数",
+    "万元",
+    "1,000",
+    "学生",
+    "。",
+]
+
+
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=16).map("".join))
+@example("全县总人口为90.11万,小学、初中入学率为99.07%、94.88%,4~6万平方米,八成")
+def test_re_and_regex_find_the_same_matches(text: str) -> None:
+    by_re = [m.regs for m in P.QUANTITY.finditer(text)]
+    by_regex = [m.regs for m in _QUANTITY_BY_REGEX.finditer(text)]
+    assert by_re == by_regex
