@@ -3,11 +3,14 @@
 - The gate (``_patterns.GATE``): a cheap look at the raw text that turns away sentences
   that cannot hold a figure. It must never turn away one that does: wherever the
   one-pass pattern finds a candidate on the working copy, the gate passes the raw text.
-- The one-pass pattern (``_patterns.QUANTITY``) is compiled with ``re`` for speed; the
-  same pattern compiled with ``regex`` must find the same matches, group by group.
+- The one-pass pattern (``_patterns.QUANTITY``) and the context patterns that need no
+  ``regex`` feature are compiled with ``re`` for speed; each compiled with ``regex``
+  must find the same matches, group by group.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 import regex
@@ -17,6 +20,7 @@ from hypothesis import strategies as st
 from edumetrics import _patterns as P
 from edumetrics import extract
 from edumetrics._normalize import normalize
+from edumetrics._vocab import ACTUAL_MARKERS, CHANGE_CUES, LEVEL_WORDS, TARGET_CUES
 
 
 def _has_candidate(raw: str) -> bool:
@@ -86,10 +90,13 @@ def test_a_run_longer_than_the_bound_passes() -> None:
     assert P.GATE.search("一" * (P._GATE_RUN + 5))
 
 
-_QUANTITY_BY_REGEX = regex.compile(P.QUANTITY.pattern, regex.VERBOSE)
+# Every pattern of _patterns compiled with ``re``, compiled again with ``regex``.
+_BY_RE = {n: v for n, v in vars(P).items() if isinstance(v, re.Pattern) and n != "GATE"}
+_BY_REGEX = {n: regex.compile(v.pattern, v.flags) for n, v in _BY_RE.items()}
 _SCAN_PIECES = [
     *"0123456789一二三四五六七八九十百千万亿两零〇点.,xX*%",
-    *"元所人名个项余多成分之米千克位次、和与及至到~-第“《》:",
+    *"元所人名个项余多成分之米千克位次、和与及至到~-第“《》:;(\n",
+    *(w for table in (LEVEL_WORDS, TARGET_CUES, CHANGE_CUES, ACTUAL_MARKERS) for w in table),
     "百分之",
     "个百分点",
     "平方米",
@@ -99,12 +106,27 @@ _SCAN_PIECES = [
     "1,000",
     "学生",
     "。",
+    "其中",
+    "三、",
+    "(二)",
+    "下一步工作打算",
+    "使",
+    "达到",
+    "率",
+    "入学率",
+    "巩固率",
 ]
+
+
+def test_the_patterns_on_re_are_the_scan_and_context_patterns() -> None:
+    assert {"QUANTITY", "LEVEL", "TARGET", "HEADING"} <= set(_BY_RE)
 
 
 @given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=16).map("".join))
 @example("全县总人口为90.11万,小学、初中入学率为99.07%、94.88%,4~6万平方米,八成")
+@example("三、下一步工作打算\n(一)力争使入学率达到99%")
 def test_re_and_regex_find_the_same_matches(text: str) -> None:
-    by_re = [m.regs for m in P.QUANTITY.finditer(text)]
-    by_regex = [m.regs for m in _QUANTITY_BY_REGEX.finditer(text)]
-    assert by_re == by_regex
+    for name, pattern in _BY_RE.items():
+        by_re = [m.regs for m in pattern.finditer(text)]
+        by_regex = [m.regs for m in _BY_REGEX[name].finditer(text)]
+        assert by_re == by_regex, name

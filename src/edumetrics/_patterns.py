@@ -187,16 +187,21 @@ def _gate() -> str:
 _GATE_RUN = 64  # a run of numeral and deletable characters longer than this passes as is
 GATE: Final = re.compile(_gate(), re.VERBOSE)
 
+# The patterns below that need no ``regex`` feature (Unicode properties, searching from
+# the end) are compiled with ``re`` too: they run several times per figure, and ``re``
+# calls cost a third of ``regex`` calls on short strings. tests/test_scan.py checks that
+# ``regex`` finds the same matches for each.
+
 # Bare numerals inside ``pre``, and the separators between them.
-PRE_ITEM: Final = regex.compile(
-    rf"(?P<num>{_ARABIC}{_MULTIPLIER}?+|{_CHINESE})(?P<sep>{_SEP})", regex.VERBOSE
+PRE_ITEM: Final = re.compile(
+    rf"(?P<num>{_ARABIC}{_MULTIPLIER}?+|{_CHINESE})(?P<sep>{_SEP})", re.VERBOSE
 )
 RANGE_SEPARATORS: Final = frozenset("至到~-")
 
-SENTENCE_END: Final = regex.compile(r"[。!?\n]")
-CLAUSE_DELIM: Final = regex.compile(r"[。!?\n,;:]")
+SENTENCE_END: Final = re.compile(r"[。!?\n]")
+CLAUSE_DELIM: Final = re.compile(r"[。!?\n,;:]")
 
-NAMED: Final = regex.compile(alternation(NAMED_NUMBERS))
+NAMED: Final = re.compile(alternation(NAMED_NUMBERS))
 # page furniture reads "label: value" (大小:18.62KB, 限时特价:7 元/份)
 FURNITURE: Final = regex.compile(rf"(?r)(?:{alternation(FURNITURE_LABELS)})[^:=\n]{{0,4}}[:=]$")
 _LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
@@ -210,33 +215,34 @@ HEAD_NOUN: Final = regex.compile(
     rf"[“〝\"「『]?+((?:(?!{alternation(PHRASE_ENDS)})\p{{Han}})"
     rf"(?:(?!{alternation(PHRASE_ENDS)})[\p{{Han}}、])*+)"
 )
-QUALIFIER_AFTER: Final = regex.compile(alternation(QUALIFIERS_AFTER))
+QUALIFIER_AFTER: Final = re.compile(alternation(QUALIFIERS_AFTER))
 # A change cue near the number, not "increased TO" (增加到 is a new level, not a change).
-CHANGE: Final = regex.compile(
+CHANGE: Final = re.compile(
     rf"{alternation(CHANGE_NOUNS)}|(?:{alternation(CHANGE_CUES)})(?!到|至|为)"
 )
-COMPARISON: Final = regex.compile(alternation(COMPARISON_CUES))
-TARGET: Final = regex.compile(alternation(TARGET_CUES))
+COMPARISON: Final = re.compile(alternation(COMPARISON_CUES))
+TARGET: Final = re.compile(alternation(TARGET_CUES))
 # A numbered section heading on its own line: 三、… / (三)… / 第三部分…; group "top" is set
 # for a top-level one. Its text runs to the end of the line.
-HEADING: Final = regex.compile(
+HEADING: Final = re.compile(
     r"^[ \t]*+(?:(?P<top>[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部分章])"
     r"|[(〔][一二三四五六七八九十]{1,3}[)〕])(?P<title>[^\n]{0,40})$",
-    regex.MULTILINE,
+    re.MULTILINE,
 )
-PLAN_HEADING: Final = regex.compile(alternation(PLAN_HEADINGS))
-ACTUAL_MARKER: Final = regex.compile(alternation(ACTUAL_MARKERS))
-INCREMENT_AFTER: Final = regex.compile(
+PLAN_HEADING: Final = re.compile(alternation(PLAN_HEADINGS))
+ACTUAL_MARKER: Final = re.compile(alternation(ACTUAL_MARKERS))
+INCREMENT_AFTER: Final = re.compile(
     r"^[^,;。]{0,12}?使[^,;。]{0,6}?(?:达到|到达|增至|增加到|达)"
 )
-LEVEL: Final = regex.compile(alternation([*LEVEL_WORDS, *LEVEL_DECOYS]))
-LEVEL_LIST: Final = regex.compile(
+LEVEL: Final = re.compile(alternation([*LEVEL_WORDS, *LEVEL_DECOYS]))
+LEVEL_LIST: Final = re.compile(
     rf"(?:{alternation(LEVEL_WORDS)})(?:[、和及与](?:{alternation(LEVEL_WORDS)}))++"
 )
-RATE: Final = regex.compile(rf"[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS)}")
+# a rate word: searched from the end, the first found is the one ending last
+RATE: Final = regex.compile(rf"(?r)[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS)}")
 # rates listed in a label: 入学率、巩固率 (each item ends in 率)
 RATE_LIST: Final = regex.compile(r"\p{Han}{1,6}?率(?:[、和及与]\p{Han}{1,6}?率)++")
-RATE_ITEM_SEP: Final = regex.compile(r"(?<=率)[、和及与]")
+RATE_ITEM_SEP: Final = re.compile(r"(?<=率)[、和及与]")
 # the year nearest before a figure (searched from the end)
 YEAR: Final = regex.compile(r"(?r)(?<![0-9])((?:19|20)[0-9]{2})(?=年|上半年|下半年|学年)")
 LABEL_TRIM_END: Final = regex.compile(
@@ -244,7 +250,7 @@ LABEL_TRIM_END: Final = regex.compile(
     r"人数|数量|总数|总量|规模|\([^()]{0,16}\)|"
     r"由|从|在|至|了|到|增至|达至|比上年|比去年|增加|增长|提高|减少|下降|降低|净增)+$"
 )
-LABEL_TRIM_START: Final = regex.compile(
+LABEL_TRIM_START: Final = re.compile(
     r"^(?:[一二三四五六七八九十]+是|其中|另外|此外|同时|全年|今年|目前|现有|截至[^,]*?|[、~\-(]|"
     r"[\(（〔]?[一二三四五六七八九十\d]+[\)）〕、.])+"
 )

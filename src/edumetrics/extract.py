@@ -395,14 +395,14 @@ _PAREN_REACH = 80  # a parenthesis opened further back than this is not the figu
 def _read_qualifier(c: _Cand, left: str, right: str) -> None:
     if c.qualifier != "exact":
         return
-    m = P.QUALIFIER_BEFORE.search(left)
-    if m:
-        word = m[0] if m[0] in QUALIFIERS_BEFORE else m[0][:-1]
+    before = P.QUALIFIER_BEFORE.search(left)
+    if before:
+        word = before[0] if before[0] in QUALIFIERS_BEFORE else before[0][:-1]
         c.qualifier = QUALIFIERS_BEFORE[word]
         return
-    m = P.QUALIFIER_AFTER.match(right)
-    if m:
-        c.qualifier = QUALIFIERS_AFTER[m[0]]
+    after = P.QUALIFIER_AFTER.match(right)
+    if after:
+        c.qualifier = QUALIFIERS_AFTER[after[0]]
 
 
 def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> None:
@@ -437,7 +437,9 @@ def _change_sign(left: str) -> int | None:
     return CHANGE_CUES.get(word) or CHANGE_NOUNS[word]
 
 
-def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None:
+def _last(
+    pattern: re.Pattern[str] | regex.Pattern[str], s: str
+) -> re.Match[str] | regex.Match[str] | None:
     last = None
     for last in pattern.finditer(s):  # noqa: B007 - we want the last match
         pass
@@ -460,7 +462,7 @@ def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
     user = REGISTRY.user_index(UNIT_BY_ID[c.unit])
     if user is not None and (found := user.last(scope)) is not None:
         return found
-    word = _last(P.RATE, scope)
+    word = P.RATE.search(scope)  # the rate word ending last
     if word is not None:
         return _rate_of(word[0])
     c.rate_elided = True
