@@ -345,35 +345,67 @@ class Rate:
     note: str
 
 
-def throughput(tool: Tool, units: Sequence[str], repeats: int, limit: float | None) -> Rate:
-    if tool.call is None:
-        return Rate(None, None, None, tool.missing)
-    call = tool.call
+def interleaved(
+    fns: Sequence[Callable[[], int | None]], repeats: int, limit: float | None
+) -> list[Timing]:
+    """Best of ``repeats`` for each of ``fns``, run in rounds (each once per round).
+
+    This machine's speed drifts by tens of percent over a minute; timing one function's
+    repeats back to back and then the next's would put that drift into their ratio.
+    A function that fails or runs over ``limit`` is not run again.
+    """
+    timings: list[Timing | None] = [None] * len(fns)
+    for _ in range(repeats):
+        for k, fn in enumerate(fns):
+            before = timings[k]
+            if before is not None and before.seconds is None:
+                continue
+            t = best_of(fn, 1, limit)
+            if before is not None and t.seconds is not None and before.seconds is not None:
+                t = t if t.seconds < before.seconds else before
+            timings[k] = t
+    return [t if t is not None else Timing(None, note="not run") for t in timings]
+
+
+def throughput(
+    tools: Sequence[Tool], units: Sequence[str], repeats: int, limit: float | None
+) -> list[Rate]:
     chars = sum(len(u) for u in units)
 
-    def run() -> int | None:
-        found = [call(u) for u in units]
-        return None if found and found[0] is None else sum(f or 0 for f in found)
+    def runner(call: Callable[[str], int | None]) -> Callable[[], int | None]:
+        def run() -> int | None:
+            found = [call(u) for u in units]
+            return None if found and found[0] is None else sum(f or 0 for f in found)
 
-    t = best_of(run, repeats, limit)
-    if t.seconds is None:
-        return Rate(None, None, None, t.note)
-    per_s = None if t.result is None else t.result / t.seconds
-    return Rate(chars / t.seconds, per_s, t.result, "")
+        return run
+
+    calls = [(t.name, t.call) for t in tools if t.call is not None]
+    best = interleaved([runner(call) for _, call in calls], repeats, limit)
+    timings = dict(zip([name for name, _ in calls], best, strict=True))
+    rates = []
+    for tool in tools:
+        t = timings.get(tool.name)
+        if t is None:
+            rates.append(Rate(None, None, None, tool.missing))
+        elif t.seconds is None:
+            rates.append(Rate(None, None, None, t.note))
+        else:
+            per_s = None if t.result is None else t.result / t.seconds
+            rates.append(Rate(chars / t.seconds, per_s, t.result, ""))
+    return rates
 
 
 def throughput_section(
     all_tools: list[Tool], corpora: list[tuple[str, list[str]]], limit: float
 ) -> dict[tuple[str, str], Rate]:
-    section("Throughput (one process, best of 3)")
+    section("Throughput (one process, best of 3, the tools taking turns)")
     rates: dict[tuple[str, str], Rate] = {}
     rows = []
     for label, units in corpora:
         chars = sum(len(u) for u in units)
         print(f"- {label}: {len(units):,} calls, {chars:,} characters", flush=True)
         ours: Rate | None = None
-        for tool in all_tools:
-            r = throughput(tool, units, 3, limit)
+        for tool, r in zip(all_tools, throughput(all_tools, units, 3, limit), strict=True):
             rates[(label, tool.name)] = r
             if ours is None:
                 ours = r
@@ -616,20 +648,31 @@ def cli_section(sentences: list[str], sizes: list[int]) -> dict[int, CliRun]:
 # --- 5. extract_many ---------------------------------------------------------------------
 
 
+_WORKER_ROUNDS = 5
+
+
 def workers_section(texts: list[str]) -> float | None:
-    section("extract_many(texts, workers=2) against workers=1 (best of 3, pool start included)")
+    section(
+        f"extract_many(texts, workers=2) against workers=1 (best of {_WORKER_ROUNDS}, "
+        "taking turns, pool start included)"
+    )
     from edumetrics.batch import extract_many
 
     chars = sum(len(t) for t in texts)
     print(f"- {len(texts):,} documents (the shared reports repeated), {chars:,} characters")
-    times = {}
-    for workers in (1, 2):
 
-        def run(workers: int = workers) -> int:
+    def runner(workers: int) -> Callable[[], int]:
+        def run() -> int:
             return sum(len(r.mentions) for r in extract_many(texts, workers=workers))
 
-        t = best_of(run, 3, None)
-        assert t.seconds is not None
+        return run
+
+    times = {}
+    best = interleaved([runner(1), runner(2)], _WORKER_ROUNDS, None)
+    for workers, t in zip((1, 2), best, strict=True):
+        if t.seconds is None or t.result is None:
+            print(f"- workers={workers}: could not be measured ({t.note})")
+            return None
         times[workers] = t.seconds
         print(
             f"- workers={workers}: {t.seconds:.2f} s, {fmt_rate(chars / t.seconds)} chars/s, "

@@ -12,6 +12,7 @@ import pytest
 
 import edumetrics
 from edumetrics import Document, DocumentError, Extraction, extract_document, extract_many
+from edumetrics.extract import _extract_rows
 from edumetrics.records import Mention, Unit
 
 DATA = Path(__file__).parent / "data" / "corpus"
@@ -138,14 +139,13 @@ def test_progress_without_tqdm_names_the_extra(monkeypatch: pytest.MonkeyPatch) 
 
 def test_mentions_cross_the_process_boundary_unchanged() -> None:
     """Workers send mentions back as plain rows; every field survives the round trip."""
-    from edumetrics.batch import _mention, _row
-
     text = (
         "2023年全县义务教育经费标准为625元/生/年,总额2860万元,其中中心1632万元;"
         "培训23.人次;投资xx.xx万元。"
     )
     found = edumetrics.extract(text)
-    assert [_mention(_row(m)) for m in found] == found
+    rows = pickle.loads(pickle.dumps(_extract_rows(text)))
+    assert [Mention._from_row(row) for row in rows] == found
     assert {f for m in found for f in type(m).model_fields if getattr(m, f) is not None} == set(
         type(found[0]).model_fields
     )

@@ -19,16 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from edumetrics.errors import DocumentError, MissingExtraError
-from edumetrics.extract import extract
+from edumetrics.extract import _extract_rows, extract
 from edumetrics.readers import Document, read_document
-from edumetrics.records import (
-    FLAG_BY_ID,
-    LEVEL_BY_ID,
-    QUALIFIER_BY_ID,
-    ROLE_BY_ID,
-    UNIT_BY_ID,
-    Mention,
-)
+from edumetrics.records import Mention, Row
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -168,60 +161,36 @@ def _job(item: object, text_name: str) -> _Job:
 
 
 def _extract_job(job: _Job) -> Extraction:
-    if isinstance(job, Path):
-        try:
-            document = read_document(job)
-        except DocumentError as exc:
-            return Extraction(doc=job.name, text="", error=exc)
-    else:
-        document = job
+    document, error = _read(job)
+    if document is None:
+        return Extraction(doc=job.name, text="", error=error)
     mentions = tuple(extract(document.text))
     return Extraction(doc=document.name, text=document.text, mentions=mentions, document=document)
 
 
-_Row = tuple[Any, ...]
+def _read(job: _Job) -> tuple[Document | None, DocumentError | None]:
+    if not isinstance(job, Path):
+        return job, None
+    try:
+        return read_document(job), None
+    except DocumentError as exc:
+        return None, exc
+
+
 # What a worker sends back for one job: the Document it read (None when the caller gave
-# it, so the text does not travel twice), the mentions as plain rows, and the error.
-_Compact = tuple[Document | None, list[_Row], DocumentError | None]
+# it, so the text does not travel twice), the mentions as rows (``records.Row``: plain
+# values pickle several times faster than models), and the error.
+_Compact = tuple[Document | None, list[Row], DocumentError | None]
 
 
 def _extract_chunk(jobs: list[_Job]) -> list[_Compact]:
-    """Worker side: plain rows pickle several times faster than pydantic models."""
+    """Worker side: read and extract, records left as rows for the parent to build."""
     out: list[_Compact] = []
     for job in jobs:
-        result = _extract_job(job)
-        rows = [_row(m) for m in result.mentions]
-        read = result.document if isinstance(job, Path) else None
-        out.append((read, rows, result.error))
+        document, error = _read(job)
+        rows = [] if document is None else _extract_rows(document.text)
+        out.append((document if isinstance(job, Path) else None, rows, error))
     return out
-
-
-# A mention travels as a tuple of plain values in field order, enum members as their ids
-# (cheaper to pickle), and is rebuilt in the parent without re-validation (the worker's
-# extractor made it). tests/test_batch.py checks the round trip for every field.
-
-
-def _row(m: Mention) -> _Row:
-    return (
-        m.start, m.end, m.text, m.value, m.unit.value, m.metric, m.role.value,
-        None if m.level is None else m.level.value, m.qualifier.value, m.masked, m.label,
-        m.unit_text, m.per, m.period, m.sentence_start, m.sentence_end, m.parent,
-        tuple(f.value for f in m.flags),
-    )
-
-
-def _mention(row: _Row) -> Mention:
-    (start, end, text, value, unit, metric, role, level, qualifier, masked, label, unit_text,
-     per, period, sentence_start, sentence_end, parent, flags) = row
-    return Mention._trusted({
-        "start": start, "end": end, "text": text, "value": value, "unit": UNIT_BY_ID[unit],
-        "metric": metric, "role": ROLE_BY_ID[role],
-        "level": None if level is None else LEVEL_BY_ID[level],
-        "qualifier": QUALIFIER_BY_ID[qualifier], "masked": masked, "label": label,
-        "unit_text": unit_text, "per": per, "period": period,
-        "sentence_start": sentence_start, "sentence_end": sentence_end, "parent": parent,
-        "flags": tuple(FLAG_BY_ID[f] for f in flags),
-    })
 
 
 def _rebuild(job: _Job, compact: _Compact) -> Extraction:
@@ -233,7 +202,7 @@ def _rebuild(job: _Job, compact: _Compact) -> Extraction:
     document = job if isinstance(job, Document) else read
     if document is None:  # pragma: no cover - a worker always returns what it read
         raise RuntimeError(f"edumetrics worker returned no document for {job}")
-    mentions = tuple(_mention(row) for row in rows)
+    mentions = tuple(map(Mention._from_row, rows))
     return Extraction(doc=document.name, text=document.text, mentions=mentions, document=document)
 
 

@@ -42,15 +42,7 @@ from edumetrics._vocab import (
 )
 from edumetrics.errors import NumeralError
 from edumetrics.numerals import parse_number
-from edumetrics.records import (
-    LEVEL_BY_ID,
-    QUALIFIER_BY_ID,
-    ROLE_BY_ID,
-    UNIT_BY_ID,
-    Flag,
-    Mention,
-    Unit,
-)
+from edumetrics.records import UNIT_BY_ID, Flag, Mention, Row, Unit
 from edumetrics.rules import REGISTRY
 
 __all__ = ["extract"]
@@ -149,6 +141,12 @@ def extract(text: str) -> list[Mention]:
     Raises :class:`TypeError` for anything but a ``str``; never raises for a ``str``.
     Every record satisfies ``text[m.start:m.end] == m.text``.
     """
+    return [Mention._from_row(row) for row in _extract_rows(text)]
+
+
+def _extract_rows(text: str) -> list[Row]:
+    """What :func:`extract` returns, as rows of plain values (``records.Row``): what
+    ``extract_many``'s workers send, cheaper to pickle than records."""
     if not isinstance(text, str):
         raise TypeError(_type_error_message(text))
     if not P.GATE.search(text):  # most sentences of a report hold no figure
@@ -169,7 +167,7 @@ def extract(text: str) -> list[Mention]:
     _carry_levels(cands, ctx)
     _distribute(cands, ctx)
     _link_parts(cands, ctx)
-    return [_to_mention(c, norm) for c in cands]
+    return [_to_row(c, norm) for c in cands]
 
 
 def _type_error_message(obj: object) -> str:
@@ -791,32 +789,15 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
 # --- Records -----------------------------------------------------------------------------
 
 
-def _to_mention(c: _Cand, norm: Normalized) -> Mention:
-    """The record, built without re-validation: every field was checked on the way here
-    (ids come from the enums' own tables, spans from the offset map), and validating each
-    of a report's hundreds of records again would cost more than finding them."""
+def _to_row(c: _Cand, norm: Normalized) -> Row:
+    """The record's row (``records.Row``): every field was checked on the way here (ids
+    come from the enums' own tables, spans from the offset map), so the record is built
+    without re-validation; validating each of a report's hundreds of records again would
+    cost more than finding them."""
     start, end = norm.raw_span(c.start, c.end)
     s_start, s_end = norm.raw_span(c.sent[0], c.sent[1]) if c.sent[1] > c.sent[0] else (0, 0)
-    return Mention._trusted(
-        {
-            "start": start,
-            "end": end,
-            "text": norm.raw[start:end],
-            "value": c.value,
-            "unit": UNIT_BY_ID[c.unit],
-            "metric": c.metric,
-            "role": ROLE_BY_ID[c.role],
-            "level": LEVEL_BY_ID[c.level] if c.level else None,
-            "qualifier": QUALIFIER_BY_ID[c.qualifier],
-            "masked": c.masked,
-            "label": c.label,
-            "unit_text": c.unit_text,
-            "per": c.per,
-            "period": c.period,
-            "sentence_start": s_start,
-            "sentence_end": s_end,
-            "parent": c.parent,
-            "flags": tuple(dict.fromkeys(c.flags)),
-        }
-    )
-
+    return (
+        start, end, norm.raw[start:end], c.value, c.unit, c.metric, c.role, c.level or None,
+        c.qualifier, c.masked, c.label, c.unit_text, c.per, c.period, s_start, s_end,
+        c.parent, tuple(dict.fromkeys(f.value for f in c.flags)),
+    )  # fmt: skip

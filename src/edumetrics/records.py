@@ -115,6 +115,12 @@ class Flag(_StrEnum):
 
 _ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
+Row = tuple[Any, ...]
+"""A mention as plain values, in field order, enum members as their ids. The extractor
+makes rows and ``extract`` turns them into records; ``extract_many``'s workers send rows
+(they pickle several times faster than models) and the parent turns them into records.
+tests/test_batch.py checks the round trip for every field."""
+
 
 class Mention(BaseModel):
     """One quantity mention: a number with its unit, what it measures, and where it is.
@@ -167,19 +173,30 @@ class Mention(BaseModel):
     flags: tuple[Flag, ...] = Field(default=(), description="Things a reader should check.")
 
     @classmethod
-    def _trusted(cls, values: dict[str, Any]) -> Mention:
-        """A record from values the extractor has already checked, every field given.
+    def _from_row(cls, row: Row) -> Mention:
+        """A record from its row (see :data:`Row`), without re-validation.
 
-        This is what ``model_construct`` does once it has matched names and defaults, and
-        it costs a fifth as much: a report has hundreds of records and the extractor
-        builds each from its own tables. ``tests/test_records.py`` checks that such a
-        record validates to itself.
+        This is what ``model_construct`` does once it has matched names and defaults, at a
+        fifth of its cost: a report has hundreds of records, the extractor builds each
+        from values it has already checked, and ``extract_many``'s parent builds every
+        record its workers found. ``tests/test_records.py`` checks that such a record
+        validates to itself.
         """
-        m = cls.__new__(cls)
-        object.__setattr__(m, "__dict__", values)
-        object.__setattr__(m, "__pydantic_fields_set__", set(_FIELD_NAMES))
-        object.__setattr__(m, "__pydantic_extra__", None)
-        object.__setattr__(m, "__pydantic_private__", None)
+        (start, end, text, value, unit, metric, role, level, qualifier, masked, label,
+         unit_text, per, period, sentence_start, sentence_end, parent, flags) = row  # fmt: skip
+        m = _new(cls)
+        _set(m, "__dict__", {
+            "start": start, "end": end, "text": text, "value": value,
+            "unit": UNIT_BY_ID[unit], "metric": metric, "role": ROLE_BY_ID[role],
+            "level": None if level is None else LEVEL_BY_ID[level],
+            "qualifier": QUALIFIER_BY_ID[qualifier], "masked": masked, "label": label,
+            "unit_text": unit_text, "per": per, "period": period,
+            "sentence_start": sentence_start, "sentence_end": sentence_end, "parent": parent,
+            "flags": tuple([FLAG_BY_ID[f] for f in flags]) if flags else (),
+        })  # fmt: skip
+        _set(m, "__pydantic_fields_set__", set(_FIELD_NAMES))
+        _set(m, "__pydantic_extra__", None)
+        _set(m, "__pydantic_private__", None)
         return m
 
     @property
@@ -211,6 +228,8 @@ class Mention(BaseModel):
 
 
 _FIELD_NAMES = tuple(Mention.model_fields)
+_new = Mention.__new__
+_set = object.__setattr__
 
 # Enum members by id, for code that builds records from plain ids (the extractor, and
 # extract_many's parent process): a dict lookup is cheaper than calling the enum.
