@@ -149,3 +149,13 @@ def test_mentions_cross_the_process_boundary_unchanged() -> None:
     assert {f for m in found for f in type(m).model_fields if getattr(m, f) is not None} == set(
         type(found[0]).model_fields
     )
+
+
+def test_workers_use_the_metrics_the_caller_registered() -> None:
+    edumetrics.register_metric("tuition", ["学费"], units=[Unit.CNY])
+    try:
+        results = list(extract_many(["全年减免学费120万元。"] * 3, workers=2))
+    finally:
+        edumetrics.unregister_metric("tuition")
+    assert [m.metric for r in results for m in r.mentions] == ["tuition"] * 3
+

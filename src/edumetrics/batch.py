@@ -22,6 +22,7 @@ from edumetrics.errors import DocumentError, MissingExtraError
 from edumetrics.extract import _extract_rows, extract
 from edumetrics.readers import Document, read_document
 from edumetrics.records import Mention, Row
+from edumetrics.rules import _use_user_rules, _user_rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -129,7 +130,8 @@ def extract_many(
     of files is processed in constant memory.
 
     ``workers`` > 1 runs the extraction in that many worker processes, in chunks of
-    documents (files are read in the workers too); results still come in input order.
+    documents (files are read in the workers too), with the metrics registered when the
+    first result is asked for; results still come in input order.
     Like any ``multiprocessing`` code, a script using workers needs the
     ``if __name__ == "__main__":`` guard. ``progress=True`` shows a progress bar on
     standard error when it is a terminal (needs the ``progress`` extra).
@@ -238,7 +240,13 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
         context = server
     else:
         context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    # the workers extract with the metrics the caller registered (register_metric)
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_use_user_rules,
+        initargs=(_user_rules(),),
+    )
     pending: deque[tuple[list[_Job], Future[list[_Compact]]]] = deque()
 
     def done() -> Iterator[Extraction]:

@@ -199,8 +199,9 @@ def _find(text: str) -> list[_Cand]:
     return out
 
 
-# QUANTITY's groups by number: a match's spans (``m.regs``) are read in one call, where
-# each lookup of a group by name costs as much again as the whole tuple.
+# QUANTITY's groups by number: a match's spans are read in one call (``Match.regs``, in
+# CPython's re since its beginning and in typeshed), where each lookup of a group by name
+# costs as much again as the whole tuple.
 _GROUP = P.QUANTITY.groupindex
 _PRE, _PCT, _CHENG, _POP = (_GROUP[g] for g in ("pre", "pct", "cheng", "pop"))
 # the two numeral branches: numeral, qualifier, multiplier, qualifier, unit, per

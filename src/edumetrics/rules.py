@@ -185,3 +185,20 @@ def rules() -> tuple[Rule, ...]:
     """Every rule in force, built-in first, in the order the extractor consults them."""
     return REGISTRY.rules
 
+
+
+def _user_rules() -> tuple[Rule, ...]:
+    """The rules users registered, in order: what a worker process must register too."""
+    return tuple(r for r in REGISTRY.rules if not r.builtin)
+
+
+def _use_user_rules(user_rules: tuple[Rule, ...]) -> None:
+    """Make the user rules in force exactly ``user_rules`` (in a worker process, the rules
+    its parent had). Nothing changes, and no index is rebuilt, when they already are."""
+    in_force = _user_rules()
+    if in_force == user_rules:
+        return
+    for metric in dict.fromkeys(r.metric for r in in_force):
+        unregister_metric(metric)
+    for rule in user_rules:
+        register_metric(rule.metric, rule.words, units=rule.units)

@@ -54,7 +54,7 @@ from typing import Any
 from edumetrics.errors import DocumentError, MissingExtraError
 from edumetrics.readers import SUFFIX_FORMATS, read_document
 from edumetrics.records import Mention
-from edumetrics.rules import Rule, register_metric, rules, unregister_metric
+from edumetrics.rules import Rule, _use_user_rules, _user_rules
 
 if typing.TYPE_CHECKING:
     import pyarrow as pa
@@ -197,17 +197,8 @@ def _extractor(user_rules: tuple[Rule, ...] = ()) -> Callable[[str], list[Mentio
 
         extract("投资4551万元,新建小学3所。")  # builds anything the rules build lazily
         _EXTRACT = extract
-    in_force = _user_rules()
-    if in_force != user_rules:
-        for metric in dict.fromkeys(r.metric for r in in_force):
-            unregister_metric(metric)
-        for rule in user_rules:
-            register_metric(rule.metric, rule.words, units=rule.units)
+    _use_user_rules(user_rules)
     return _EXTRACT
-
-
-def _user_rules() -> tuple[Rule, ...]:
-    return tuple(r for r in rules() if not r.builtin)
 
 
 def _arrow_batch(
