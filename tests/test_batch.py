@@ -159,3 +159,18 @@ def test_workers_use_the_metrics_the_caller_registered() -> None:
         edumetrics.unregister_metric("tuition")
     assert [m.metric for r in results for m in r.mentions] == ["tuition"] * 3
 
+
+def test_work_is_cut_into_chunks_of_about_so_many_characters(tmp_path: Path) -> None:
+    from edumetrics.batch import _chunks
+
+    docs = [Document.from_text("学" * n, name=str(n)) for n in (50, 50, 50, 200, 10)]
+    big = tmp_path / "big.txt"
+    big.write_text("学" * 100, encoding="utf-8")  # a file weighs its bytes (300)
+    jobs = [*docs, big, tmp_path / "missing.txt"]
+    chunks = list(_chunks(iter(jobs), 128))
+    assert [[j.name for j in c] for c in chunks] == [
+        ["50", "50", "50"],
+        ["200"],
+        ["10", "big.txt"],
+        ["missing.txt"],
+    ]

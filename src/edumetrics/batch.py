@@ -33,11 +33,13 @@ __all__ = ["Extraction", "Item", "extract_document", "extract_many"]
 Item = Union[str, "os.PathLike[str]", Document]
 """What :func:`extract_many` accepts: a text, a path to a file, or a Document."""
 
-# Documents sent to a worker process at a time (a round trip costs about a millisecond,
-# a report takes tens), and how many chunks may wait per worker (bounds memory on an
-# endless input while keeping every worker busy).
-_CHUNK = 4
-_CHUNKS_IN_FLIGHT_PER_WORKER = 3
+# Work goes to a worker process in chunks of about this many characters: each round trip
+# wakes the parent's threads, which then compete with the workers for the cores, so a
+# chunk carries tens of milliseconds of work (small documents go many to a chunk, a large
+# one alone). Each worker may have this many chunks waiting: memory stays bounded on an
+# endless input while every worker stays busy.
+_CHUNK_CHARS = 128_000
+_CHUNKS_IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass(frozen=True, eq=False)
@@ -214,14 +216,26 @@ def _extract_serial(jobs: Iterator[_Job]) -> Iterator[Extraction]:
 
 
 def _chunks(jobs: Iterator[_Job], size: int) -> Iterator[list[_Job]]:
+    """Consecutive jobs, cut where their characters (a file's bytes) reach ``size``."""
     chunk: list[_Job] = []
+    weight = 0
     for job in jobs:
         chunk.append(job)
-        if len(chunk) >= size:
+        weight += _weight(job)
+        if weight >= size:
             yield chunk
-            chunk = []
+            chunk, weight = [], 0
     if chunk:
         yield chunk
+
+
+def _weight(job: _Job) -> int:
+    if isinstance(job, Document):
+        return len(job.text)
+    try:
+        return os.stat(job).st_size
+    except OSError:  # the worker reports it
+        return 0
 
 
 def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction]:
@@ -254,7 +268,7 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
         return map(_rebuild, chunk, future.result())
 
     try:
-        for chunk in _chunks(jobs, _CHUNK):
+        for chunk in _chunks(jobs, _CHUNK_CHARS):
             pending.append((chunk, pool.submit(_extract_chunk, chunk)))
             if len(pending) >= workers * _CHUNKS_IN_FLIGHT_PER_WORKER:
                 yield from done()
