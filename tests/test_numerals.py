@@ -24,7 +24,7 @@ from edumetrics._numeral_tables import (
     MULTIPLIERS,
     THOUSANDS_SEPARATORS,
 )
-from edumetrics.numerals import _tidy
+from edumetrics.numerals import _parse, _tidy
 from edumetrics.strategies import DECIMAL_STYLES, STYLES, NumeralStyle, numerals
 
 
@@ -390,3 +390,31 @@ def test_position_names_the_first_unreadable_character(
     with pytest.raises(NumeralError) as before:
         parse_number(junk + text)
     assert (after.value.position, before.value.position) == (len(text), 0)
+
+
+# --- The fast path for Arabic digits with a multiplier -----------------------------------
+_ARABIC_HEADS = st.one_of(
+    st.integers(0, 10**30).map(str),
+    st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False).map(str),
+    st.integers(1000, 10**12).map(lambda n: f"{n:,}"),
+    st.sampled_from(["0", "00", "007", "1.", ".5", "1,23", "12.50", "0.0"]),
+)
+
+
+@given(
+    _ARABIC_HEADS, st.sampled_from(["十", "百", "千", "万", "十万", "百万", "千万", "亿", "万亿"])
+)
+@example("1844.37", "万")
+@example("0", "万")
+def test_digits_with_a_multiplier_read_as_the_full_reader_reads_them(head: str, mult: str) -> None:
+    text = head + mult
+    try:
+        expected: Decimal | str = _parse(text)
+    except NumeralError as exc:
+        expected = str(exc)
+    try:
+        got: Decimal | str = parse_number(text)
+    except NumeralError as exc:
+        got = str(exc)
+    assert got == expected
+    assert not isinstance(got, Decimal) or got.as_tuple() == expected.as_tuple()  # type: ignore[union-attr]

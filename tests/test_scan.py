@@ -20,7 +20,14 @@ from hypothesis import strategies as st
 from edumetrics import _patterns as P
 from edumetrics import extract
 from edumetrics._normalize import normalize
-from edumetrics._vocab import ACTUAL_MARKERS, CHANGE_CUES, LEVEL_WORDS, TARGET_CUES
+from edumetrics._vocab import (
+    ACTUAL_MARKERS,
+    CHANGE_CUES,
+    LEVEL_WORDS,
+    QUALIFIERS_BEFORE,
+    TARGET_CUES,
+)
+from edumetrics.extract import _cut_end
 
 
 def _has_candidate(raw: str) -> bool:
@@ -130,3 +137,30 @@ def test_re_and_regex_find_the_same_matches(text: str) -> None:
         by_re = [m.regs for m in pattern.finditer(text)]
         by_regex = [m.regs for m in _BY_REGEX[name].finditer(text)]
         assert by_re == by_regex, name
+
+
+# Pieces of a clause before a figure: labels, verbs, qualifiers, parentheses.
+_LABEL_PIECES = [
+    *"学生教师共有计为约近达到了在校(注)一二、",
+    *QUALIFIERS_BEFORE,
+    "共计",
+    "累计",
+    "人数",
+    "比上年",
+    "增加",
+    "超过",
+    "其中",
+    "三是",
+    "比去年增长",
+]
+
+
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=12).map("".join))
+@example("全县在校学生共有约")
+@example("全县共有义务教育阶段学校小学初中在校学生人数达到")
+def test_end_anchored_patterns_are_matched_once_at_the_end(clause: str) -> None:
+    # the extractor matches (?r)…$ patterns at the end of a clause instead of searching
+    for pattern in (P.LABEL_TRIM_END, P.QUALIFIER_BEFORE):
+        assert _cut_end(pattern, clause) == pattern.sub("", clause)
+        found, searched = pattern.match(clause), pattern.search(clause)
+        assert (found and found.span()) == (searched and searched.span())

@@ -365,10 +365,10 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     head = _head_noun(right)  # the noun after the unit: what a count counts
     _read_metric(c, left, head, sent_left)
     # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
-    named = P.LABEL_TRIM_START.sub("", P.LABEL_TRIM_END.sub("", own))
+    named = P.LABEL_TRIM_START.sub("", _cut_end(P.LABEL_TRIM_END, own))
     _read_level(c, own, head, named)
     c.label = _label(named, head, c)
-    year = P.YEAR.search(sent_left)
+    year = P.YEAR.search(sent_left) if "年" in sent_left else None  # 2023年, 2023学年
     c.period = int(year[1]) if year else None
     if (
         c.value is not None
@@ -377,6 +377,17 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
         and c.metric not in _MAY_EXCEED_100
     ):
         c.flags.append(Flag.IMPLAUSIBLE_VALUE)
+
+
+def _cut_end(pattern: regex.Pattern[str], s: str) -> str:
+    """``s`` without what an end-anchored pattern (``(?r)…$``) matches at its end.
+
+    A reverse pattern's ``match`` is anchored at the end of the string: one attempt, where
+    ``search`` and ``sub`` would try every position of a clause. ``s`` is a piece of one
+    clause and holds no line break, so ``$`` can only mean its end and the two agree.
+    """
+    m = pattern.match(s)
+    return s[: m.start()] if m else s
 
 
 def _outer_clause(text: str, ctx: _Context, cl_start: int, pos: int) -> str:
@@ -394,7 +405,7 @@ _PAREN_REACH = 80  # a parenthesis opened further back than this is not the figu
 def _read_qualifier(c: _Cand, left: str, right: str) -> None:
     if c.qualifier != "exact":
         return
-    before = P.QUALIFIER_BEFORE.search(left)
+    before = P.QUALIFIER_BEFORE.match(left)  # anchored at the end (see _cut_end)
     if before:
         word = before[0] if before[0] in QUALIFIERS_BEFORE else before[0][:-1]
         c.qualifier = QUALIFIERS_BEFORE[word]
@@ -510,7 +521,7 @@ def _count_metric(
     index = REGISTRY.index(unit, allowed)
     if head:
         return index.last(head)
-    label = P.LABEL_TRIM_END.sub("", left)
+    label = _cut_end(P.LABEL_TRIM_END, left)
     if unit is Unit.ITEM:
         # an item's label names things, not people: 考试16次 counts exams
         return REGISTRY.index(unit, _THINGS).last(label, _LABEL_END_SLACK)
@@ -634,8 +645,7 @@ _LONG_LABEL = 12  # a label longer than this is a clause; the counted noun says 
 
 
 def _label(named: str, head: str, c: _Cand) -> str | None:
-    label = P.QUALIFIER_BEFORE.sub("", named)
-    label = P.LABEL_TRIM_END.sub("", label)
+    label = _cut_end(P.LABEL_TRIM_END, _cut_end(P.QUALIFIER_BEFORE, named))
     is_count = c.unit not in ("percent", "percentage_point", "CNY")
     if is_count and head and (not label or len(label) > _LONG_LABEL):
         return head

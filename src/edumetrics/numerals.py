@@ -133,6 +133,24 @@ def parse_number(text: str) -> Decimal:
         plain = _plain_arabic(text)
         if plain is not None:
             return plain
+    else:  # the next most: Arabic digits and a multiplier (4551万, 1844.37万, 1.2万亿)
+        head = text.rstrip("万亿")
+        places = _MULTIPLIER_PLACES.get(text[len(head) :])
+        if places is not None and head.isascii():
+            plain = Decimal(head) if head.isdigit() else _plain_arabic(head)
+            if plain:  # zero is left to the reader, which decides what 0万 is
+                sign, digits, exponent = plain.as_tuple()
+                return _tidy(Decimal((sign, digits, int(exponent) + places)))
+    return _parse(text)
+
+
+# Multipliers after Arabic digits that the fast path reads, as powers of ten. (十, 百, 千
+# after digits have rules of their own, 12千 is not a number: the reader decides those.)
+_MULTIPLIER_PLACES = {"万": 4, "亿": 8, "万亿": 12}
+
+
+def _parse(text: str) -> Decimal:
+    """``parse_number`` without its fast paths: the tokenizer and reader for any style."""
     end = len(text.rstrip())
     if not end:
         raise NumeralError(text, len(text), "no numeral, only whitespace" if text else None)
