@@ -12,8 +12,16 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from edumetrics._normalize import (
+    _DELETE,
+    _DELETION_START,
+    _DELETION_STARTS,
+    DELETABLE_CHARS,
+    DELETABLE_CLASSES,
+    _deletions,
+    normalize,
+)
 from edumetrics._normalize import _TABLE as _FOLD  # the one-to-one fold it applies
-from edumetrics._normalize import DELETABLE_CHARS, DELETABLE_CLASSES, normalize
 
 _LONG = "全县今年在教育方面一共投资了这么多资金用于学校建设"
 
@@ -89,3 +97,20 @@ def test_every_deleted_character_is_declared_deletable(raw: str) -> None:
     kept = {n.raw_offset(i) for i in range(len(n.text))}
     deleted = [raw[i].translate(_FOLD) for i in range(len(raw)) if i not in kept]
     assert [c for c in deleted if not _DELETABLE.fullmatch(c)] == []
+
+
+@given(st.one_of(_NOISY, st.text()))
+@example("學(xué)校 [注1] 45\n51万元\n\n★★ ok C# a b\u200b😀\U000f0000 &nbsp;")
+def test_deletions_are_found_where_finditer_finds_them(raw: str) -> None:
+    # normalize() tries the deletion pattern only where re finds a character a deletion
+    # can start with; that must find exactly what scanning every position finds
+    text = raw.translate(_FOLD)
+    assert [m.span() for m in _deletions(text)] == [m.span() for m in _DELETE.finditer(text)]
+
+
+def test_the_start_class_holds_every_character_a_deletion_can_start_with() -> None:
+    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    expected = regex.findall(_DELETION_START, bmp)
+    assert len(expected) > 5000  # \p{So} alone has thousands
+    assert _DELETION_STARTS.findall(bmp) == expected
+    assert _DELETION_STARTS.match("😀")  # astral characters are left to _DELETE

@@ -451,8 +451,9 @@ def _last(
     pattern: re.Pattern[str] | regex.Pattern[str], s: str
 ) -> re.Match[str] | regex.Match[str] | None:
     last = None
-    for last in pattern.finditer(s):  # noqa: B007 - we want the last match
-        pass
+    if s:  # most scopes looked at are empty (no parenthesis, no clause before)
+        for last in pattern.finditer(s):  # noqa: B007 - we want the last match
+            pass
     return last
 
 
@@ -621,6 +622,8 @@ def _level_in(scope: str, nearest_last: bool) -> str | None:
     A more specific stage wins over a general one (义务教育阶段适龄儿童 is primary);
     two specific stages (幼儿园、小学等) name no single level.
     """
+    if not scope:
+        return None
     best: tuple[int, int, str] | None = None
     specific: set[str] = set()
     for m in P.LEVEL.finditer(scope):
