@@ -87,6 +87,7 @@ def raw_forms(chars: Iterable[str]) -> str:
     wanted = set(chars)
     return "".join(sorted(wanted | {chr(k) for k, v in _TABLE.items() if v in wanted}))
 
+
 # Spam characters that the classes \p{So}, \p{Cf} and \p{Co} do not already cover: the
 # engine tests a character against a class member by member, so the listed ones are kept
 # few (the full list costs a third of normalising).

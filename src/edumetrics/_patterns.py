@@ -4,7 +4,12 @@ One pattern, :data:`QUANTITY`, finds every candidate in a single pass over the w
 copy: a numeral (Arabic, masked, Chinese, 百分之…, N成) with its multiplier, inner
 qualifier and unit, optionally preceded by bare numerals that share the unit
 (``0.88、1.46个百分点``, ``4~6篇``). Digit runs are possessive, so no input makes the
-engine backtrack into them; alternations are longest first.
+engine backtrack into them; alternations are longest first. :data:`GATE` looks at the raw
+text first and turns away what cannot hold a figure.
+
+Patterns that need ``regex`` (Unicode properties, searching from the end) are compiled
+with it; the others, the scan and the gate among them, with the standard library's
+``re``, which runs them several times faster (see the comment above :data:`QUANTITY`).
 """
 
 from __future__ import annotations
@@ -110,7 +115,7 @@ _POPULATION_BEFORE = "|".join(
 # Compiled with the standard library's ``re``: the pattern needs nothing ``re`` lacks
 # (possessive quantifiers and atomic groups are in Python 3.11), and ``re`` runs it three
 # times as fast, mostly because it tests its character classes as bitmaps.
-# tests/test_extract_gate.py checks that ``regex`` finds the same matches.
+# tests/test_scan.py checks that ``regex`` finds the same matches.
 QUANTITY: Final = re.compile(
     rf"""
     (?=[0-9{_MASK}{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}参])  # fail fast where no numeral starts
@@ -145,7 +150,7 @@ QUANTITY: Final = re.compile(
 # QUANTITY (a unit, 余/多, 分 of 百分之, 成), or where 人口/人数 is written (总人口90万 has
 # its unit in the label). Most sentences of a report hold no figure but do hold 一 or 十
 # (进一步, 一是); the gate turns them away before normalising. It is a superset of
-# QUANTITY on the working copy (tests/test_extract_gate.py): every class is widened to
+# QUANTITY on the working copy (tests/test_scan.py): every class is widened to
 # the raw characters the normaliser folds into it, and a run longer than the bound is let
 # through, so no figure is lost and a scan of a long run stays linear.
 #
