@@ -10,6 +10,7 @@ name is never mistaken for a report. A file that cannot be read gives an
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import deque
@@ -22,7 +23,7 @@ from edumetrics.errors import DocumentError, MissingExtraError
 from edumetrics.extract import _extract_rows, extract
 from edumetrics.readers import Document, read_document
 from edumetrics.records import Mention, Row
-from edumetrics.rules import _use_user_rules, _user_rules
+from edumetrics.rules import Rule, _use_user_rules, _user_rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -258,7 +259,7 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=_use_user_rules,
+        initializer=_start_worker,
         initargs=(_user_rules(),),
     )
     pending: deque[tuple[list[_Job], Future[list[_Compact]]]] = deque()
@@ -277,6 +278,16 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
     finally:
         # Also reached when the caller stops early: drop the work nobody will read.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(user_rules: tuple[Rule, ...]) -> None:
+    """Run once in each worker process, before its first chunk."""
+    # A worker forked from a process with edumetrics loaded shares that memory until it
+    # writes to it, and the garbage collector writes to every object it examines: each
+    # full collection in the worker copied the inherited heap page by page. Frozen, the
+    # inherited objects are never examined again (2 workers: 1.4x -> 1.8x one, here).
+    gc.freeze()
+    _use_user_rules(user_rules)
 
 
 def _progress_bar(items: Iterable[Item]) -> Any:
