@@ -649,6 +649,16 @@ def cli_section(sentences: list[str], sizes: list[int]) -> dict[int, CliRun]:
 
 
 _WORKER_ROUNDS = 5
+_MANY_CHUNK_BYTES = 3 * 128_000  # extract_many's chunk: 128,000 characters, ~3 bytes each
+
+
+def runner_for(texts: list[str], workers: int) -> Callable[[], int]:
+    from edumetrics.batch import extract_many
+
+    def run() -> int:
+        return sum(len(r.mentions) for r in extract_many(texts, workers=workers))
+
+    return run
 
 
 def workers_section(texts: list[str]) -> float | None:
@@ -656,19 +666,12 @@ def workers_section(texts: list[str]) -> float | None:
         f"extract_many(texts, workers=2) against workers=1 (best of {_WORKER_ROUNDS}, "
         "taking turns, pool start included)"
     )
-    from edumetrics.batch import extract_many
 
     chars = sum(len(t) for t in texts)
     print(f"- {len(texts):,} documents (the shared reports repeated), {chars:,} characters")
 
-    def runner(workers: int) -> Callable[[], int]:
-        def run() -> int:
-            return sum(len(r.mentions) for r in extract_many(texts, workers=workers))
-
-        return run
-
     times = {}
-    best = interleaved([runner(1), runner(2)], _WORKER_ROUNDS, None)
+    best = interleaved([runner_for(texts, 1), runner_for(texts, 2)], _WORKER_ROUNDS, None)
     for workers, t in zip((1, 2), best, strict=True):
         if t.seconds is None or t.result is None:
             print(f"- workers={workers}: could not be measured ({t.note})")
@@ -678,14 +681,18 @@ def workers_section(texts: list[str]) -> float | None:
             f"- workers={workers}: {t.seconds:.2f} s, {fmt_rate(chars / t.seconds)} chars/s, "
             f"{t.result:,} mentions"
         )
-    start = best_of(lambda: len(list(extract_many(["新建小学3所。"], workers=2))), 3, None)
-    assert start.seconds is not None
     speedup = times[1] / times[2]
     print(f"- speed-up: {speedup:.2f}x")
-    print(
-        f"- of which fixed cost: workers=2 on one short text takes {start.seconds:.2f} s "
-        "(starting the pool and importing edumetrics in the workers)"
-    )
+    # The fixed cost: three chunks' worth of text, the first of which the calling process
+    # extracts itself while the pool starts; the other two go to the workers.
+    small = repeat_to(texts, 3 * _MANY_CHUNK_BYTES)
+    fixed = interleaved([runner_for(small, 1), runner_for(small, 2)], _WORKER_ROUNDS, None)
+    if fixed[0].seconds is not None and fixed[1].seconds is not None:
+        print(
+            f"- fixed cost: on {sum(len(t) for t in small):,} characters (three chunks) "
+            f"workers=2 takes {fixed[1].seconds:.3f} s, workers=1 {fixed[0].seconds:.3f} s "
+            "(starting the pool, the workers' first touch of their memory)"
+        )
     return speedup
 
 

@@ -109,6 +109,7 @@ def test_input_is_consumed_lazily() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("one_document_per_chunk")
 def test_two_workers_give_the_sequential_results_in_order(tmp_path: Path) -> None:
     items: list[object] = [*CORPUS, *EXAMPLE_FILES, tmp_path / "missing.txt"]
     items += [p.read_text("utf-8") for p in CORPUS] * 3
@@ -151,6 +152,14 @@ def test_mentions_cross_the_process_boundary_unchanged() -> None:
     )
 
 
+@pytest.fixture
+def one_document_per_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every document its own chunk: the calling process extracts the first one itself
+    (while the pool starts), the workers all the others."""
+    monkeypatch.setattr(edumetrics.batch, "_CHUNK_CHARS", 1)
+
+
+@pytest.mark.usefixtures("one_document_per_chunk")
 def test_workers_use_the_metrics_the_caller_registered() -> None:
     edumetrics.register_metric("tuition", ["学费"], units=[Unit.CNY])
     try:

@@ -11,6 +11,7 @@ name is never mistaken for a report. A file that cannot be read gives an
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import sys
 from collections import deque
@@ -268,10 +269,19 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
         chunk, future = pending.popleft()
         return map(_rebuild, chunk, future.result())
 
+    chunks = _chunks(jobs, _CHUNK_CHARS)
+    window = workers * _CHUNKS_IN_FLIGHT_PER_WORKER
     try:
-        for chunk in _chunks(jobs, _CHUNK_CHARS):
+        first = next(chunks, [])
+        for chunk in itertools.islice(chunks, window):  # the workers start on these
             pending.append((chunk, pool.submit(_extract_chunk, chunk)))
-            if len(pending) >= workers * _CHUNKS_IN_FLIGHT_PER_WORKER:
+        # Starting the workers takes tens of milliseconds, in which this process would
+        # wait: it extracts the first chunk itself meanwhile. (With one chunk in all, no
+        # worker is ever started.)
+        yield from map(_extract_job, first)
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_extract_chunk, chunk)))
+            if len(pending) >= window:
                 yield from done()
         while pending:
             yield from done()
