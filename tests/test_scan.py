@@ -38,7 +38,7 @@ def _has_candidate(raw: str) -> bool:
 # traditional), what the normaliser deletes, and ordinary words.
 _PIECES = [
     *"0123456789０１２３一二三两兩十百千万萬亿億零〇○壹貳參拾佰仟点.,xX＊",
-    *"元所人名個个项%％余多成分之米千克位次",
+    *"元所人名個个项%％余多成分之米千克位次口数數为",
     *"★\u200b \n\t¹①[]()注&;#@|",
     "[注1]",
     "(xué)",
@@ -66,6 +66,8 @@ _PIECES = [
 @example("參拾元")
 @example("一(yī)所")
 @example("一&nbsp;所")
+@example("总人★口90万")  # 人口 split by a deletable character, the figure at the end
+@example("人\u200b數90萬")
 def test_the_gate_passes_every_text_with_a_candidate(raw: str) -> None:
     if _has_candidate(raw):
         assert P.GATE.search(raw), raw

@@ -185,7 +185,7 @@ def _gate() -> str:
     fill = f"(?:[^{_CJK}{after}{run}]|[{deletable_cjk}])"
     return rf"""(?=[{start}人])
     (?:[{start}](?:[{run}]|{fill}){{0,{_GATE_RUN}}}+(?:[{after}]|[{run}]|{fill})
-     | 人[{re.escape(raw_forms("口数"))}]
+     | 人(?:{fill}){{0,{_GATE_RUN}}}+[{re.escape(raw_forms("口数"))}]
     )"""
 
 
