@@ -397,7 +397,7 @@ _ARABIC_HEADS = st.one_of(
     st.integers(0, 10**30).map(str),
     st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False).map(str),
     st.integers(1000, 10**12).map(lambda n: f"{n:,}"),
-    st.sampled_from(["0", "00", "007", "1.", ".5", "1,23", "12.50", "0.0"]),
+    st.sampled_from(["0", "00", "007", "1.", ".5", "1,23", "12.50", "0.0", "1,234.5", "00.5"]),
 )
 
 
