@@ -285,7 +285,7 @@ NEGATIVES = [
     # phone / QQ / ID numbers
     "联系电话:0915-5212345。", "QQ:123456789", "身份证号612401199001011234",
     # page furniture of download sites
-    "ID:1327813", "页数:7页", "文档大小:18.62KB",
+    "ID:1327813", "页数:7页", "文档大小:18.62KB", "文档大小:\n18.62KB",
     # the article 一
     "培养一批好教师。", "迈上一个新的台阶。", "统一部署。", "一起学习。",
     "这是一项重要内容。",
@@ -379,6 +379,8 @@ REGRESSION_CASES = [
     (Case("全县近万人参加活动。", "万人", "10000", "person", "person_count",
           qualifier="approx"),
      "a lone 万 after 近 was not read as a numeral"),
+    (Case("全县总人★口90万", "90万", "900000", "person", "person_count"),
+     "the gate turned away a text whose 人口 a spam character splits"),
 ]
 
 

@@ -292,7 +292,9 @@ def _is_not_a_mention(text: str, c: _Cand, start: int) -> bool:
         return True
     if _inside_title(text, start, c.end):
         return True
-    if before not in (":", "="):  # page furniture reads "label: value" (大小:18.62KB)
+    # page furniture reads "label: value" (大小:18.62KB), the colon right before the value
+    # or before the line break that precedes it
+    if before not in (":", "=", "\n"):
         return False
     return P.FURNITURE.search(text, max(0, start - 8), start) is not None
 
