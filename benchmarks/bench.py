@@ -649,7 +649,6 @@ def cli_section(sentences: list[str], sizes: list[int]) -> dict[int, CliRun]:
 
 
 _WORKER_ROUNDS = 5
-_MANY_CHUNK_BYTES = 3 * 128_000  # extract_many's chunk: 128,000 characters, ~3 bytes each
 
 
 def runner_for(texts: list[str], workers: int) -> Callable[[], int]:
@@ -685,7 +684,9 @@ def workers_section(texts: list[str]) -> float | None:
     print(f"- speed-up: {speedup:.2f}x")
     # The fixed cost: three chunks' worth of text, the first of which the calling process
     # extracts itself while the pool starts; the other two go to the workers.
-    small = repeat_to(texts, 3 * _MANY_CHUNK_BYTES)
+    from edumetrics.batch import _CHUNK_CHARS
+
+    small = repeat_to(texts, 3 * 3 * _CHUNK_CHARS)  # three chunks, ~3 bytes a character
     fixed = interleaved([runner_for(small, 1), runner_for(small, 2)], _WORKER_ROUNDS, None)
     if fixed[0].seconds is not None and fixed[1].seconds is not None:
         print(

@@ -110,7 +110,9 @@ DELETABLE_CHARS = (
 DELETABLE_CLASSES = r"\s\d\p{So}\p{Cf}\p{Co}\ufe0e\ufe0f"
 
 # The characters a deletion can start with.
-_DELETION_START = rf"[{_SPAM}\[{_SUPERSCRIPTS}①-⑳(&\s\p{{So}}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f#$^|\\@`]"
+_DELETION_START = (
+    rf"[{_SPAM}\[{_SUPERSCRIPTS}{_CIRCLED}(&\s\p{{So}}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f#$^|\\@`]"
+)
 
 # Everything the working copy drops. Each branch is a named group so the one call-back
 # can tell a deletable line break from the others.
@@ -172,14 +174,15 @@ def normalize(raw: str) -> Normalized:
     text = raw.translate(_BMP_TABLE)
     if _ASTRAL.search(text):
         text = text.translate(_ASTRAL_TABLE)
-    if _DELETION_STARTS.search(text) is None:  # most sentences: nothing to delete
+    first = _DELETION_STARTS.search(text)
+    if first is None:  # most sentences: nothing to delete
         return Normalized(raw, text, [], [])
     pieces: list[str] = []
     norm_starts: list[int] = []
     raw_starts: list[int] = []
     kept_from = 0  # raw offset where the current kept segment starts
     out_len = 0
-    for m in _deletions(text):
+    for m in _deletions(text, first.start()):
         if m.lastgroup == "newline" and _keeps_line_break(text, m.start(), m.end()):
             continue
         start, end = m.span()
@@ -200,8 +203,8 @@ def normalize(raw: str) -> Normalized:
     return Normalized(raw, "".join(pieces), norm_starts, raw_starts)
 
 
-def _deletions(text: str) -> Iterator[regex.Match[str]]:
-    """What ``_DELETE.finditer(text)`` finds, tried only where a deletion can start.
+def _deletions(text: str, pos: int = 0) -> Iterator[regex.Match[str]]:
+    """What ``_DELETE.finditer(text, pos)`` finds, tried only where a deletion can start.
 
     ``regex`` tests the classes of a deletion's first character member by member at every
     character, a third of the cost of normalising; ``re`` finds those characters (a
@@ -209,7 +212,6 @@ def _deletions(text: str) -> Iterator[regex.Match[str]]:
     would. tests/test_normalize.py checks the two agree.
     """
     starts = _DELETION_STARTS
-    pos = 0
     while (start := starts.search(text, pos)) is not None:
         m = _DELETE.match(text, start.start())
         if m is None:

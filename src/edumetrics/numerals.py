@@ -146,7 +146,8 @@ def parse_number(text: str) -> Decimal:
 
 # Multipliers after Arabic digits that the fast path reads, as powers of ten. (十, 百, 千
 # after digits have rules of their own, 12千 is not a number: the reader decides those.)
-_MULTIPLIER_PLACES = {"万": 4, "亿": 8, "万亿": 12}
+_MULTIPLIER_PLACES = {"万": _POWERS["万"], "亿": _POWERS["亿"]}
+_MULTIPLIER_PLACES["万亿"] = _POWERS["万"] + _POWERS["亿"]
 
 
 def _parse(text: str) -> Decimal:
