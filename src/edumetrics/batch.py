@@ -27,6 +27,7 @@ from edumetrics.records import Mention, Row
 from edumetrics.rules import Rule, _use_user_rules, _user_rules
 
 if TYPE_CHECKING:
+    import multiprocessing.context
     from collections.abc import Iterable, Iterator
     from concurrent.futures import Future
 
@@ -241,25 +242,12 @@ def _weight(job: _Job) -> int:
 
 
 def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction]:
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # forkserver/spawn rather than fork: forking a process that runs threads (a Jupyter
-    # kernel, a web server) can deadlock, and Python 3.12+ warns about it.
-    context: multiprocessing.context.BaseContext
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        server = multiprocessing.get_context("forkserver")
-        # The fork server imports edumetrics once; each worker forked from it starts with
-        # the rules compiled (a no-op if the server is already running). "__main__" is the
-        # default preload, kept.
-        server.set_forkserver_preload(["__main__", __name__])
-        context = server
-    else:
-        context = multiprocessing.get_context("spawn")
     # the workers extract with the metrics the caller registered (register_metric)
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=context,
+        mp_context=_forkserver(),
         initializer=_start_worker,
         initargs=(_user_rules(),),
     )
@@ -288,6 +276,22 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
     finally:
         # Also reached when the caller stops early: drop the work nobody will read.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _forkserver() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from a server that has edumetrics imported."""
+    import multiprocessing
+
+    # forkserver/spawn rather than fork: forking a process that runs threads (a Jupyter
+    # kernel, a web server) can deadlock, and Python 3.12+ warns about it.
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    server = multiprocessing.get_context("forkserver")
+    # The fork server imports edumetrics once; each worker forked from it starts with the
+    # rules compiled (a no-op if the server is already running). "__main__" is the
+    # default preload, kept.
+    server.set_forkserver_preload(["__main__", __name__])
+    return server
 
 
 def _start_worker(user_rules: tuple[Rule, ...]) -> None:
