@@ -5,7 +5,8 @@
     python benchmarks/bench.py --profile  # cProfile of extract on the 1 MB corpus only
 
 Sizes are UTF-8 bytes (1 MB = 1,000,000 bytes; a Chinese report has about 2.7 bytes per
-character); speeds are characters per second. Every timed figure is the best of 3 runs.
+character); speeds are characters per second. Every timed figure is the best of several
+runs (3 unless its section says more), and figures that are compared are timed in turns.
 
 1. Throughput, in this one process, on the same texts: ``edumetrics.extract`` and each
    peer (chinese2digits ``takeNumberFromString``, jionlp ``ner.extract_money``, cn2an
@@ -486,24 +487,34 @@ def import_section() -> float:
 # --- 3. Linear cost ----------------------------------------------------------------------
 
 
+_LINEARITY_ROUNDS = 5
+
+
 def linearity_section(sentences: list[str], sizes: list[int]) -> dict[int, float]:
-    section("Time per document (synthetic reports, best of 3)")
+    section(
+        f"Time per document (synthetic reports, best of {_LINEARITY_ROUNDS}, the sizes "
+        "taking turns)"
+    )
     from edumetrics import extract
 
-    rows = []
-    speeds: dict[int, float] = {}
+    corpora = []
     for size in sizes:
         # documents under 1 MB: a 1 MB synthetic report cut into documents of ``size``,
         # so a small document is timed over many calls and is a typical piece of text
         data = synthetic(sentences, max(size, MB), seed=size).encode("utf-8")
-        docs = [
-            data[i : i + size].decode("utf-8", errors="ignore") for i in range(0, len(data), size)
-        ]
+        corpora.append(
+            [data[i : i + size].decode("utf-8", errors="ignore") for i in range(0, len(data), size)]
+        )
 
-        def run(docs: list[str] = docs) -> int:
-            return sum(len(extract(d)) for d in docs)
+    def runner(docs: list[str]) -> Callable[[], int]:
+        return lambda: sum(len(extract(d)) for d in docs)
 
-        t = best_of(run, 3, None)
+    # Timed in rounds, like the tools: the sizes are compared with each other, and the
+    # machine's speed drifts between one size's runs and the next's.
+    best = interleaved([runner(docs) for docs in corpora], _LINEARITY_ROUNDS, None)
+    rows = []
+    speeds: dict[int, float] = {}
+    for size, docs, t in zip(sizes, corpora, best, strict=True):
         assert t.seconds is not None
         chars = sum(len(d) for d in docs)
         per_doc = t.seconds / len(docs)
