@@ -677,23 +677,45 @@ def runner_for(texts: list[str], workers: int) -> Callable[[], int]:
     return run
 
 
-def extract_all(texts: list[str]) -> int:
-    """Worker side of the ceiling: extract every text (rows only), count the mentions."""
+def extract_timed(texts: list[str]) -> float:
+    """Worker side of the ceiling: extract every text (rows only); the seconds it took."""
     from edumetrics.extract import _extract_rows
 
-    return sum(len(_extract_rows(t)) for t in texts)
+    started = time.perf_counter()
+    for t in texts:
+        _extract_rows(t)
+    return time.perf_counter() - started
 
 
-def ceiling_runners(pool: ProcessPoolExecutor, texts: list[str]) -> list[Callable[[], int]]:
-    """One warm worker extracting ``texts``, and two doing the same side by side."""
+class Ceiling:
+    """How much work two worker processes do side by side, against one alone.
 
-    def alone() -> int:
-        return pool.submit(extract_all, texts).result()
+    Timed inside the workers (no pool start, nothing sent back, no records), in the same
+    rounds as ``extract_many``. The two cores of this machine are often unequal (seen
+    here: one worker took 0.34 s, the other 0.47 s for the same text in the same
+    moment), so the ceiling adds the two workers' rates, as a split that balances the
+    work as it goes (``extract_many`` hands out chunks as workers free up) would:
+    ceiling = best time alone x (1/t1 + 1/t2), the rates from the best round.
+    """
 
-    def two() -> int:
-        return sum(pool.map(extract_all, [texts, texts]))
+    def __init__(self, pool: ProcessPoolExecutor, texts: list[str]) -> None:
+        self.pool, self.texts = pool, texts
+        self.alone: list[float] = []
+        self.rates: list[float] = []  # per round: texts per second of both workers
+        self.pairs: list[tuple[float, float]] = []
 
-    return [alone, two]
+    def run_alone(self) -> int:
+        self.alone.append(self.pool.submit(extract_timed, self.texts).result())
+        return 1
+
+    def run_two(self) -> int:
+        t1, t2 = self.pool.map(extract_timed, [self.texts, self.texts])
+        self.rates.append(1 / t1 + 1 / t2)
+        self.pairs.append((t1, t2))
+        return 2
+
+    def ratio(self) -> float:
+        return min(self.alone) * max(self.rates)
 
 
 def workers_section(texts: list[str]) -> float | None:
@@ -707,33 +729,32 @@ def workers_section(texts: list[str]) -> float | None:
     chars = sum(len(t) for t in texts)
     print(f"- {len(texts):,} documents (the shared reports repeated), {chars:,} characters")
 
-    # The machine's own ceiling, timed in the same rounds: two processes forked as
-    # extract_many's workers are, already started, each extracting the same third of the
-    # texts with nothing to send back or build, against one. No way of splitting the work
-    # between two processes can beat this ratio at that moment.
+    # The machine's own ceiling (see Ceiling) on a third of the texts: no split of the
+    # work between two processes can beat it at that moment.
     part = texts[: len(texts) // 3]
     with ProcessPoolExecutor(2, mp_context=_forkserver(), initializer=_start_worker,
                              initargs=((),)) as pool:  # fmt: skip
-        list(pool.map(extract_all, [part[:1], part[:1]]))  # both workers started
-        runs = [runner_for(texts, 1), runner_for(texts, 2), *ceiling_runners(pool, part)]
+        list(pool.map(extract_timed, [part[:1], part[:1]]))  # both workers started
+        ceiling = Ceiling(pool, part)
+        runs = [runner_for(texts, 1), runner_for(texts, 2), ceiling.run_alone, ceiling.run_two]
         best = interleaved(runs, _WORKER_ROUNDS, None)
     if any(t.seconds is None or t.result is None for t in best):
         print(f"- could not be measured ({'; '.join(t.note for t in best if t.note)})")
         return None
-    one, two, alone, side_by_side = (t.seconds or 0.0 for t in best)
+    one, two = best[0].seconds or 0.0, best[1].seconds or 0.0
     for workers, t in zip((1, 2), best, strict=False):
         print(
             f"- workers={workers}: {t.seconds:.2f} s, {fmt_rate(chars / (t.seconds or 1))} "
             f"chars/s, {t.result:,} mentions"
         )
     speedup = one / two
-    ceiling = 2 * alone / side_by_side
     print(f"- speed-up: {speedup:.2f}x")
+    t1, t2 = ceiling.pairs[ceiling.rates.index(max(ceiling.rates))]
     print(
-        f"- the machine's ceiling in the same rounds: two worker processes extracting side "
-        f"by side did {ceiling:.2f}x the work of one per second ({alone:.2f} s alone, "
-        f"{side_by_side:.2f} s side by side, {sum(map(len, part)):,} characters each); "
-        f"extract_many reached {speedup / ceiling:.0%} of it"
+        f"- the machine's ceiling in the same rounds: two started workers side by side did "
+        f"{ceiling.ratio():.2f}x the work of one ({sum(map(len, part)):,} characters: "
+        f"{min(ceiling.alone):.2f} s alone; {t1:.2f} s and {t2:.2f} s side by side in the "
+        f"best round); extract_many reached {speedup / ceiling.ratio():.0%} of it"
     )
     # The fixed cost: three chunks' worth of text, the first of which the calling process
     # extracts itself while the pool starts; the other two go to the workers.
