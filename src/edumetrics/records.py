@@ -135,7 +135,9 @@ class Mention(BaseModel):
     (<Role.ACTUAL: 'actual'>, <Qualifier.EXACT: 'exact'>, None)
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+    # defer_build: the validator and serializer are built on first use (~20 ms), not at
+    # import; extract builds records without them (_from_row) and may never need them.
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
 
     start: int = Field(ge=0, description="Offset of the first character, into the raw text.")
     end: int = Field(ge=0, description="Offset after the last character (exclusive).")
