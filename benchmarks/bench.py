@@ -700,9 +700,8 @@ class Ceiling:
 
     def __init__(self, pool: ProcessPoolExecutor, texts: list[str]) -> None:
         self.pool, self.texts = pool, texts
-        self.alone: list[float] = []
-        self.rates: list[float] = []  # per round: texts per second of both workers
-        self.pairs: list[tuple[float, float]] = []
+        self.alone: list[float] = []  # seconds, per round
+        self.pairs: list[tuple[float, float]] = []  # both workers' seconds, per round
 
     def run_alone(self) -> int:
         self.alone.append(self.pool.submit(extract_timed, self.texts).result())
@@ -710,12 +709,16 @@ class Ceiling:
 
     def run_two(self) -> int:
         t1, t2 = self.pool.map(extract_timed, [self.texts, self.texts])
-        self.rates.append(1 / t1 + 1 / t2)
         self.pairs.append((t1, t2))
         return 2
 
+    def best_pair(self) -> tuple[float, float]:
+        """The round in which the two workers together did the most work per second."""
+        return max(self.pairs, key=lambda pair: 1 / pair[0] + 1 / pair[1])
+
     def ratio(self) -> float:
-        return min(self.alone) * max(self.rates)
+        t1, t2 = self.best_pair()
+        return min(self.alone) * (1 / t1 + 1 / t2)
 
 
 def workers_section(texts: list[str]) -> float | None:
@@ -741,15 +744,14 @@ def workers_section(texts: list[str]) -> float | None:
     if any(t.seconds is None or t.result is None for t in best):
         print(f"- could not be measured ({'; '.join(t.note for t in best if t.note)})")
         return None
-    one, two = best[0].seconds or 0.0, best[1].seconds or 0.0
-    for workers, t in zip((1, 2), best, strict=False):
+    seconds = [t.seconds or 0.0 for t in best[:2]]  # measured (checked above)
+    for workers, s, t in zip((1, 2), seconds, best, strict=False):
         print(
-            f"- workers={workers}: {t.seconds:.2f} s, {fmt_rate(chars / (t.seconds or 1))} "
-            f"chars/s, {t.result:,} mentions"
+            f"- workers={workers}: {s:.2f} s, {fmt_rate(chars / s)} chars/s, {t.result:,} mentions"
         )
-    speedup = one / two
+    speedup = seconds[0] / seconds[1]
     print(f"- speed-up: {speedup:.2f}x")
-    t1, t2 = ceiling.pairs[ceiling.rates.index(max(ceiling.rates))]
+    t1, t2 = ceiling.best_pair()
     print(
         f"- the machine's ceiling in the same rounds: two started workers side by side did "
         f"{ceiling.ratio():.2f}x the work of one ({sum(map(len, part)):,} characters: "

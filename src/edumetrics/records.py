@@ -229,12 +229,11 @@ class Mention(BaseModel):
         return out
 
 
-_FIELD_NAMES = tuple(Mention.model_fields)
 # Every record has every field set, so records share one set of their names: a set of
 # its own made a third of a record's cost (allocated, filled, tracked by the collector).
 # Pydantic never changes the set of a frozen model in place (model_copy copies it before
 # adding names), and records unpickled together share one too.
-_ALL_FIELDS = set(_FIELD_NAMES)
+_ALL_FIELDS = set(Mention.model_fields)
 _new = Mention.__new__
 _set = object.__setattr__
 

@@ -130,15 +130,17 @@ class _Registry:
 
     def add(self, rule: Rule) -> None:
         with self._lock:
-            self._rules = (*self._rules, rule)
-            self._cache = {}
-            self._user_units = self._user_units | set(rule.units)
+            self._replace((*self._rules, rule))
 
     def remove(self, metric: str) -> None:
         with self._lock:
-            self._rules = tuple(r for r in self._rules if r.builtin or r.metric != metric)
-            self._cache = {}
-            self._user_units = frozenset(u for r in self._rules if not r.builtin for u in r.units)
+            self._replace(tuple(r for r in self._rules if r.builtin or r.metric != metric))
+
+    def _replace(self, rules: tuple[Rule, ...]) -> None:
+        """Put ``rules`` in force, with what is derived from them (under the lock)."""
+        self._rules = rules
+        self._cache = {}
+        self._user_units = frozenset(u for r in rules if not r.builtin for u in r.units)
 
 
 REGISTRY: Final = _Registry()
@@ -184,7 +186,6 @@ def unregister_metric(metric: str) -> None:
 def rules() -> tuple[Rule, ...]:
     """Every rule in force, built-in first, in the order the extractor consults them."""
     return REGISTRY.rules
-
 
 
 def _user_rules() -> tuple[Rule, ...]:
