@@ -381,6 +381,17 @@ REGRESSION_CASES = [
      "a lone 万 after 近 was not read as a numeral"),
     (Case("全县总人★口90万", "90万", "900000", "person", "person_count"),
      "the gate turned away a text whose 人口 a spam character splits"),
+    (Case("义务教育辍学率控制在0.5‰以内。", "0.5‰", "0.5", "other", "dropout_rate",
+          role="target", level="compulsory", qualifier="at_most"),
+     "‰ was no unit, so a rate per mille was dropped"),
+    (Case("全县共有教职工2 345人。", "2 345人", "2345", "person", "staff_count"),
+     "a space grouping digits (GB/T 15835) was kept: 2 345人 read as 345人"),
+    (Case("在校生12\u2009345人，教师1\u202f234人。", "12\u2009345人", "12345", "person",
+          "student_count"),
+     "a thin space or narrow no-break space grouping digits was not a space at all"),
+    (Case("共有幼儿园xx所，在园幼儿x,xxx人。", "x,xxx人", None, "person", "student_count",
+          level="preschool"),
+     "a masked figure with a thousands separator (x,xxx) lost its first group"),
 ]
 
 

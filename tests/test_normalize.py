@@ -38,6 +38,12 @@ FOLDS = [
     ("&nbsp;5所", "5所"),  # HTML space entity
     ("投资 4551 万元", "投资4551万元"),  # spaces between Han and digits
     ("version 1 2", "version 1 2"),  # spaces between Latin/digits are kept
+    ("教师2 345人", "教师2345人"),  # a space grouping digits by three (GB/T 15835)
+    ("12\u2009345\u202f678.5万元", "12345678.5万元"),  # thin / narrow no-break space
+    ("投资\u20094551\u2002万元", "投资4551万元"),  # other Unicode spaces are spaces
+    ("2019 345人", "2019 345人"),  # four digits before the space: not a group
+    ("0.123 456", "0.123 456"),  # decimals are not grouped
+    ("1 2345人", "1 2345人"),  # a group has exactly three digits
     ("短行\n第二行", "短行\n第二行"),  # a short line (heading) keeps its break
     # a line break inside a long sentence is dropped; after 。 it is kept
     (_LONG + "\n4551万元", _LONG + "4551万元"),

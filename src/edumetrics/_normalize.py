@@ -46,6 +46,9 @@ def _build_table() -> dict[int, str]:
         {
             0x3000: " ",  # ideographic space
             0x00A0: " ",  # no-break space
+            # the other spaces of Unicode (thin space U+2009 and narrow no-break space
+            # U+202F group digits in statistical tables: 12 345)
+            **dict.fromkeys((*range(0x2000, 0x200B), 0x202F, 0x205F), " "),
             ord("○"): "〇",  # circle used as zero (二○二三)
             ord("〇"): "〇",
             ord("﹪"): "%",
@@ -129,6 +132,7 @@ _DELETE = regex.compile(
     | (?<={_HAN})(?P<pinyin>\((?=[^)]{{0,12}}[{_TONE_VOWELS}])  # 學(xué)校: a gloss after Han
         [a-zA-Zü{_TONE_VOWELS}\s]{{1,12}}\))
     | (?P<entity>&(?:nbsp|ensp|emsp|thinsp|\#160|\#12288);)
+    | (?P<group>(?<=(?<![0-9.,])[0-9]{{1,3}}(?:\ [0-9]{{3}})*)\ (?=[0-9]{{3}}(?![0-9])))  # 12 345
     | (?P<space>(?<![A-Za-z0-9])[ \t\r\f\v]++|[ \t\r\f\v]++(?![A-Za-z0-9]))  # spaces
     | (?P<newline>[ \t]*+\n[ \t]*+(?!\n))                 # a single line break
     )

@@ -68,7 +68,7 @@ _CN_BIG = "万亿"
 _ARABIC = rf"""
     (?<![A-Za-z0-9.{_CN_SMALL}{_CN_BIG}])       # not inside H1N1, ID1327813, 1.1.1, 1万1万
     [0-9{_MASK}]++                              # integer digits or placeholders
-    (?:,[0-9]{{3}}(?![0-9]))*+                  # thousands groups
+    (?:,[0-9{_MASK}]{{3}}(?![0-9{_MASK}]))*+    # thousands groups (x,xxx when masked)
     (?:\.[0-9{_MASK}]*+)?+                      # decimals (empty: a damaged 23.)
     (?:[{_CN_SMALL}{_CN_BIG}]++[0-9]++)*+       # 3万5, 12亿3 (mixed forms)
 """

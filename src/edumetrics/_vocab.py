@@ -25,6 +25,7 @@ UNIT_SURFACES: Final[dict[str, str]] = {
     "块": "CNY",
     # rates
     "%": "percent",
+    "‰": "other",  # per mille (辍学率控制在3‰以内): SPEC lists no rate unit for it
     "个百分点": "percentage_point",
     "百分点": "percentage_point",
     # schools and institutions

@@ -465,6 +465,9 @@ def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> None:
         c.metric = _rate_metric(c, left, sent_left)
     elif unit is Unit.CNY:
         c.metric = _money_metric(c, left)
+    elif c.unit_text == "‰":  # a rate per mille (辍学率3‰) is the rate its word names
+        word = P.RATE.search(left)
+        c.metric = "other" if word is None else _rate_of(word[0])
     else:
         allowed, default = _UNIT_METRICS[c.unit]
         c.metric = _count_metric(unit, head, left, sent_left, allowed) or default
