@@ -381,6 +381,13 @@ REGRESSION_CASES = [
      "a lone 万 after 近 was not read as a numeral"),
     (Case("全县总人★口90万", "90万", "900000", "person", "person_count"),
      "the gate turned away a text whose 人口 a spam character splits"),
+    (Case("全市小学入学率由2015年的98.5%提高到2020年的99.9%。", "99.9%", "99.9", "percent",
+          "enrollment_rate", level="primary"),
+     "in 由…提高到2020年的…, the year phrase made the second figure's label look like a "
+     "noun of its own, so it did not take the level of the figure it continues"),
+    (Case("其中：公务接待费0万元，公务用车运行维护费3.2万元。", "0万元", "0", "CNY",
+          "funding"),
+     "0万 was refused as a numeral (like 〇万), so a nil line of a budget lost its value"),
     (Case("义务教育辍学率控制在0.5‰以内。", "0.5‰", "0.5", "other", "dropout_rate",
           role="target", level="compulsory", qualifier="at_most"),
      "‰ was no unit, so a rate per mille was dropped"),

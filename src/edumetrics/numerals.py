@@ -138,7 +138,7 @@ def parse_number(text: str) -> Decimal:
         places = _MULTIPLIER_PLACES.get(text[len(head) :])
         if places is not None and head.isascii():
             plain = Decimal(head) if head.isdigit() else _plain_arabic(head)
-            if plain:  # zero is left to the reader, which decides what 0万 is
+            if plain:  # zero is left to the reader (0万 is 0, 0,000万 is not a numeral)
                 sign, digits, exponent = plain.as_tuple()
                 return _tidy(Decimal((sign, digits, int(exponent) + places)))
     return _parse(text)
@@ -465,8 +465,8 @@ class _Integer:
                 raise _Stop(unit.start)  # 三千五万: 3005万 or 3500万?
             if pending.kind == _LIANG_DIGIT and self.section:
                 raise _Stop(pending.start)  # 一百零两万
-            if pending.value == 0 and not self.section:
-                raise _Stop(unit.start)  # 〇万
+            if pending.value == 0 and not self.section and pending.kind != _NUM:
+                raise _Stop(unit.start)  # 〇万 (0万, as budget tables write nil, is 0)
             self.section += pending.value
         if unit.value > self.largest_big:  # multiplies all before it: 十二万三千亿
             self.total = (self.total + self.section) * 10**unit.value
