@@ -136,7 +136,7 @@ QUANTITY: Final = re.compile(
         (?P<cq1>{_INNER_Q})?+(?P<cmult>{_MULTIPLIER})?+(?P<cq2>{_INNER_Q})?+
         (?P<cunit>{_CN_UNITS})(?P<cper>{_PER})?+
       | 百分之(?P<pct>{_ARABIC}|{_CHINESE})
-      | (?P<cheng>[一二三四五六七八九]|[一二三四五六七八九]点[一二三四五六七八九])成
+      | (?P<cheng>[一二两三四五六七八九]|[一二三四五六七八九]点[一二三四五六七八九])成
         (?![为立功果绩效本员长熟型就人年品绩])
       | (?=[0-9{_MASK}])(?:{_POPULATION_BEFORE})  # (cheap test first)
         (?P<pop>{_ARABIC}){_MULTIPLIER}?+(?![0-9.%])
@@ -240,6 +240,8 @@ INCREMENT_AFTER: Final = re.compile(
     r"^[^,;。]{0,12}?使[^,;。]{0,6}?(?:达到|到达|增至|增加到|达)"
 )
 LEVEL: Final = re.compile(alternation([*LEVEL_WORDS, *LEVEL_DECOYS]))
+# a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts)
+LEVEL_AT_END: Final = re.compile(rf"(?:{alternation(LEVEL_WORDS)})$")
 LEVEL_LIST: Final = re.compile(
     rf"(?:{alternation(LEVEL_WORDS)})(?:[、和及与](?:{alternation(LEVEL_WORDS)}))++"
 )

@@ -530,7 +530,19 @@ def _count_metric(
     label = _cut_end(P.LABEL_TRIM_END, left)
     if unit is Unit.ITEM:
         # an item's label names things, not people: 考试16次 counts exams
-        return REGISTRY.index(unit, _THINGS).last(label, _LABEL_END_SLACK)
+        things = REGISTRY.index(unit, _THINGS)
+        # a level word just before the figure gives its level (生均图书小学25册、初中35册);
+        # the thing counted is named before it, if anything is (新建幼儿园3个: nothing)
+        level = P.LEVEL_AT_END.search(label) if label else None
+        if level is not None and level.start():
+            before = label[: level.start()]
+            found = things.last(before, _LABEL_END_SLACK)
+            if found is None and before[-1] in "、和及与":
+                # …、初中35册: the thing the list counts, named before its first level
+                found = things.last(P.LEVEL.sub("|", before))
+            if found is not None:
+                return found
+        return things.last(label, _LABEL_END_SLACK)
     found = index.last(label, _LABEL_END_SLACK)
     if found is None and unit is Unit.PERSON:
         # a count of people with no noun of its own (共计xx人, 比上年增加597人) counts
