@@ -385,6 +385,16 @@ REGRESSION_CASES = [
           "enrollment_rate", level="primary"),
      "in 由…提高到2020年的…, the year phrase made the second figure's label look like a "
      "noun of its own, so it did not take the level of the figure it continues"),
+    (Case("合格率98%，比全省平均高2.3个百分点。", "2.3个百分点", "2.3", "percentage_point",
+          "pass_rate", role="change"),
+     "a difference against another place (比全省平均高) was read as actual: only "
+     "comparisons with another time were known, and 高/低 were no change cues"),
+    (Case("达标率达100%，低于全国平均水平0.5个百分点。", "0.5个百分点", "-0.5",
+          "percentage_point", "pass_rate", role="change"),
+     "低于 was too far from its comparison (全国平均水平) to count"),
+    (Case("比上年高中在校生增加1000人。", "1000人", "1000", "person", "student_count",
+          role="change", level="senior_secondary"),
+     "(kept) 高 of 高中 is no change cue"),
     (Case("生均图书小学25册、初中35册。", "35册", "35", "item", "facility_count",
           level="junior_secondary"),
      "a level word before an item (小学25册) was taken for the thing counted (school_count)"),

@@ -274,7 +274,13 @@ CHANGE_CUES: Final[dict[str, int]] = {
     "下滑": -1,
     "少": -1,
     "低于": -1,
+    # only right before the number, after a comparison (比全省平均高2.3个百分点)
+    "高": 1,
+    "低": -1,
 }
+# Single-character cues that count only right before the number: elsewhere they are
+# parts of words (高中, 低年级).
+ADJACENT_CHANGE_CUES: Final[frozenset[str]] = frozenset({"高", "低"})
 # Nouns that name a relative change (增幅为3.2%): a change cue even before 为.
 CHANGE_NOUNS: Final[dict[str, int]] = {
     "增幅": 1, "增速": 1, "涨幅": 1, "增长率": 1, "降幅": -1, "减幅": -1,
@@ -282,7 +288,11 @@ CHANGE_NOUNS: Final[dict[str, int]] = {
 # Comparison words that make the next change cue certain (比上年 ... 增加).
 COMPARISON_CUES: Final[tuple[str, ...]] = (
     "比上年", "比去年", "较上年", "较去年", "同比", "比上一年", "较上一年", "比前一年",
-    "比年初", "环比", "比上学期",
+    "比年初", "环比", "比上学期", "比同期", "较同期",
+    # against another place: a difference too (SPEC: "against another time or place")
+    "比全国", "较全国", "比全省", "较全省", "比全市", "较全市", "比全州", "较全州",
+    "比全县", "较全县", "比全区", "较全区", "全国平均", "全省平均", "全市平均", "全州平均",
+    "全县平均", "全区平均",
 )
 # After the number: "… 13所, 使全市达到46所" makes 13 an increment.
 INCREMENT_AFTER: Final[tuple[str, ...]] = ("使全市", "使全县", "使全区", "使全省", "使总数", "使")

@@ -24,6 +24,7 @@ import regex
 from edumetrics import _patterns as P
 from edumetrics._normalize import Normalized, normalize
 from edumetrics._vocab import (
+    ADJACENT_CHANGE_CUES,
     ARTICLE_FOLLOWERS,
     ARTICLE_MEASURES,
     CHANGE_CUES,
@@ -444,6 +445,8 @@ def _change_sign(left: str) -> int | None:
         return None
     # the cue must govern this number: only function words may stand between them
     between = tail[m.end() :]
+    if word in ADJACENT_CHANGE_CUES and between not in ("", "了"):
+        return None
     if len(between) > 4 and not P.COMPARISON.search(left):
         return None
     return CHANGE_CUES.get(word) or CHANGE_NOUNS[word]
