@@ -385,6 +385,14 @@ REGRESSION_CASES = [
           "enrollment_rate", level="primary"),
      "in 由…提高到2020年的…, the year phrase made the second figure's label look like a "
      "noun of its own, so it did not take the level of the figure it continues"),
+    (Case("全市共有在职教职工12,345人，其中专职教师9,876人。", "9,876人", "9876", "person",
+          "teacher_count"),
+     "职教 (vocational) was read inside 在职教职工 and 专职教师"),
+    (Case("二〇一九年全县投入资金100万元。", "100万元", "1000000", "CNY", "funding"),
+     "九年 (compulsory) was read at the end of the year 二〇一九年"),
+    (Case("全县职教中心招生1,200人。", "1,200人", "1200", "person", "student_count",
+          level="vocational"),
+     "(kept) 职教 on its own is vocational"),
     (Case("合格率98%，比全省平均高2.3个百分点。", "2.3个百分点", "2.3", "percentage_point",
           "pass_rate", role="change"),
      "a difference against another place (比全省平均高) was read as actual: only "

@@ -418,6 +418,11 @@ LEVEL_WORDS: Final[dict[str, str]] = {
 LEVEL_DECOYS: Final[tuple[str, ...]] = (
     "其中", "集中", "之中", "当中", "心中", "中专项", "职业道德", "职业生涯", "职业倦怠",
     "职业素养", "职业理想", "大学习", "长大成人", "成人之美", "高中低",
+    # 职教 (vocational education) inside 专职教师, 在职教职工, 入职教育
+    "专职教", "兼职教", "在职教", "任职教", "离职教", "入职教",
+    # 九年 (nine-year compulsory schooling) at the end of a year written in Chinese (二〇一九年)
+    "〇九年", "零九年", "一九年", "二九年", "三九年", "四九年", "五九年", "六九年", "七九年",
+    "八九年", "九九年", "十九年",
 )
 
 # Higher wins within one phrase; equal priorities go to the word nearest the number.
