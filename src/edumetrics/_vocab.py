@@ -423,6 +423,9 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
     # 九年 (nine-year compulsory schooling) at the end of a year written in Chinese (二〇一九年)
     "〇九年", "零九年", "一九年", "二九年", "三九年", "四九年", "五九年", "六九年", "七九年",
     "八九年", "九九年", "十九年",
+    # words whose last character starts a level word: 提高校园 (高校), 提高考试 (高考),
+    # 扩大学前 (大学), 科技工作 (技工), 期中考试 (中考); what follows them is still read
+    "提高", "扩大", "科技", "期中",
 )
 
 # Higher wins within one phrase; equal priorities go to the word nearest the number.
