@@ -437,7 +437,11 @@ def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> No
 def _change_sign(left: str) -> int | None:
     """Sign of a change cue that governs the number right after ``left``, if any."""
     tail = left[-8:]
-    m = _last(P.CHANGE, tail)
+    m = None
+    if tail:
+        for found in P.CHANGE.finditer(tail):  # the last cue, but not 高 of 高中 (比上年增加高中…)
+            if found[0] not in ADJACENT_CHANGE_CUES or tail[found.end() :] in ("", "了"):
+                m = found
     if m is None:
         return None
     word = m[0]
@@ -445,8 +449,6 @@ def _change_sign(left: str) -> int | None:
         return None
     # the cue must govern this number: only function words may stand between them
     between = tail[m.end() :]
-    if word in ADJACENT_CHANGE_CUES and between not in ("", "了"):
-        return None
     if len(between) > 4 and not P.COMPARISON.search(left):
         return None
     return CHANGE_CUES.get(word) or CHANGE_NOUNS[word]
