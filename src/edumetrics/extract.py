@@ -544,7 +544,7 @@ def _count_metric(
             found = things.last(before, _LABEL_END_SLACK)
             if found is None and before[-1] in "、和及与":
                 # …、初中35册: the thing the list counts, named before its first level
-                found = things.last(P.LEVEL.sub("|", before))
+                found = things.last(P.LEVEL.sub(_blank_level_word, before))
             if found is not None:
                 return found
         return things.last(label, _LABEL_END_SLACK)
@@ -557,6 +557,11 @@ def _count_metric(
 
 
 _LABEL_END_SLACK = 1  # characters a label may run on after its counted noun
+
+
+def _blank_level_word(m: re.Match[str]) -> str:
+    """A level word blanked out (a decoy such as 科技 kept as written)."""
+    return "|" if m[0] in LEVEL_WORDS else m[0]
 
 
 def _head_noun(right: str) -> str:
