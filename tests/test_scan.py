@@ -22,6 +22,7 @@ from edumetrics import extract
 from edumetrics._normalize import normalize
 from edumetrics._vocab import (
     ACTUAL_MARKERS,
+    ADJACENT_CHANGE_CUES,
     CHANGE_CUES,
     LEVEL_WORDS,
     QUALIFIERS_BEFORE,
@@ -105,7 +106,11 @@ _BY_REGEX = {n: regex.compile(v.pattern, v.flags) for n, v in _BY_RE.items()}
 _SCAN_PIECES = [
     *"0123456789一二三四五六七八九十百千万亿两零〇点.,xX*%",
     *"元所人名个项余多成分之米千克位次、和与及至到~-第“《》:;(\n",
-    *(w for table in (LEVEL_WORDS, TARGET_CUES, CHANGE_CUES, ACTUAL_MARKERS) for w in table),
+    *(
+        w
+        for table in (LEVEL_WORDS, TARGET_CUES, CHANGE_CUES, ADJACENT_CHANGE_CUES, ACTUAL_MARKERS)
+        for w in table
+    ),
     "百分之",
     "个百分点",
     "平方米",
@@ -160,9 +165,10 @@ _LABEL_PIECES = [
 @given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=12).map("".join))
 @example("全县在校学生共有约")
 @example("全县共有义务教育阶段学校小学初中在校学生人数达到")
+@example("生均图书小学25册、初中")
 def test_end_anchored_patterns_are_matched_once_at_the_end(clause: str) -> None:
     # the extractor matches (?r)…$ patterns at the end of a clause instead of searching
-    for pattern in (P.LABEL_TRIM_END, P.QUALIFIER_BEFORE):
+    for pattern in (P.LABEL_TRIM_END, P.QUALIFIER_BEFORE, P.LEVEL_AT_END):
         assert _cut_end(pattern, clause) == pattern.sub("", clause)
         found, searched = pattern.match(clause), pattern.search(clause)
         assert (found and found.span()) == (searched and searched.span())

@@ -22,6 +22,7 @@ import regex
 from edumetrics._normalize import DELETABLE_CHARS, DELETABLE_CLASSES, raw_forms
 from edumetrics._vocab import (
     ACTUAL_MARKERS,
+    ADJACENT_CHANGE_CUES,
     ARABIC_ONLY_UNITS,
     CHANGE_CUES,
     CHANGE_NOUNS,
@@ -221,9 +222,11 @@ HEAD_NOUN: Final = regex.compile(
     rf"(?:(?!{alternation(PHRASE_ENDS)})[\p{{Han}}、])*+)"
 )
 QUALIFIER_AFTER: Final = re.compile(alternation(QUALIFIERS_AFTER))
-# A change cue near the number, not "increased TO" (增加到 is a new level, not a change).
+# A change cue near the number, not "increased TO" (增加到 is a new level, not a change);
+# 高/低 only at the end, right before the number (not 高 of 高中).
 CHANGE: Final = re.compile(
     rf"{alternation(CHANGE_NOUNS)}|(?:{alternation(CHANGE_CUES)})(?!到|至|为)"
+    rf"|(?:{alternation(ADJACENT_CHANGE_CUES)})(?=了?$)"
 )
 COMPARISON: Final = re.compile(alternation(COMPARISON_CUES))
 TARGET: Final = re.compile(alternation(TARGET_CUES))
@@ -240,8 +243,9 @@ INCREMENT_AFTER: Final = re.compile(
     r"^[^,;。]{0,12}?使[^,;。]{0,6}?(?:达到|到达|增至|增加到|达)"
 )
 LEVEL: Final = re.compile(alternation([*LEVEL_WORDS, *LEVEL_DECOYS]))
-# a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts)
-LEVEL_AT_END: Final = re.compile(rf"(?:{alternation(LEVEL_WORDS)})$")
+# a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts);
+# matched at the end, as LABEL_TRIM_END
+LEVEL_AT_END: Final = regex.compile(rf"(?r)(?:{alternation(LEVEL_WORDS)})$")
 LEVEL_LIST: Final = re.compile(
     rf"(?:{alternation(LEVEL_WORDS)})(?:[、和及与](?:{alternation(LEVEL_WORDS)}))++"
 )

@@ -274,13 +274,10 @@ CHANGE_CUES: Final[dict[str, int]] = {
     "下滑": -1,
     "少": -1,
     "低于": -1,
-    # only right before the number, after a comparison (比全省平均高2.3个百分点)
-    "高": 1,
-    "低": -1,
 }
-# Single-character cues that count only right before the number: elsewhere they are
-# parts of words (高中, 低年级).
-ADJACENT_CHANGE_CUES: Final[frozenset[str]] = frozenset({"高", "低"})
+# Cues that count only right before the number, after a comparison (比全省平均高2.3个百分点):
+# elsewhere they are parts of words (高中, 低年级).
+ADJACENT_CHANGE_CUES: Final[dict[str, int]] = {"高": 1, "低": -1}
 # Nouns that name a relative change (增幅为3.2%): a change cue even before 为.
 CHANGE_NOUNS: Final[dict[str, int]] = {
     "增幅": 1, "增速": 1, "涨幅": 1, "增长率": 1, "降幅": -1, "减幅": -1,

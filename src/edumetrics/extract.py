@@ -437,11 +437,7 @@ def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> No
 def _change_sign(left: str) -> int | None:
     """Sign of a change cue that governs the number right after ``left``, if any."""
     tail = left[-8:]
-    m = None
-    if tail:
-        for found in P.CHANGE.finditer(tail):  # the last cue, but not 高 of 高中 (比上年增加高中…)
-            if found[0] not in ADJACENT_CHANGE_CUES or tail[found.end() :] in ("", "了"):
-                m = found
+    m = _last(P.CHANGE, tail)
     if m is None:
         return None
     word = m[0]
@@ -451,7 +447,10 @@ def _change_sign(left: str) -> int | None:
     between = tail[m.end() :]
     if len(between) > 4 and not P.COMPARISON.search(left):
         return None
-    return CHANGE_CUES.get(word) or CHANGE_NOUNS[word]
+    return _CHANGE_SIGNS[word]
+
+
+_CHANGE_SIGNS = {**CHANGE_CUES, **ADJACENT_CHANGE_CUES, **CHANGE_NOUNS}
 
 
 def _last(
@@ -538,7 +537,7 @@ def _count_metric(
         things = REGISTRY.index(unit, _THINGS)
         # a level word just before the figure gives its level (生均图书小学25册、初中35册);
         # the thing counted is named before it, if anything is (新建幼儿园3个: nothing)
-        level = P.LEVEL_AT_END.search(label) if label else None
+        level = P.LEVEL_AT_END.match(label)  # anchored at the end (see _cut_end)
         if level is not None and level.start():
             before = label[: level.start()]
             found = things.last(before, _LABEL_END_SLACK)

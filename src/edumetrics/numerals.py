@@ -138,7 +138,7 @@ def parse_number(text: str) -> Decimal:
         places = _MULTIPLIER_PLACES.get(text[len(head) :])
         if places is not None and head.isascii():
             plain = Decimal(head) if head.isdigit() else _plain_arabic(head)
-            if plain:  # zero is left to the reader (0万 is 0, 0,000万 is not a numeral)
+            if plain is not None:
                 sign, digits, exponent = plain.as_tuple()
                 return _tidy(Decimal((sign, digits, int(exponent) + places)))
     return _parse(text)
