@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import sys
+import threading
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -109,7 +110,7 @@ def test_input_is_consumed_lazily() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.usefixtures("one_document_per_chunk")
+@pytest.mark.usefixtures("one_document_per_chunk", "start_method")
 def test_two_workers_give_the_sequential_results_in_order(tmp_path: Path) -> None:
     items: list[object] = [*CORPUS, *EXAMPLE_FILES, tmp_path / "missing.txt"]
     items += [p.read_text("utf-8") for p in CORPUS] * 3
@@ -130,6 +131,29 @@ def test_stopping_early_with_workers_returns_promptly() -> None:
 def test_progress_off_a_terminal_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(list(extract_many(CORPUS, progress=True))) == len(CORPUS)
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.usefixtures("one_document_per_chunk")
+def test_the_progress_bar_is_made_after_the_workers_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tqdm starts a thread, which would keep the workers from being forked."""
+    import tqdm
+
+    events: list[str] = []
+    choose = edumetrics.batch._mp_context
+    monkeypatch.setattr(
+        edumetrics.batch, "_mp_context", lambda: events.append("workers") or choose()
+    )
+
+    class Bar(tqdm.tqdm):  # type: ignore[type-arg]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            events.append("bar")
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(tqdm, "tqdm", Bar)
+    results = extract_many(CORPUS, workers=2, progress=True)
+    assert events == []
+    assert len(list(results)) == len(CORPUS)
+    assert events == ["workers", "bar"]
 
 
 def test_progress_without_tqdm_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -159,7 +183,37 @@ def one_document_per_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(edumetrics.batch, "_CHUNK_CHARS", 1)
 
 
-@pytest.mark.usefixtures("one_document_per_chunk")
+@pytest.fixture(params=["fork", "forkserver"])
+def start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Workers forked from this process (as when it runs one thread), or from the fork
+    server (as when it runs others)."""
+    if request.param == "fork" and sys.platform != "linux":
+        pytest.skip("workers are forked from the calling process on Linux only")
+    threads = 1 if request.param == "fork" else 2
+    monkeypatch.setattr(edumetrics.batch, "_os_threads", lambda: threads)
+    assert edumetrics.batch._mp_context().get_start_method() == request.param
+    return str(request.param)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="threads are counted in /proc")
+def test_workers_are_forked_only_from_a_process_that_runs_one_thread() -> None:
+    from edumetrics.batch import _mp_context, _os_threads
+
+    before = _os_threads()
+    if before == 1:  # (pytest may have left a thread running, tqdm's monitor)
+        assert _mp_context().get_start_method() == "fork"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert _os_threads() >= 2
+        assert _mp_context().get_start_method() == "forkserver"
+    finally:
+        release.set()
+        other.join()
+
+
+@pytest.mark.usefixtures("one_document_per_chunk", "start_method")
 def test_workers_use_the_metrics_the_caller_registered() -> None:
     edumetrics.register_metric("tuition", ["学费"], units=[Unit.CNY])
     try:

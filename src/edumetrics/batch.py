@@ -10,6 +10,7 @@ name is never mistaken for a report. A file that cannot be read gives an
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import os
@@ -28,7 +29,7 @@ from edumetrics.rules import Rule, _use_user_rules, _user_rules
 
 if TYPE_CHECKING:
     import multiprocessing.context
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from concurrent.futures import Future
 
 __all__ = ["Extraction", "Item", "extract_document", "extract_many"]
@@ -143,10 +144,10 @@ def extract_many(
     """
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, not {workers!r}")
-    bar = _progress_bar(items) if progress else None
+    new_bar = _progress_bar(items) if progress else None
     jobs = (_job(item, f"<text {i}>") for i, item in enumerate(items))
     results = _extract_serial(jobs) if workers == 1 else _extract_parallel(jobs, workers)
-    return results if bar is None else _with_progress(results, bar)
+    return results if new_bar is None else _with_progress(results, new_bar)
 
 
 _Job = Document | Path
@@ -244,10 +245,17 @@ def _weight(job: _Job) -> int:
 def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction]:
     from concurrent.futures import ProcessPoolExecutor
 
+    chunks = _chunks(jobs, _CHUNK_CHARS)
+    window = workers * _CHUNKS_IN_FLIGHT_PER_WORKER
+    first = next(chunks, [])
+    head = list(itertools.islice(chunks, window))  # the workers start on these
+    if not head:  # one chunk in all: no worker is worth starting
+        yield from map(_extract_job, first)
+        return
     # the workers extract with the metrics the caller registered (register_metric)
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=_forkserver(),
+        mp_context=_mp_context(),
         initializer=_start_worker,
         initargs=(_user_rules(),),
     )
@@ -257,15 +265,11 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
         chunk, future = pending.popleft()
         return map(_rebuild, chunk, future.result())
 
-    chunks = _chunks(jobs, _CHUNK_CHARS)
-    window = workers * _CHUNKS_IN_FLIGHT_PER_WORKER
     try:
-        first = next(chunks, [])
-        for chunk in itertools.islice(chunks, window):  # the workers start on these
-            pending.append((chunk, pool.submit(_extract_chunk, chunk)))
-        # Starting the workers takes tens of milliseconds, in which this process would
-        # wait: it extracts the first chunk itself meanwhile. (With one chunk in all, no
-        # worker is ever started.)
+        # the first submit starts the workers: nothing may start a thread before it
+        pending.extend((chunk, pool.submit(_extract_chunk, chunk)) for chunk in head)
+        # Starting the workers takes milliseconds (tens with a fork server), in which this
+        # process would wait: it extracts the first chunk itself meanwhile.
         yield from map(_extract_job, first)
         for chunk in chunks:
             pending.append((chunk, pool.submit(_extract_chunk, chunk)))
@@ -278,12 +282,21 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _forkserver() -> multiprocessing.context.BaseContext:
-    """How worker processes start: forked from a server that has edumetrics imported."""
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from this process when that is safe, else from
+    a fork server that has edumetrics imported."""
     import multiprocessing
 
-    # forkserver/spawn rather than fork: forking a process that runs threads (a Jupyter
-    # kernel, a web server) can deadlock, and Python 3.12+ warns about it.
+    # Forking a process that runs threads (a Jupyter kernel, a web server, a library's
+    # thread pool) can deadlock the child on a lock another thread held, and Python 3.12+
+    # warns about it; a process with one thread forks safely. A forked worker starts in
+    # about a millisecond with everything this process has compiled and cached, where one
+    # from the fork server takes tens of milliseconds and warms up on its first chunk
+    # (2 workers: 1.6x -> 1.75x one, here). Threads are counted by the kernel, so threads
+    # that C libraries start count too; elsewhere than Linux, no fork (macOS's system
+    # libraries are not fork-safe).
+    if sys.platform == "linux" and _os_threads() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     server = multiprocessing.get_context("forkserver")
@@ -292,6 +305,14 @@ def _forkserver() -> multiprocessing.context.BaseContext:
     # default preload, kept.
     server.set_forkserver_preload(["__main__", __name__])
     return server
+
+
+def _os_threads() -> int:
+    """How many threads this process runs, as the kernel counts them (0 if unknown)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
 
 
 def _start_worker(user_rules: tuple[Rule, ...]) -> None:
@@ -304,17 +325,30 @@ def _start_worker(user_rules: tuple[Rule, ...]) -> None:
     _use_user_rules(user_rules)
 
 
-def _progress_bar(items: Iterable[Item]) -> Any:
+def _progress_bar(items: Iterable[Item]) -> Callable[[], Any]:
+    """What makes the progress bar (tqdm is imported now, so a missing extra fails early)."""
     try:
         from tqdm import tqdm
     except ImportError as exc:
         raise MissingExtraError("progress", "extract_many(progress=True)") from exc
     total = len(items) if isinstance(items, Sized) else None
-    return tqdm(total=total, unit="doc", file=sys.stderr, disable=not sys.stderr.isatty())
+    return functools.partial(
+        tqdm, total=total, unit="doc", file=sys.stderr, disable=not sys.stderr.isatty()
+    )
 
 
-def _with_progress(results: Iterator[Extraction], bar: Any) -> Iterator[Extraction]:
-    with bar:
+def _with_progress(
+    results: Iterator[Extraction], new_bar: Callable[[], Any]
+) -> Iterator[Extraction]:
+    # The bar is made with the first result: tqdm starts a monitor thread, and by then
+    # the workers have started (see _mp_context: they are forked only from one thread).
+    bar = None
+    try:
         for result in results:
+            if bar is None:
+                bar = new_bar()
             bar.update(1)
             yield result
+    finally:
+        if bar is not None:
+            bar.close()
