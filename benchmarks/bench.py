@@ -18,7 +18,8 @@ runs (3 unless its section says more), and figures that are compared are timed i
 3. Time per document for 1 KB, 100 KB, 1 MB and 10 MB synthetic reports (linear cost).
 4. Peak RSS of the CLI over a generated 200 MB (and a 20 MB) directory of reports,
    written to a temporary directory that is removed afterwards.
-5. ``extract_many(texts, workers=2)`` against ``workers=1`` (pool start-up included).
+5. ``extract_many(texts, workers=2)`` against ``workers=1`` (pool start-up included), in a
+   fresh process as a script runs, and in one that runs other threads (see WORKER_CASES).
 6. Time per character of each adversarial input of issue 6, each in a child process with
    a time budget, relative to normal reports.
 
@@ -45,11 +46,11 @@ import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import regex
 
@@ -678,13 +679,22 @@ def runner_for(texts: list[str], workers: int) -> Callable[[], int]:
 
 
 def extract_timed(texts: list[str]) -> float:
-    """Worker side of the ceiling: extract every text (rows only); the seconds it took."""
+    """Extract every text (rows only); the seconds it took."""
     from edumetrics.extract import _extract_rows
 
     started = time.perf_counter()
     for t in texts:
         _extract_rows(t)
     return time.perf_counter() - started
+
+
+def ceiling_worker(conn: Connection, texts: list[str]) -> None:
+    """Worker side of the ceiling: time one extraction of ``texts`` per request."""
+    from edumetrics.batch import _start_worker
+
+    _start_worker(())
+    while conn.recv():
+        conn.send(extract_timed(texts))
 
 
 class Ceiling:
@@ -696,19 +706,46 @@ class Ceiling:
     moment), so the ceiling adds the two workers' rates, as a split that balances the
     work as it goes (``extract_many`` hands out chunks as workers free up) would:
     ceiling = best time alone x (1/t1 + 1/t2), the rates from the best round.
+
+    The two workers are started the way ``extract_many`` starts its own, and are driven
+    through pipes, which need no thread here: a pool's threads in this process would
+    keep ``extract_many`` from forking its workers (see ``batch._mp_context``).
     """
 
-    def __init__(self, pool: ProcessPoolExecutor, texts: list[str]) -> None:
-        self.pool, self.texts = pool, texts
+    def __init__(self, texts: list[str]) -> None:
+        from edumetrics.batch import _mp_context
+
+        context: Any = _mp_context()  # typeshed: BaseContext has no Process
+        self.conns: list[Connection] = []
+        self.workers = []
+        for _ in range(2):
+            ours, theirs = context.Pipe()
+            worker = context.Process(target=ceiling_worker, args=(theirs, texts), daemon=True)
+            worker.start()
+            self.conns.append(ours)
+            self.workers.append(worker)
         self.alone: list[float] = []  # seconds, per round
         self.pairs: list[tuple[float, float]] = []  # both workers' seconds, per round
+        self.run_two()  # both workers started and warm
+        self.pairs.clear()
+
+    def __enter__(self) -> Ceiling:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for conn, worker in zip(self.conns, self.workers, strict=True):
+            conn.send(False)
+            worker.join()
 
     def run_alone(self) -> int:
-        self.alone.append(self.pool.submit(extract_timed, self.texts).result())
+        self.conns[0].send(True)
+        self.alone.append(self.conns[0].recv())
         return 1
 
     def run_two(self) -> int:
-        t1, t2 = self.pool.map(extract_timed, [self.texts, self.texts])
+        for conn in self.conns:
+            conn.send(True)
+        t1, t2 = (conn.recv() for conn in self.conns)
         self.pairs.append((t1, t2))
         return 2
 
@@ -721,24 +758,56 @@ class Ceiling:
         return min(self.alone) * (1 / t1 + 1 / t2)
 
 
-def workers_section(texts: list[str]) -> float | None:
-    from edumetrics.batch import _CHUNK_CHARS, _forkserver, _start_worker
+# How extract_many starts its workers depends on the process it runs in (see
+# batch._mp_context), so it is measured in two fresh processes: a script's, and one that
+# runs another thread, as a notebook kernel does or a process that imported numpy (whose
+# BLAS starts threads; jionlp, a peer above, does too).
+WORKER_CASES = [
+    ("script", "a script's process (one thread): workers forked from it"),
+    ("threads", "a process running other threads (a notebook kernel, numpy): workers "
+     "forked from the fork server"),
+]  # fmt: skip
 
+
+def workers_section(size: int) -> dict[str, float | None]:
+    """Each case of WORKER_CASES in its own child process; their speed-ups."""
     section(
         f"extract_many(texts, workers=2) against workers=1 (best of {_WORKER_ROUNDS}, "
         "taking turns, pool start included)"
     )
+    speedups: dict[str, float | None] = {}
+    for case, title in WORKER_CASES:
+        print(f"\n{title}:\n")
+        argv = [sys.executable, __file__, "--workers-case", case, "--n", str(size)]
+        proc = subprocess.run(argv, capture_output=True, text=True, check=False)
+        *lines, last = proc.stdout.splitlines() or ["null"]
+        print("\n".join(lines))
+        speedups[case] = json.loads(last) if proc.returncode == 0 else None
+        if proc.returncode != 0:
+            print(f"- could not be measured (exit status {proc.returncode}): {proc.stderr[-500:]}")
+    return speedups
+
+
+def run_workers_case(case: str, size: int) -> None:
+    """Child process: the workers comparison; prints its lines, then the speed-up as JSON."""
+    import threading
+
+    if case == "threads":  # an idle thread, as a notebook kernel has several
+        threading.Thread(target=threading.Event().wait, daemon=True).start()
+    print(json.dumps(workers_case(repeat_to(reports(), size))))
+
+
+def workers_case(texts: list[str]) -> float | None:
+    from edumetrics.batch import _CHUNK_CHARS, _mp_context
 
     chars = sum(len(t) for t in texts)
     print(f"- {len(texts):,} documents (the shared reports repeated), {chars:,} characters")
+    print(f"- workers start by {_mp_context().get_start_method()}")
 
     # The machine's own ceiling (see Ceiling) on a third of the texts: no split of the
     # work between two processes can beat it at that moment.
     part = texts[: len(texts) // 3]
-    with ProcessPoolExecutor(2, mp_context=_forkserver(), initializer=_start_worker,
-                             initargs=((),)) as pool:  # fmt: skip
-        list(pool.map(extract_timed, [part[:1], part[:1]]))  # both workers started
-        ceiling = Ceiling(pool, part)
+    with Ceiling(part) as ceiling:
         runs = [runner_for(texts, 1), runner_for(texts, 2), ceiling.run_alone, ceiling.run_two]
         best = interleaved(runs, _WORKER_ROUNDS, None)
     if any(t.seconds is None or t.result is None for t in best):
@@ -943,7 +1012,7 @@ def summary(
     import_s: float,
     speeds: dict[int, float],
     cli: dict[int, CliRun],
-    speedup: float | None,
+    speedups: dict[str, float | None],
     adv: list[Check],
 ) -> list[Check]:
     per_sentence, per_document = labels
@@ -1010,13 +1079,15 @@ def summary(
             growth <= 1.2,
         )
     )
-    checks.append(
-        Check(
-            "extract_many workers=2 ≥ 1.7x workers=1",
-            fmt_ratio(speedup),
-            None if speedup is None else speedup >= 1.7,
+    for case, where in [("script", "script"), ("threads", "process running threads")]:
+        speedup = speedups.get(case)
+        checks.append(
+            Check(
+                f"extract_many workers=2 ≥ 1.7x workers=1 ({where})",
+                fmt_ratio(speedup),
+                None if speedup is None else speedup >= 1.7,
+            )
         )
-    )
     checks.extend(adv)
     checks.append(
         Check("no accuracy given up (shared-corpus score)", "not measured by this script", None)
@@ -1031,11 +1102,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--profile", action="store_true", help="print a cProfile of extract on the corpus and exit"
     )
     parser.add_argument("--case", help=argparse.SUPPRESS)  # child: one adversarial input
+    parser.add_argument("--workers-case", help=argparse.SUPPRESS)  # child: see WORKER_CASES
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--budget", type=float, default=60, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.case:
         run_case(args.case, args.n, args.budget)
+        return 0
+    if args.workers_case:
+        run_workers_case(args.workers_case, args.n)
         return 0
     plan = QUICK if args.quick else FULL
     texts = reports()
@@ -1070,10 +1145,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     import_s = import_section()
     speeds = linearity_section(sentences, plan.docs)
     cli = cli_section(sentences, plan.cli)
-    speedup = workers_section(repeat_to(texts, plan.many))
+    speedups = workers_section(plan.many)
     adv = adversarial_section(plan.adversarial_scale, plan.budget)
 
-    checks = summary(plan, rates, (per_sentence, per_document), import_s, speeds, cli, speedup, adv)
+    checks = summary(
+        plan, rates, (per_sentence, per_document), import_s, speeds, cli, speedups, adv
+    )
     section("Summary")
     print(
         table(["target", "measured", "result"], [[c.target, c.measured, c.verdict] for c in checks])
