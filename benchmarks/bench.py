@@ -761,7 +761,11 @@ class Ceiling:
 # How extract_many starts its workers depends on the process it runs in (see
 # batch._mp_context), so it is measured in two fresh processes: a script's, and one that
 # runs another thread, as a notebook kernel does or a process that imported numpy (whose
-# BLAS starts threads; jionlp, a peer above, does too).
+# BLAS starts threads; jionlp, a peer above, does too). The second runs this file as a
+# module from `python -c`, so that, as in a notebook kernel, its __main__ is not a file:
+# a worker from the fork server runs the caller's main script again before its first
+# chunk (CPython 3.11's fork server never preloads it), and this script's top level is
+# not what is being measured.
 WORKER_CASES = [
     ("script", "a script's process (one thread): workers forked from it"),
     ("threads", "a process running other threads (a notebook kernel, numpy): workers "
@@ -778,7 +782,14 @@ def workers_section(size: int) -> dict[str, float | None]:
     speedups: dict[str, float | None] = {}
     for case, title in WORKER_CASES:
         print(f"\n{title}:\n")
-        argv = [sys.executable, __file__, "--workers-case", case, "--n", str(size)]
+        args = ["--workers-case", case, "--n", str(size)]
+        if case == "threads":
+            here = str(Path(__file__).resolve().parent)
+            code = f"import sys; sys.path.insert(0, {here!r}); import bench; "
+            code += "bench.main(sys.argv[1:])"
+            argv = [sys.executable, "-c", code, *args]
+        else:
+            argv = [sys.executable, __file__, *args]
         proc = subprocess.run(argv, capture_output=True, text=True, check=False)
         *lines, last = proc.stdout.splitlines() or ["null"]
         print("\n".join(lines))
