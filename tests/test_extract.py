@@ -441,6 +441,33 @@ REGRESSION_CASES = [
     (Case("共有幼儿园xx所，在园幼儿x,xxx人。", "x,xxx人", None, "person", "student_count",
           level="preschool"),
      "a masked figure with a thousands separator (x,xxx) lost its first group"),
+    (Case("小学在校生12,345人，初中在校生6,789人，分别比上年增加123人和减少45人。", "123人",
+          "123", "person", "student_count", role="change", level="primary"),
+     "分别 did not pair a list of changes with the figures before it: both took the "
+     "level of the last one (junior_secondary)"),
+    (Case("小学在校生12,345人，初中在校生6,789人，分别比上年增加123人和减少45人。", "45人",
+          "-45", "person", "student_count", role="change", level="junior_secondary"),
+     "same cause"),
+    (Case("小學在校生1.2萬人，初中在校生6,789人，高中在校生3,000人，分別增長1.2%、2.3%和"
+          "3.4%。", "2.3%", "2.3", "percent", "growth_rate", role="change",
+          level="junior_secondary"),
+     "same cause (traditional characters, three figures)"),
+    (Case("小学、初中在校生分别为12,345人、6,789人，分别比上年增加123人和减少45人。", "123人",
+          "123", "person", "student_count", role="change", level="primary"),
+     "same cause, the figures before 分别 taking their levels from a list"),
+    (Case("全县小学在校生12,345人，教师800人，分别比上年增加123人和5人。", "5人", "5",
+          "person", "teacher_count", role="change", level="primary"),
+     "(kept) figures before 分别 that do not name one level each give none to pair"),
+    (Case("小学入学率99.5%，初中入学率98.2%，分别比上年提高0.3个和0.5个百分点。", "0.3个",
+          "0.3", "percentage_point", "enrollment_rate", role="change", level="primary"),
+     "a 个 whose 百分点 is left out before the list's last 个百分点 was read as a count of "
+     "items"),
+    (Case("巩固率分别下降0.2个、0.4个百分点。", "0.4个百分点", "-0.4", "percentage_point",
+          "retention_rate", role="change"),
+     "same cause: with the first member an item, the last one lost the list's change and "
+     "sign"),
+    (Case("新建学校3个和操场5个。", "3个", "3", "item", "school_count"),
+     "(kept) 个 in a list without 个百分点 counts items"),
 ]
 
 

@@ -693,6 +693,7 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
     for g in groups:
         if len(g) < 2:
             continue
+        _elided_points(g)
         first = g[0]
         left = ctx.text[max(ctx.clause_start(first.start), first.start - _REACH) : first.start]
         levels = _enumerated_levels(left)
@@ -731,11 +732,51 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
                 elif first.role == "target":
                     c.role = "target"
         previous.append(g)
+    if "分别" in ctx.text:
+        _levels_respectively(cands, ctx)
     _propagate_per_capita(cands)
     _propagate_rates(cands)
 
 
 _GROUP_REACH = 8  # lists a later list may take its levels from
+
+
+def _elided_points(group: list[_Cand]) -> None:
+    """分别提高0.3个和0.5个百分点: a 个 in a list that ends in 个百分点 is that unit, its
+    百分点 left out, and measures what the last one measures."""
+    last = group[-1]
+    if last.unit != "percentage_point" or not last.unit_text.startswith("个"):
+        return
+    for c in group[:-1]:
+        if c.unit == "item" and c.unit_text == "个":
+            c.unit = "percentage_point"
+            c.metric = last.metric
+
+
+def _levels_respectively(cands: list[_Cand], ctx: _Context) -> None:
+    """小学在校生12345人,初中在校生6789人,分别比上年增加123人和减少45人: the figures of
+    the clause 分别 opens go in order with as many figures just before it, when each of
+    those has a level of its own (named, or given by a list) and no two share one."""
+    text = ctx.text
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        clause = ctx.clause_start(c.start)
+        k = text.rfind("分别", clause, c.start)
+        if k < 0 or (i and cands[i - 1].end > k):
+            i += 1
+            continue
+        n = 1  # the clause's figures after 分别
+        while i + n < len(cands) and ctx.clause_start(cands[i + n].start) == clause:
+            n += 1
+        before = cands[i - n : i] if i >= n else []
+        levels = [b.level for b in before if b.level and (b.level_known or b.level_from_list)]
+        if len(levels) == n and len(set(levels)) == n and before[0].sent == c.sent:
+            for d, level in zip(cands[i : i + n], levels, strict=True):
+                if not d.level_known:
+                    d.level = level
+                    d.level_from_list = True
+        i += n
 
 
 def _is_negative_group(first: _Cand) -> bool:
