@@ -468,6 +468,20 @@ REGRESSION_CASES = [
      "sign"),
     (Case("新建学校3个和操场5个。", "3个", "3", "item", "school_count"),
      "(kept) 个 in a list without 个百分点 counts items"),
+    (Case("全县共有民办学校45所（其中幼儿园38所），在校生1.2万人。", "1.2万人", "12000",
+          "person", "student_count"),
+     "an elliptical figure took its level from a part in parentheses before it, not from "
+     "the figure it continues"),
+    (Case("全县共有小学45所(其中村小38所，教学点5个)，在校生1.2万人。", "1.2万人", "12000",
+          "person", "student_count", level="primary"),
+     "(kept) the figure before the parenthesis still gives its level"),
+    (Case("新建幼儿园3所，在园幼儿300人。", "300人", "300", "person", "student_count",
+          level="preschool"),
+     "(kept) without a parenthesis the figure before gives its level"),
+    (Case("全市共有博士研究生导师120人。", "120人", "120", "person", "teacher_count"),
+     "导师 (supervisors), 教授 and 讲师 were not known as teachers"),
+    (Case("建成标准化考场120个。", "120个", "120", "item", "facility_count"),
+     "考场 (examination rooms) were not known as rooms"),
 ]
 
 

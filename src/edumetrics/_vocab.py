@@ -505,6 +505,9 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "教研员": "teacher_count",
     "支教": "teacher_count",
     "师资": "teacher_count",
+    "导师": "teacher_count",
+    "教授": "teacher_count",
+    "讲师": "teacher_count",
     # staff
     "教职工": "staff_count",
     "教职员工": "staff_count",
@@ -591,6 +594,7 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "教室": "facility_count",
     "实验室": "facility_count",
     "功能室": "facility_count",
+    "考场": "facility_count",
     "图书": "facility_count",
     "藏书": "facility_count",
     "书目": "facility_count",

@@ -631,7 +631,7 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
     for i, c in enumerate(cands):
         if c.level_known:
             continue
-        prev = cands[i - 1] if i else None
+        prev = _before_aside(cands, i, text) if i else None
         if c.bare and prev is not None and prev.sent == c.sent and prev.level is not None:
             c.level = prev.level
             continue
@@ -640,6 +640,23 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
             names_level[start] = any(LEVEL_WORDS.get(w) for w in P.LEVEL.findall(text, start, end))
         if not names_level[start]:
             c.level = _topic_level(text, ctx, start)
+
+
+def _before_aside(cands: list[_Cand], i: int, text: str) -> _Cand | None:
+    """The figure an elliptical one continues: the one before it, or, when that one
+    stands in a parenthesis closed before it (学校45所(其中幼儿园38所),在校生1.2万人), the
+    last one before the parenthesis."""
+    prev = cands[i - 1]
+    close = text.find(")", prev.end, cands[i].start)
+    if close < 0:
+        return prev
+    paren = text.rfind("(", prev.sent[0], prev.start)
+    if paren < 0 or text.find(")", paren, prev.start) >= 0:
+        return prev  # the parenthesis was not around it
+    for j in range(i - 2, -1, -1):
+        if cands[j].end <= paren:
+            return cands[j]
+    return None
 
 
 def _level_in(scope: str, nearest_last: bool) -> str | None:
