@@ -482,6 +482,19 @@ REGRESSION_CASES = [
      "导师 (supervisors), 教授 and 讲师 were not known as teachers"),
     (Case("建成标准化考场120个。", "120个", "120", "item", "facility_count"),
      "考场 (examination rooms) were not known as rooms"),
+    (Case("争取到2025年，全县公办园在园幼儿占比达到50%以上。", "50%", "50", "percent",
+          "share", role="target", level="preschool", qualifier="at_least"),
+     "争取 before a deadline (争取到2025年) was no target cue"),
+    (Case("爭取在2024年底前建成幼兒園3所。", "3所", "3", "school", "school_count",
+          role="target", level="preschool"),
+     "same cause (traditional characters)"),
+    (Case("争取使全县公办幼儿园达到50所。", "50所", "50", "school", "school_count",
+          role="target", level="preschool"),
+     "争取 with a verb of achieving (争取使, 争取达到) was no target cue"),
+    (Case("今年共争取到上级资金500万元。", "500万元", "5000000", "CNY", "funding"),
+     "(kept) 争取到 + money is money secured: actual"),
+    (Case("争取项目12个，争取资金3000万元。", "3000万元", "30000000", "CNY", "funding"),
+     "(kept) same"),
 ]
 
 

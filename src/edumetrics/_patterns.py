@@ -229,7 +229,12 @@ CHANGE: Final = re.compile(
     rf"|(?:{alternation(ADJACENT_CHANGE_CUES)})(?=了?$)"
 )
 COMPARISON: Final = re.compile(alternation(COMPARISON_CUES))
-TARGET: Final = re.compile(alternation(TARGET_CUES))
+# 争取 is a goal before a deadline or a verb of achieving (争取到2025年, 争取达到), but in a
+# summary mostly means "secured" (争取到上级资金500万元, 争取项目12个): no cue alone.
+TARGET: Final = re.compile(
+    rf"{alternation(TARGET_CUES)}"
+    r"|争取(?:到|在|于)?(?:19|20)\d\d年|争取(?:达到|实现|完成|建成|做到|使|让)"
+)
 # A numbered section heading on its own line: 三、… / (三)… / 第三部分…; group "top" is set
 # for a top-level one. Its text runs to the end of the line.
 HEADING: Final = re.compile(
