@@ -495,6 +495,14 @@ REGRESSION_CASES = [
      "(kept) 争取到 + money is money secured: actual"),
     (Case("争取项目12个，争取资金3000万元。", "3000万元", "30000000", "CNY", "funding"),
      "(kept) same"),
+    (Case("本部门共有车辆5辆，其中一般公务用车3辆。", "3辆", "3", "item", "facility_count"),
+     "a part after 其中 whose own words name nothing known was other, not what its "
+     "total counts"),
+    (Case("新建项目10个，其中续建3个。", "3个", "3", "item", "project_count"),
+     "same cause"),
+    (Case("全县共有教师1,200人，其中班主任300人。", "300人", "300", "person",
+          "teacher_count"),
+     "(kept) a part that names its own kind keeps it"),
 ]
 
 

@@ -872,6 +872,8 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
                 break
             if t.end <= k and t.unit == c.unit and t.role != "change":
                 c.parent = j
+                if c.metric == "other":  # 车辆5辆,其中一般公务用车3辆: cars too
+                    c.metric = t.metric
                 break
     totals: dict[int, list[_Cand]] = {}
     for c in cands:
