@@ -503,6 +503,21 @@ REGRESSION_CASES = [
     (Case("全县共有教师1,200人，其中班主任300人。", "300人", "300", "person",
           "teacher_count"),
      "(kept) a part that names its own kind keeps it"),
+    (Case("学校生均公用经费小学不低于650元、初中不低于850元。", "850元", "850", "CNY",
+          "per_capita_funding", role="target", level="junior_secondary",
+          qualifier="at_least"),
+     "低于 of 不低于 (a floor) was read as a change: -850"),
+    (Case("辍学率不高于0.5%。", "0.5%", "0.5", "percent", "dropout_rate", role="target",
+          qualifier="at_most"),
+     "不高于 was neither a ceiling nor a standard"),
+    (Case("班额不多于45人。", "45人", "45", "person", "person_count", qualifier="at_most"),
+     "多 of 不多于 was read as a change"),
+    (Case("“十四五”期间，全县计划投入20亿元，新建改扩建学校50所。", "50所", "50", "school",
+          "school_count", role="target"),
+     "计划投入 was no target cue (计划投资 was)"),
+    (Case("比上年不断提高2个百分点。", "2个百分点", "2", "percentage_point", "other_rate",
+          role="change"),
+     "(kept) 不断 before a change cue is no negation"),
 ]
 
 

@@ -228,11 +228,15 @@ QUALIFIERS_BEFORE: Final[dict[str, str]] = {
     "至少": "at_least",
     "不少于": "at_least",
     "不低于": "at_least",
+    "不小于": "at_least",
     "多于": "at_least",
     "不足": "at_most",
     "不到": "at_most",
     "少于": "at_most",
     "不超过": "at_most",
+    "不高于": "at_most",
+    "不多于": "at_most",
+    "不大于": "at_most",
     "低于": "at_most",
     "至多": "at_most",
     "最多": "at_most",
@@ -297,9 +301,10 @@ INCREMENT_AFTER: Final[tuple[str, ...]] = ("使全市", "使全县", "使全区"
 TARGET_CUES: Final[tuple[str, ...]] = (
     "确保", "力争", "目标是", "目标为", "目标任务", "预计", "拟", "即将", "争创", "力求",
     "决心", "控制在", "计划投资", "计划新建", "计划招生", "计划完成", "计划在", "计划用",
-    "计划到", "计划建", "计划于", "计划实施", "计划安排", "按计划", "规划建设", "将达到",
+    "计划到", "计划建", "计划于", "计划实施", "计划安排", "计划投入", "计划新增", "计划招聘",
+    "计划改造", "计划培训", "按计划", "规划建设", "将达到",
     "将新增", "将建成", "将完成", "将投入", "将实现", "预期",
-    "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于",
+    "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于", "不高于",
 )
 # A section heading with one of these words opens a plan (三、下一步工作打算): its figures
 # are targets. Only numbered headings count, so a title such as 工作总结及2024年工作计划

@@ -441,6 +441,9 @@ def _change_sign(left: str) -> int | None:
     if m is None:
         return None
     word = m[0]
+    at = len(left) - len(tail) + m.start()
+    if at and left[at - 1] == "不":  # 不低于650元, 不少于: a floor, not a change
+        return None
     if len(word) == 1 and not P.COMPARISON.search(left):
         return None
     # the cue must govern this number: only function words may stand between them
