@@ -30,9 +30,11 @@ from edumetrics._vocab import (
     FURNITURE_LABELS,
     LEVEL_DECOYS,
     LEVEL_WORDS,
+    MONEY_CUES,
     NAMED_NUMBERS,
     PHRASE_ENDS,
     PLAN_HEADINGS,
+    PLAN_REVIEWS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RANK_WORDS,
@@ -215,6 +217,7 @@ _LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
 QUALIFIER_BEFORE: Final = regex.compile(
     rf"(?r)(?:(?:{alternation(QUALIFIERS_BEFORE)})|(?:{alternation(_LONG_QUALIFIERS)})\p{{Han}})$"
 )
+MONEY_CUE: Final = re.compile(alternation(MONEY_CUES))
 RANK: Final = regex.compile(rf"(?r)(?:(?:{alternation(RANK_WORDS)})[前第]?|前)$")
 # The noun phrase after a count's unit, up to the first word that ends it.
 HEAD_NOUN: Final = regex.compile(
@@ -243,6 +246,7 @@ HEADING: Final = re.compile(
     re.MULTILINE,
 )
 PLAN_HEADING: Final = re.compile(alternation(PLAN_HEADINGS))
+PLAN_REVIEW: Final = re.compile(alternation(PLAN_REVIEWS))
 ACTUAL_MARKER: Final = re.compile(alternation(ACTUAL_MARKERS))
 INCREMENT_AFTER: Final = re.compile(
     r"^[^,;。]{0,12}?使[^,;。]{0,6}?(?:达到|到达|增至|增加到|达)"

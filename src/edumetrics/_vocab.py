@@ -311,8 +311,10 @@ TARGET_CUES: Final[tuple[str, ...]] = (
 # does not make a whole report a plan.
 PLAN_HEADINGS: Final[tuple[str, ...]] = (
     "下一步", "下步", "工作打算", "工作计划", "明年", "今后", "工作要点", "工作目标",
-    "努力方向", "工作设想", "工作安排", "展望",
+    "努力方向", "工作设想", "工作安排", "展望", "绩效目标", "预期目标", "年度目标",
 )
+# ... unless the heading reviews how the plan went (工作计划执行情况, 绩效目标完成情况)
+PLAN_REVIEWS: Final[tuple[str, ...]] = ("完成情况", "执行情况", "实现情况", "落实情况")
 
 # Words that end a goal's reach within its sentence: what follows was done, not aimed at.
 ACTUAL_MARKERS: Final[tuple[str, ...]] = (
@@ -428,6 +430,8 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
     # words whose last character starts a level word: 提高校园 (高校), 提高考试 (高考),
     # 扩大学前 (大学), 科技工作 (技工), 期中考试 (中考); what follows them is still read
     "提高", "扩大", "科技", "期中",
+    # a teacher's degree, not the stage taught: 专任教师中专科及以上学历, 本科以上学历
+    "中专科", "专科及以上", "本科及以上", "专科以上", "本科以上", "专科学历", "本科学历",
 )
 
 # Higher wins within one phrase; equal priorities go to the word nearest the number.
@@ -453,6 +457,7 @@ RATE_WORDS: Final[dict[str, str]] = {
     "毛入园率": "gross_enrollment_rate",
     "入园率": "gross_enrollment_rate",
     "巩固率": "retention_rate",
+    "保留率": "retention_rate",
     "辍学率": "dropout_rate",
     "流失率": "dropout_rate",
     "升学率": "promotion_rate",
@@ -472,6 +477,7 @@ RATE_WORDS: Final[dict[str, str]] = {
     "就业率": "employment_rate",
     "普及率": "coverage_rate",
     "覆盖率": "coverage_rate",
+    "覆盖面": "coverage_rate",
     "受教育率": "coverage_rate",
     "使用率": "coverage_rate",
     "完成率": "coverage_rate",
@@ -519,6 +525,7 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "职工": "staff_count",
     "干部": "staff_count",
     "工作人员": "staff_count",
+    "编制": "staff_count",
     "管理人员": "staff_count",
     "主任": "staff_count",
     "员工": "staff_count",
@@ -652,6 +659,13 @@ PER_CAPITA_WORDS: Final[tuple[str, ...]] = (
     "生均", "人均", "每生", "每人", "每名学生", "每个学生", "每位", "每名", "每学生",
 )
 TOTAL_WORDS: Final[tuple[str, ...]] = ("总额", "总计", "合计", "总投入", "共计", "总量", "总数")
+
+# 块 counts yuan only where money is spoken of (补助每人300块, 3块钱); elsewhere it is a
+# measure word (运动场8块, 电子白板20块), a unit SPEC does not list.
+MONEY_CUES: Final[tuple[str, ...]] = (
+    "钱", "资金", "经费", "补助", "补贴", "资助", "奖励", "奖金", "工资", "收入", "投入",
+    "投资", "捐", "拨", "学费", "费用", "元",
+)
 
 # Words just before a count of people that make it a rank (排位第3名, 名列前2位).
 RANK_WORDS: Final[tuple[str, ...]] = ("排位", "排名", "名列", "位列", "排第", "位居", "居")

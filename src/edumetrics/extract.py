@@ -129,7 +129,8 @@ def _plan_sections(text: str) -> list[tuple[int, int]]:
         if open_at is not None and (is_top or not open_top):
             out.append((open_at, m.start()))
             open_at = None
-        if open_at is None and P.PLAN_HEADING.search(m["title"]):
+        title = m["title"]
+        if open_at is None and P.PLAN_HEADING.search(title) and not P.PLAN_REVIEW.search(title):
             open_at, open_top = m.end(), is_top
     if open_at is not None:
         out.append((open_at, len(text)))
@@ -365,6 +366,8 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
     lead = text[max(c.sent[0], prev_end, cl_start - _REACH) : cl_start]
     _read_role(c, left, outer + lead, right, bool(ctx.plans) and ctx.in_plan(c.start))
+    if c.unit_text == "块" and not (right.startswith("钱") or P.MONEY_CUE.search(left)):
+        c.unit = "other"  # 运动场8块: a measure word, not yuan
     head = _head_noun(right)  # the noun after the unit: what a count counts
     _read_metric(c, left, head, sent_left)
     # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
@@ -877,6 +880,8 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
                 c.parent = j
                 if c.metric == "other":  # 车辆5辆,其中一般公务用车3辆: cars too
                     c.metric = t.metric
+                if c.level is None and not c.level_known:  # 幼儿园教职工…,其中专任教师…
+                    c.level = t.level
                 break
     totals: dict[int, list[_Cand]] = {}
     for c in cands:
