@@ -544,6 +544,11 @@ REGRESSION_CASES = [
     (Case("全县初中三年保留率为96.8%。", "96.8%", "96.8", "percent", "retention_rate",
           level="junior_secondary"),
      "保留率 (as 巩固率) was no rate word"),
+    (Case("排查整改安全隐患126处。", "126处", "126", "other", "other"),
+     "处 counting places (隐患) was read as schools"),
+    (Case("全县有学校30所、幼儿园5处。", "5处", "5", "school", "school_count",
+          level="preschool"),
+     "(kept) 处 counting kindergartens counts schools"),
 ]
 
 

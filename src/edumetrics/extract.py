@@ -369,6 +369,8 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     if c.unit_text == "块" and not (right.startswith("钱") or P.MONEY_CUE.search(left)):
         c.unit = "other"  # 运动场8块: a measure word, not yuan
     head = _head_noun(right)  # the noun after the unit: what a count counts
+    if c.unit_text == "处" and REGISTRY.index(Unit.SCHOOL).last(head or own) is None:
+        c.unit = "other"  # 运动场2处, 隐患12处: places, not schools
     _read_metric(c, left, head, sent_left)
     # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
     named = P.LABEL_TRIM_START.sub("", _cut_end(P.LABEL_TRIM_END, own))
