@@ -238,11 +238,19 @@ TARGET: Final = re.compile(
     rf"{alternation(TARGET_CUES)}"
     r"|争取(?:到|在|于)?(?:19|20)\d\d年|争取(?:达到|实现|完成|建成|做到|使|让)"
 )
+# Heading markers: 三、 or 第三部分 (top level), then (三) or 〔三〕
+_TOP_MARK = r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部分章]"
+_SUB_MARK = r"[(〔][一二三四五六七八九十]{1,3}[)〕]"
 # A numbered section heading on its own line: 三、… / (三)… / 第三部分…; group "top" is set
 # for a top-level one. Its text runs to the end of the line.
 HEADING: Final = re.compile(
-    r"^[ \t]*+(?:(?P<top>[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部分章])"
-    r"|[(〔][一二三四五六七八九十]{1,3}[)〕])(?P<title>[^\n]{0,40})$",
+    rf"^[ \t]*+(?:(?P<top>{_TOP_MARK})|{_SUB_MARK})(?P<title>[^\n]{{0,40}})$", re.MULTILINE
+)
+# Any numbered heading, on its own line or opening a paragraph (〔一〕加大投入力度。…), by
+# rank: 一、/第一部分 > (一) > 1、/1. > (1). Its title runs to the end of its first sentence.
+SECTION_HEADING: Final = re.compile(
+    rf"(?:^|(?<=[。\s]))[ \t]*+(?:(?P<r0>{_TOP_MARK})|(?P<r1>{_SUB_MARK})"
+    r"|(?P<r2>\d{1,2}(?:、|\.(?!\d)))|(?P<r3>\(\d{1,2}\)))(?P<title>[^。!?;\n]{1,40})",
     re.MULTILINE,
 )
 PLAN_HEADING: Final = re.compile(alternation(PLAN_HEADINGS))

@@ -87,13 +87,22 @@ class _Cand:
 class _Context:
     """Clause and sentence boundaries of one working copy, for bisecting."""
 
-    __slots__ = ("clauses", "plans", "sentences", "text")
+    __slots__ = ("_sections", "clauses", "plans", "sentences", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.sentences = [m.start() for m in P.SENTENCE_END.finditer(text)]
         self.clauses = [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
         self.plans = _plan_sections(text)
+        self._sections: tuple[list[int], list[str | None]] | None = None
+
+    def section_level(self, pos: int) -> str | None:
+        """The one level the headings of the sections around ``pos`` name, if any."""
+        if self._sections is None:  # read on first need: most texts never ask
+            self._sections = _section_levels(self.text)
+        starts, levels = self._sections
+        k = bisect_left(starts, pos + 1)
+        return levels[k - 1] if k else None
 
     def in_plan(self, pos: int) -> bool:
         """Whether ``pos`` stands in a plan section (下一步工作打算 …)."""
@@ -135,6 +144,42 @@ def _plan_sections(text: str) -> list[tuple[int, int]]:
     if open_at is not None:
         out.append((open_at, len(text)))
     return out
+
+
+_RANKS = ("r0", "r1", "r2", "r3")  # SECTION_HEADING's marker groups, outermost first
+
+
+def _section_levels(text: str) -> tuple[list[int], list[str | None]]:
+    """Where each numbered section starts, and the single level its heading, or the
+    nearest enclosing heading that names one, speaks of (一、学前教育 … (一)师资 …).
+
+    A heading naming several levels (二、义务教育和学前教育) ends its parents' level.
+    """
+    starts: list[int] = []
+    levels: list[str | None] = []
+    stack: list[tuple[int, str | None]] = []  # (rank, level its title names)
+    for m in P.SECTION_HEADING.finditer(text):
+        rank = next(r for r, group in enumerate(_RANKS) if m[group] is not None)
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        stack.append((rank, _heading_level(m["title"])))
+        level = next((lv for _, lv in reversed(stack) if lv is not None), None)
+        starts.append(m.start())
+        levels.append(level or None)
+    return starts, levels
+
+
+_HEADING_TITLE = 20  # a longer "title" is a paragraph run on, or a line broken mid-sentence
+
+
+def _heading_level(title: str) -> str | None:
+    """The level a heading names: None if it names none, "" if several (义务教育和高中)."""
+    if len(title) > _HEADING_TITLE:
+        return None
+    levels = {LEVEL_WORDS[w] for w in P.LEVEL.findall(title) if w in LEVEL_WORDS}
+    if len(levels) > 1:
+        return ""
+    return levels.pop() if levels else None
 
 
 def extract(text: str) -> list[Mention]:
@@ -647,7 +692,7 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
         if start not in names_level:
             names_level[start] = any(LEVEL_WORDS.get(w) for w in P.LEVEL.findall(text, start, end))
         if not names_level[start]:
-            c.level = _topic_level(text, ctx, start)
+            c.level = _topic_level(text, ctx, start) or ctx.section_level(c.start)
 
 
 def _before_aside(cands: list[_Cand], i: int, text: str) -> _Cand | None:
