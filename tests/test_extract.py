@@ -274,7 +274,7 @@ def test_flags(text: str, surface: str, value: str, flags: tuple[Flag, ...]) -> 
 NEGATIVES = [
     # years and dates
     "2023年全县教育工作稳步推进。", "会议于4月28日召开。", "20xx年工作要点。",
-    "十一五期间", "2022学年",
+    "十一五期间", "2022学年", "在园人数是2015年的水平。",
     # ordinals and list markers
     "一是加强管理。", "第三,抓好落实。", "(五)加强队伍建设。", "3、加强队伍建设。",
     "荣获全省第一名。",
@@ -570,6 +570,9 @@ REGRESSION_CASES = [
     (Case("一、突出工作重点，加快发展，强化“两基”重中之重的地位\n资源库容量已达250G。",
           "250G", "250", "other", "other"),
      "(kept) a run-on line is no heading to take a level from"),
+    (Case("全县学生人数是2015年的1.5倍，总人口达90万。", "90万", "900000", "person",
+          "person_count"),
+     "(kept) 总人口90万 takes its unit from its label"),
 ]
 
 

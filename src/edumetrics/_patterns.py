@@ -142,7 +142,7 @@ QUANTITY: Final = re.compile(
       | (?P<cheng>[一二两三四五六七八九]|[一二三四五六七八九]点[一二三四五六七八九])成
         (?![为立功果绩效本员长熟型就人年品绩])
       | (?=[0-9{_MASK}])(?:{_POPULATION_BEFORE})  # (cheap test first)
-        (?P<pop>{_ARABIC}){_MULTIPLIER}?+(?![0-9.%])
+        (?P<pop>{_ARABIC}){_MULTIPLIER}?+(?![0-9.%年月日])  # not 人数是2015年的1.5倍
     )
     """,
     re.VERBOSE,
