@@ -573,6 +573,14 @@ REGRESSION_CASES = [
     (Case("全县学生人数是2015年的1.5倍，总人口达90万。", "90万", "900000", "person",
           "person_count"),
      "(kept) 总人口90万 takes its unit from its label"),
+    (Case("普通高中3所，在校生5,678人，专任教师412人。", "412人", "412", "person",
+          "teacher_count", level="senior_secondary"),
+     "a label of just an attribute and a counted noun (专任教师) did not continue the level"),
+    (Case("小学164所，其中城区20所，在校学生67688人。", "67688人", "67688", "person",
+          "student_count", level="primary"),
+     "在校学生 after a school count took no level"),
+    (Case("新建幼儿园3所，招聘教师120名。", "120名", "120", "person", "teacher_count"),
+     "(kept) a label with a verb (招聘教师) reports something else: no level carried"),
 ]
 
 

@@ -27,6 +27,7 @@ from edumetrics._vocab import (
     CHANGE_CUES,
     CHANGE_NOUNS,
     COMPARISON_CUES,
+    COUNT_ATTRIBUTES,
     FURNITURE_LABELS,
     LEVEL_DECOYS,
     LEVEL_WORDS,
@@ -217,6 +218,7 @@ _LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
 QUALIFIER_BEFORE: Final = regex.compile(
     rf"(?r)(?:(?:{alternation(QUALIFIERS_BEFORE)})|(?:{alternation(_LONG_QUALIFIERS)})\p{{Han}})$"
 )
+COUNT_ATTRIBUTE: Final = re.compile(alternation(COUNT_ATTRIBUTES))
 MONEY_CUE: Final = re.compile(alternation(MONEY_CUES))
 RANK: Final = regex.compile(rf"(?r)(?:(?:{alternation(RANK_WORDS)})[前第]?|前)$")
 # The noun phrase after a count's unit, up to the first word that ends it.

@@ -668,6 +668,13 @@ MONEY_CUES: Final[tuple[str, ...]] = (
     "投资", "捐", "拨", "学费", "费用", "元",
 )
 
+# Attributes that may stand before a counted noun in a label that names nothing else
+# (在校学生, 专任教师, 女教师): such a figure continues the one before it.
+COUNT_ATTRIBUTES: Final[tuple[str, ...]] = (
+    "在校", "在园", "在读", "在职", "在编", "专任", "专职", "兼职", "代课", "女", "男",
+    "寄宿", "住校", "留守", "随迁", "毕业", "全日制",
+)
+
 # Words just before a count of people that make it a rank (排位第3名, 名列前2位).
 RANK_WORDS: Final[tuple[str, ...]] = ("排位", "排名", "名列", "位列", "排第", "位居", "居")
 

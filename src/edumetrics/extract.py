@@ -644,7 +644,23 @@ def _read_level(c: _Cand, left: str, head: str, named: str) -> None:
             c.level = found or None
             c.level_known = True
             return
-    c.bare = not head and (len(named) <= _BARE_LABEL or c.role == "change")
+    c.bare = not head and (
+        len(named) <= _BARE_LABEL or c.role == "change" or _only_what_it_counts(named, c.unit)
+    )
+
+
+def _only_what_it_counts(named: str, unit: str) -> bool:
+    """普通高中3所,在校学生5678人,专任教师412人: a label that is the counted noun, with at
+    most an attribute before it (在校, 专任, 女 …), names nothing of its own; one with a
+    verb (招聘教师) reports something else done."""
+    if unit not in _COUNTED_UNITS:
+        return False
+    m = P.COUNT_ATTRIBUTE.match(named)
+    noun = named[m.end() :] if m else named
+    return noun in REGISTRY.index(UNIT_BY_ID[unit]).metric_of
+
+
+_COUNTED_UNITS = frozenset({"person", "person_time", "school", "item"})
 
 
 def _topic_level(text: str, ctx: _Context, sent_start: int) -> str | None:
