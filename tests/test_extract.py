@@ -581,6 +581,15 @@ REGRESSION_CASES = [
      "在校学生 after a school count took no level"),
     (Case("新建幼儿园3所，招聘教师120名。", "120名", "120", "person", "teacher_count"),
      "(kept) a label with a verb (招聘教师) reports something else: no level carried"),
+    (Case("今年高考，我县600分以上考生达86人。", "86人", "86", "person", "student_count",
+          level="senior_secondary"),
+     "a short opening clause with no figure (今年高考) set no level for the sentence"),
+    (Case("按照义务教育均衡发展要求，全县投入资金3亿元。", "3亿元", "300000000", "CNY",
+          "funding", level="compulsory"),
+     "an opening clause naming one level did not reach the figure after it"),
+    (Case("此次活动，我们选取了市31中、行知小学进行了宣传教育活动，发放宣传册1600余册。",
+          "1600余册", "1600", "item", "facility_count", qualifier="at_least"),
+     "(kept) a long opening that tells a story of its own sets no level"),
 ]
 
 

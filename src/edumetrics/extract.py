@@ -697,7 +697,9 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
     """
     text = ctx.text
     names_level: dict[int, bool] = {}  # per sentence start, computed once
+    first: dict[int, int] = {}  # per sentence start, where its first figure starts
     for i, c in enumerate(cands):
+        first.setdefault(c.sent[0], c.start)
         if c.level_known:
             continue
         prev = _before_aside(cands, i, text) if i else None
@@ -709,6 +711,27 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
             names_level[start] = any(LEVEL_WORDS.get(w) for w in P.LEVEL.findall(text, start, end))
         if not names_level[start]:
             c.level = _topic_level(text, ctx, start) or ctx.section_level(c.start)
+        else:
+            c.level = _lead_level(text, ctx, start, first[start], c.start)
+
+
+_LEAD = 16  # characters of a sentence's opening clauses that may set its figures' level
+
+
+def _lead_level(text: str, ctx: _Context, start: int, first: int, pos: int) -> str | None:
+    """今年高考,我县600分以上考生达86人: the clauses opening a sentence before its first
+    figure set the level of its figures when they name one level and nothing between
+    them and the figure names another."""
+    lead_end = ctx.clause_start(first)
+    if not start < lead_end <= start + _LEAD:
+        return None  # a long lead tells a story of its own (选取了…小学进行了宣传)
+    named = {LEVEL_WORDS[w] for w in P.LEVEL.findall(text, start, lead_end) if w in LEVEL_WORDS}
+    if len(named) != 1:
+        return None
+    between = P.LEVEL.findall(text, max(lead_end, pos - _REACH), pos)
+    if any(LEVEL_WORDS.get(w, "") not in named for w in between if w in LEVEL_WORDS):
+        return None
+    return named.pop() or None
 
 
 def _before_aside(cands: list[_Cand], i: int, text: str) -> _Cand | None:
