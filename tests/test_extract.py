@@ -286,6 +286,7 @@ NEGATIVES = [
     "联系电话:0915-5212345。", "QQ:123456789", "身份证号612401199001011234",
     # page furniture of download sites
     "ID:1327813", "页数:7页", "文档大小:18.62KB", "文档大小:\n18.62KB",
+    "访问量:5,678次", "点击数:1234次",
     # the article 一
     "培养一批好教师。", "迈上一个新的台阶。", "统一部署。", "一起学习。",
     "这是一项重要内容。",
@@ -590,6 +591,18 @@ REGRESSION_CASES = [
     (Case("此次活动，我们选取了市31中、行知小学进行了宣传教育活动，发放宣传册1600余册。",
           "1600余册", "1600", "item", "facility_count", qualifier="at_least"),
      "(kept) a long opening that tells a story of its own sets no level"),
+    (Case("毛入学率较上年提高2个百分点，达到93.2%。", "93.2%", "93.2", "percent",
+          "gross_enrollment_rate"),
+     "the rate a change rose to was a share"),
+    (Case("全县小学比上年撤并3所。", "3所", "-3", "school", "school_count", role="change",
+          level="primary"),
+     "撤并 (closed by merging) was no decrease"),
+    (Case("撤并教学点12处。", "12处", "12", "school", "school_count"),
+     "(kept) 撤并 without a comparison reports closures done"),
+    (Case("“三公”经费较上年压减15%。", "15%", "-15", "percent", "growth_rate", role="change"),
+     "压减 was no decrease"),
+    (Case("开学前排查学校安全隐患312处。", "312处", "312", "other", "other"),
+     "学前 read inside 开学前: preschool"),
 ]
 
 

@@ -278,6 +278,11 @@ CHANGE_CUES: Final[dict[str, int]] = {
     "下滑": -1,
     "少": -1,
     "低于": -1,
+    "撤并": -1,
+    "撤销": -1,
+    "压减": -1,
+    "缩减": -1,
+    "回升": 1,
 }
 # Cues that count only right before the number, after a comparison (比全省平均高2.3个百分点):
 # elsewhere they are parts of words (高中, 低年级).
@@ -431,6 +436,8 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
     # words whose last character starts a level word: 提高校园 (高校), 提高考试 (高考),
     # 扩大学前 (大学), 科技工作 (技工), 期中考试 (中考); what follows them is still read
     "提高", "扩大", "科技", "期中",
+    # 学前 (preschool) inside 开学前, 入学前 (before term begins)
+    "开学前", "入学前",
     # a teacher's degree, not the stage taught: 专任教师中专科及以上学历, 本科以上学历
     "中专科", "专科及以上", "本科及以上", "专科以上", "本科以上", "专科学历", "本科学历",
 )
@@ -692,6 +699,7 @@ PHRASE_ENDS: Final[tuple[str, ...]] = (
 FURNITURE_LABELS: Final[tuple[str, ...]] = (
     "特价", "原价", "售价", "价格", "大小", "页数", "下载", "浏览", "收藏", "积分", "会员",
     "文件大小", "阅读量", "次下载", "字数", "此处隐藏", "VIP", "已售", "评分",
+    "访问量", "点击数", "点击量", "阅读", "评论",
 )
 
 # Spam and decoration characters scattered through scraped text; the normaliser drops

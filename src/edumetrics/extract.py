@@ -414,7 +414,10 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     if c.unit_text == "块" and not (right.startswith("钱") or P.MONEY_CUE.search(left)):
         c.unit = "other"  # 运动场8块: a measure word, not yuan
     head = _head_noun(right)  # the noun after the unit: what a count counts
-    if c.unit_text == "处" and REGISTRY.index(Unit.SCHOOL).last(head or own) is None:
+    schools = REGISTRY.index(Unit.SCHOOL)
+    if c.unit_text == "处" and (
+        schools.last(head) if head else schools.last(own, _LABEL_END_SLACK)
+    ) is None:
         c.unit = "other"  # 运动场2处, 隐患12处: places, not schools
     _read_metric(c, left, head, sent_left)
     # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
@@ -484,6 +487,10 @@ def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> No
         c.role = "target"
 
 
+# 撤并教学点12处 reports closures done; only 比上年撤并3所 is a change
+_COMPARED_ONLY = frozenset({"撤并", "撤销"})
+
+
 def _change_sign(left: str) -> int | None:
     """Sign of a change cue that governs the number right after ``left``, if any."""
     tail = left[-8:]
@@ -494,7 +501,7 @@ def _change_sign(left: str) -> int | None:
     at = len(left) - len(tail) + m.start()
     if at and left[at - 1] == "不":  # 不低于650元, 不少于: a floor, not a change
         return None
-    if len(word) == 1 and not P.COMPARISON.search(left):
+    if (len(word) == 1 or word in _COMPARED_ONLY) and not P.COMPARISON.search(left):
         return None
     # the cue must govern this number: only function words may stand between them
     between = tail[m.end() :]
@@ -941,11 +948,13 @@ def _propagate_rates(cands: list[_Cand]) -> None:
         if (
             c.rate_elided
             and not prev.rate_elided
-            and c.unit == prev.unit
             and c.sent == prev.sent
-            and c.role == prev.role
-            and c.label is not None
-            and len(c.label) <= _BARE_LABEL + 1
+            and (
+                (c.unit == prev.unit and c.role == prev.role and c.label is not None)
+                # 毛入学率较上年提高2个百分点,达到93.2%: the rate it rose to
+                or (prev.unit == "percentage_point" and c.unit == "percent" and c.role == "actual")
+            )
+            and len(c.label or "") <= _BARE_LABEL + 1
         ):
             c.metric = prev.metric
             c.rate_elided = False
