@@ -284,6 +284,9 @@ CHANGE_CUES: Final[dict[str, int]] = {
     "缩减": -1,
     "回升": 1,
 }
+# Change cues that count only after a comparison (比上年撤并3所): alone they report what was
+# done (撤并教学点12处).
+COMPARED_ONLY_CUES: Final[frozenset[str]] = frozenset({"撤并", "撤销"})
 # Cues that count only right before the number, after a comparison (比全省平均高2.3个百分点):
 # elsewhere they are parts of words (高中, 低年级).
 ADJACENT_CHANGE_CUES: Final[dict[str, int]] = {"高": 1, "低": -1}

@@ -29,6 +29,7 @@ from edumetrics._vocab import (
     ARTICLE_MEASURES,
     CHANGE_CUES,
     CHANGE_NOUNS,
+    COMPARED_ONLY_CUES,
     INNER_QUALIFIERS,
     LEVEL_PRIORITY,
     LEVEL_WORDS,
@@ -172,11 +173,18 @@ def _section_levels(text: str) -> tuple[list[int], list[str | None]]:
 _HEADING_TITLE = 20  # a longer "title" is a paragraph run on, or a line broken mid-sentence
 
 
+def _levels_named(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The levels the words of ``text[start:end]`` name ("" for words naming several at
+    once, such as 中小学); decoys (其中) name none."""
+    found = P.LEVEL.findall(text, start, len(text) if end is None else end)
+    return {LEVEL_WORDS[w] for w in found if w in LEVEL_WORDS}
+
+
 def _heading_level(title: str) -> str | None:
     """The level a heading names: None if it names none, "" if several (义务教育和高中)."""
     if len(title) > _HEADING_TITLE:
         return None
-    levels = {LEVEL_WORDS[w] for w in P.LEVEL.findall(title) if w in LEVEL_WORDS}
+    levels = _levels_named(title)
     if len(levels) > 1:
         return ""
     return levels.pop() if levels else None
@@ -411,14 +419,9 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
     lead = text[max(c.sent[0], prev_end, cl_start - _REACH) : cl_start]
     _read_role(c, left, outer + lead, right, bool(ctx.plans) and ctx.in_plan(c.start))
-    if c.unit_text == "块" and not (right.startswith("钱") or P.MONEY_CUE.search(left)):
-        c.unit = "other"  # 运动场8块: a measure word, not yuan
     head = _head_noun(right)  # the noun after the unit: what a count counts
-    schools = REGISTRY.index(Unit.SCHOOL)
-    if c.unit_text == "处" and (
-        schools.last(head) if head else schools.last(own, _LABEL_END_SLACK)
-    ) is None:
-        c.unit = "other"  # 运动场2处, 隐患12处: places, not schools
+    if c.unit_text in _MEASURE_WORDS:
+        _read_measure_word(c, left, own, right, head)
     _read_metric(c, left, head, sent_left)
     # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
     named = P.LABEL_TRIM_START.sub("", _cut_end(P.LABEL_TRIM_END, own))
@@ -487,8 +490,21 @@ def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> No
         c.role = "target"
 
 
-# 撤并教学点12处 reports closures done; only 比上年撤并3所 is a change
-_COMPARED_ONLY = frozenset({"撤并", "撤销"})
+_MEASURE_WORDS = frozenset({"块", "处"})  # units SPEC gives a meaning only in some contexts
+
+
+def _read_measure_word(c: _Cand, left: str, own: str, right: str, head: str) -> None:
+    """块 is yuan only where money is spoken of (补助每人300块, 3块钱), 处 counts schools only
+    where a school or institution is counted (幼儿园5处); otherwise (运动场8块, 隐患12处)
+    each is a measure word of unit ``other``."""
+    if c.unit_text == "块":
+        money = right.startswith("钱") or P.MONEY_CUE.search(left) is not None
+        if not money:
+            c.unit = "other"
+        return
+    schools = REGISTRY.index(Unit.SCHOOL)
+    if (schools.last(head) if head else schools.last(own, _LABEL_END_SLACK)) is None:
+        c.unit = "other"
 
 
 def _change_sign(left: str) -> int | None:
@@ -501,7 +517,7 @@ def _change_sign(left: str) -> int | None:
     at = len(left) - len(tail) + m.start()
     if at and left[at - 1] == "不":  # 不低于650元, 不少于: a floor, not a change
         return None
-    if (len(word) == 1 or word in _COMPARED_ONLY) and not P.COMPARISON.search(left):
+    if (len(word) == 1 or word in COMPARED_ONLY_CUES) and not P.COMPARISON.search(left):
         return None
     # the cue must govern this number: only function words may stand between them
     between = tail[m.end() :]
@@ -675,7 +691,7 @@ def _topic_level(text: str, ctx: _Context, sent_start: int) -> str | None:
     if sent_start < 2 or text[sent_start - 1] != "。":
         return None
     prev_start = max(ctx.sentence(sent_start - 1)[0], sent_start - _REACH)
-    levels = {LEVEL_WORDS.get(w, "") for w in P.LEVEL.findall(text, prev_start, sent_start)}
+    levels = _levels_named(text, prev_start, sent_start)
     levels.discard("")
     return levels.pop() if len(levels) == 1 else None
 
@@ -715,7 +731,7 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
             continue
         start, end = c.sent
         if start not in names_level:
-            names_level[start] = any(LEVEL_WORDS.get(w) for w in P.LEVEL.findall(text, start, end))
+            names_level[start] = any(_levels_named(text, start, end))
         if not names_level[start]:
             c.level = _topic_level(text, ctx, start) or ctx.section_level(c.start)
         else:
@@ -732,11 +748,8 @@ def _lead_level(text: str, ctx: _Context, start: int, first: int, pos: int) -> s
     lead_end = ctx.clause_start(first)
     if not start < lead_end <= start + _LEAD:
         return None  # a long lead tells a story of its own (选取了…小学进行了宣传)
-    named = {LEVEL_WORDS[w] for w in P.LEVEL.findall(text, start, lead_end) if w in LEVEL_WORDS}
-    if len(named) != 1:
-        return None
-    between = P.LEVEL.findall(text, max(lead_end, pos - _REACH), pos)
-    if any(LEVEL_WORDS.get(w, "") not in named for w in between if w in LEVEL_WORDS):
+    named = _levels_named(text, start, lead_end)
+    if len(named) != 1 or not _levels_named(text, max(lead_end, pos - _REACH), pos) <= named:
         return None
     return named.pop() or None
 
