@@ -56,6 +56,7 @@ def _build_table() -> dict[int, str]:
             ord("∼"): "~",
             ord("—"): "-",
             ord("–"): "-",
+            ord("−"): "-",  # minus sign
             ord("﹐"): ",",
             ord("﹑"): "、",
             ord("﹔"): ";",

@@ -41,6 +41,7 @@ from edumetrics._vocab import (
     RANK_WORDS,
     RATE_WORDS,
     TARGET_CUES,
+    UNIT_BLOCKER_EXCEPTIONS,
     UNIT_BLOCKERS,
     UNIT_SURFACES,
 )
@@ -57,7 +58,9 @@ def _unit_alternation(surfaces: list[str]) -> str:
     parts = []
     for s in sorted(surfaces, key=lambda w: (-len(w), w)):
         blockers = UNIT_BLOCKERS.get(s)
-        guard = f"(?!{alternation(blockers)})" if blockers else ""
+        exceptions = UNIT_BLOCKER_EXCEPTIONS.get(s)
+        unless = f"(?!{alternation(exceptions)})" if exceptions else ""
+        guard = f"(?!{unless}(?:{alternation(blockers)}))" if blockers else ""
         parts.append(regex.escape(s) + guard)
     return "|".join(parts)
 
@@ -139,7 +142,7 @@ QUANTITY: Final = re.compile(
       | (?P<cn>{_CHINESE})(?=[{_NEXT_CN}])
         (?P<cq1>{_INNER_Q})?+(?P<cmult>{_MULTIPLIER})?+(?P<cq2>{_INNER_Q})?+
         (?P<cunit>{_CN_UNITS})(?P<cper>{_PER})?+
-      | 百分之(?P<pct>{_ARABIC}|{_CHINESE})
+      | 百分之(?P<pct>{_ARABIC}|{_CHINESE}|百(?![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}点]))  # 百分之百
       | (?P<cheng>[一二两三四五六七八九]|[一二三四五六七八九]点[一二三四五六七八九])成
         (?![为立功果绩效本员长熟型就人年品绩])
       | (?=[0-9{_MASK}])(?:{_POPULATION_BEFORE})  # (cheap test first)
@@ -238,8 +241,13 @@ COMPARISON: Final = re.compile(alternation(COMPARISON_CUES))
 # summary mostly means "secured" (争取到上级资金500万元, 争取项目12个): no cue alone.
 TARGET: Final = re.compile(
     rf"{alternation(TARGET_CUES)}"
-    r"|争取(?:到|在|于)?(?:19|20)\d\d年|争取(?:达到|实现|完成|建成|做到|使|让)"
+    r"|(?:争取|计划)(?:到|在|于)?(?:19|20)\d\d年|争取(?:达到|实现|完成|建成|做到|使|让)"
 )
+# 招聘计划完成率, 目标任务完成率, 预算执行率: a rate of what was done against a plan, whose
+# noun holds a target cue (matched where the cue starts)
+PLAN_RATE: Final = re.compile(r"(?:计划|目标|预算)[^,;:。\d]{0,4}?(?:完成|执行|达成|实现|到位)率")
+# 按每生每年1000元标准, 1000元的补助标准: the figure is a standard
+STANDARD_AFTER: Final = re.compile(r"的?(?:补助|资助|补贴|经费|拨付|收费)?标准(?!化)")
 # Heading markers: 三、 or 第三部分 (top level), then (三) or 〔三〕
 _TOP_MARK = r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部分章]"
 _SUB_MARK = r"[(〔][一二三四五六七八九十]{1,3}[)〕]"
@@ -265,6 +273,8 @@ LEVEL: Final = re.compile(alternation([*LEVEL_WORDS, *LEVEL_DECOYS]))
 # a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts);
 # matched at the end, as LABEL_TRIM_END
 LEVEL_AT_END: Final = regex.compile(rf"(?r)(?:{alternation(LEVEL_WORDS)})$")
+# a label that is level words only (初中, 小学和初中)
+LEVEL_ONLY: Final = re.compile(rf"(?:(?:{alternation(LEVEL_WORDS)})[、和及与]?)+")
 LEVEL_LIST: Final = re.compile(
     rf"(?:{alternation(LEVEL_WORDS)})(?:[、和及与](?:{alternation(LEVEL_WORDS)}))++"
 )

@@ -184,6 +184,8 @@ UNIT_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
     "户": ("籍", "口", "外"),
     "轮": ("流", "岗", "训"),
 }
+# Words a blocker starts that are the unit after all: 突破1000人大关 (not 人大, congress).
+UNIT_BLOCKER_EXCEPTIONS: Final[dict[str, tuple[str, ...]]] = {"人": ("大关",)}
 
 # Surfaces that are a named thing, not a quantity (slogans, programmes, exam tiers).
 # A candidate that starts one of these is skipped.
@@ -218,6 +220,11 @@ ARTICLE_FOLLOWERS: Final[tuple[str, ...]] = (
 QUALIFIERS_BEFORE: Final[dict[str, str]] = {
     "近": "approx",
     "约": "approx",
+    "约占": "approx",
+    "约为": "approx",
+    "约有": "approx",
+    "约达": "approx",
+    "约计": "approx",
     "大约": "approx",
     "接近": "approx",
     "将近": "approx",
@@ -238,6 +245,11 @@ QUALIFIERS_BEFORE: Final[dict[str, str]] = {
     "不多于": "at_most",
     "不大于": "at_most",
     "低于": "at_most",
+    "高于": "at_least",
+    "未超过": "at_most",
+    "没有超过": "at_most",
+    "没超过": "at_most",
+    "未达到": "at_most",
     "至多": "at_most",
     "最多": "at_most",
     "未满": "at_most",
@@ -283,10 +295,15 @@ CHANGE_CUES: Final[dict[str, int]] = {
     "压减": -1,
     "缩减": -1,
     "回升": 1,
+    "负增长": -1,  # 负增长3.2%: a fall of 3.2%
 }
 # Change cues that count only after a comparison (比上年撤并3所): alone they report what was
 # done (撤并教学点12处).
 COMPARED_ONLY_CUES: Final[frozenset[str]] = frozenset({"撤并", "撤销"})
+# Change cues that are bounds when right before the number with nothing compared
+# (辍学率低于0.5%, 合格率高于95%), and changes when the comparand stands between them and
+# the number (高于省定标准25元) or a comparison precedes (比全省平均低于…).
+BOUND_CUES: Final[frozenset[str]] = frozenset({"低于", "高于"})
 # Cues that count only right before the number, after a comparison (比全省平均高2.3个百分点):
 # elsewhere they are parts of words (高中, 低年级).
 ADJACENT_CHANGE_CUES: Final[dict[str, int]] = {"高": 1, "低": -1}
@@ -313,7 +330,9 @@ TARGET_CUES: Final[tuple[str, ...]] = (
     "计划改造", "计划培训", "计划再", "计划还", "计划将", "计划要", "计划全年", "按计划",
     "规划建设", "将达到",
     "将新增", "将建成", "将完成", "将投入", "将实现", "预期",
-    "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于", "不高于",
+    "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于", "不高于", "目标:",
+    "将新建", "将改建", "将扩建", "将增加", "将提高", "将提升", "将招聘", "将改造",
+    "将启动", "将开工", "将投资", "将安排", "将培训", "将争取",
 )
 # A section heading with one of these words opens a plan (三、下一步工作打算): its figures
 # are targets. Only numbered headings count, so a title such as 工作总结及2024年工作计划
@@ -328,6 +347,8 @@ PLAN_REVIEWS: Final[tuple[str, ...]] = ("完成情况", "执行情况", "实现�
 # Words that end a goal's reach within its sentence: what follows was done, not aimed at.
 ACTUAL_MARKERS: Final[tuple[str, ...]] = (
     "已", "完成", "现有", "目前", "其中", "实际", "累计", "建成", "实现了", "达到了",
+    # a figure of the past beside a goal (力争达到95%,去年为90%)
+    "去年", "上年", "上一年", "前年",
 )
 
 # --- Levels ----------------------------------------------------------------------------
@@ -543,6 +564,11 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "保安": "staff_count",
     "宿管": "staff_count",
     "局机关": "staff_count",
+    "工勤": "staff_count",
+    "后勤人员": "staff_count",
+    "职员": "staff_count",
+    "炊事员": "staff_count",
+    "校医": "staff_count",
     # students
     "学生": "student_count",
     "在校生": "student_count",
@@ -559,6 +585,13 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "困难生": "student_count",
     "特困生": "student_count",
     "贫困生": "student_count",
+    "学困生": "student_count",
+    "寄宿生": "student_count",
+    "住校生": "student_count",
+    "走读生": "student_count",
+    "女生": "student_count",
+    "男生": "student_count",
+    "随迁子女": "student_count",
     "留守": "student_count",
     "入学": "student_count",
     "上线": "student_count",
@@ -619,6 +652,7 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "功能室": "facility_count",
     "考场": "facility_count",
     "图书": "facility_count",
+    "图书资料": "facility_count",
     "藏书": "facility_count",
     "书目": "facility_count",
     "宣传册": "facility_count",
@@ -695,7 +729,7 @@ PHRASE_ENDS: Final[tuple[str, ...]] = (
     "分别", "已", "均", "都", "在", "到", "对", "向", "从", "于", "的", "和", "与", "及",
     "等", "为", "是", "将", "并", "达", "实现", "得到", "纳入", "列入", "比", "较", "同比",
     "增", "减", "占", "其中", "共计", "累计", "提高", "提升", "降低", "下降", "上升", "创",
-    "用于", "以", "左右", "之间",
+    "用于", "以", "左右", "之间", "大关",
 )
 
 # Labels of page furniture on document-sharing sites; a figure right after one is skipped.

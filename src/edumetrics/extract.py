@@ -27,6 +27,7 @@ from edumetrics._vocab import (
     ADJACENT_CHANGE_CUES,
     ARTICLE_FOLLOWERS,
     ARTICLE_MEASURES,
+    BOUND_CUES,
     CHANGE_CUES,
     CHANGE_NOUNS,
     COMPARED_ONLY_CUES,
@@ -68,6 +69,7 @@ class _Cand:
     unit_text: str
     per: str | None
     group: int  # candidates written as one list or range share a group id
+    negative: bool = False  # written with a minus sign (增长-3.5%)
     value: Decimal | None = None
     masked: bool = False
     flags: list[Flag] = field(default_factory=list)
@@ -249,6 +251,9 @@ def _find(text: str) -> list[_Cand]:
             continue
         if has_pre:
             out.extend(_pre_candidates(text, m, main, group))
+        elif _minus_before(text, main.start):
+            main.start -= 1
+            main.negative = True
         out.append(main)
         group += 1
     return out
@@ -325,6 +330,16 @@ def _pre_candidates(text: str, m: re.Match[str], main: _Cand, group: int) -> lis
     return out
 
 
+def _minus_before(text: str, pos: int) -> bool:
+    """增长-3.5%, 增速为-2%: a minus sign right before the number, after a word that
+    states a value. A dash after a numeral is a range (3-5所), and one after other words
+    is punctuation (学校——34所), so only these words admit the sign."""
+    return pos >= 2 and text[pos - 1] == "-" and text[pos - 2] in _BEFORE_MINUS
+
+
+_BEFORE_MINUS = frozenset("为是长速幅率至到:(")
+
+
 def _starts_line(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] in "\n。;:"
 
@@ -394,7 +409,7 @@ def _read_value(c: _Cand) -> None:
         return
     if c.unit_text == "成":  # 八成 = 80%
         value *= _TEN
-    c.value = value
+    c.value = -value if c.negative else value
 
 
 # --- Context -----------------------------------------------------------------------------
@@ -475,19 +490,29 @@ def _read_qualifier(c: _Cand, left: str, right: str) -> None:
 
 
 def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> None:
-    sign = _change_sign(left)
+    sign = _change_sign(left, c.unit == "percentage_point")
     if sign is not None or P.INCREMENT_AFTER.search(right):
         c.role = "change"
         if sign is not None and sign < 0 and c.value is not None:
             c.value = -c.value
         return
     for scope in (left, outer):
-        m = _last(P.TARGET, scope)
+        m = _last_target(scope)
         if m is not None and "的" not in scope[m.end() :]:
             c.role = "target"
             return
-    if in_plan and not P.ACTUAL_MARKER.search(left):
+    if P.STANDARD_AFTER.match(right) or (in_plan and not P.ACTUAL_MARKER.search(left)):
         c.role = "target"
+
+
+def _last_target(scope: str) -> re.Match[str] | None:
+    """The last target cue of ``scope`` that is not part of the noun of a rate of what was
+    done against a plan (计划完成率 names no goal; 确保计划完成率达到95% does)."""
+    found = list(P.TARGET.finditer(scope)) if scope else []
+    for m in reversed(found):
+        if not P.PLAN_RATE.match(scope, m.start()):
+            return m
+    return None
 
 
 _MEASURE_WORDS = frozenset({"块", "处"})  # units SPEC gives a meaning only in some contexts
@@ -507,8 +532,9 @@ def _read_measure_word(c: _Cand, left: str, own: str, right: str, head: str) -> 
         c.unit = "other"
 
 
-def _change_sign(left: str) -> int | None:
-    """Sign of a change cue that governs the number right after ``left``, if any."""
+def _change_sign(left: str, points: bool) -> int | None:
+    """Sign of a change cue that governs the number right after ``left``, if any
+    (``points``: the number is in percentage points, always a difference)."""
     tail = left[-8:]
     m = _last(P.CHANGE, tail)
     if m is None:
@@ -521,6 +547,8 @@ def _change_sign(left: str) -> int | None:
         return None
     # the cue must govern this number: only function words may stand between them
     between = tail[m.end() :]
+    if word in BOUND_CUES and not (between or points or P.COMPARISON.search(left)):
+        return None  # 辍学率低于0.5%: a bound (see QUALIFIERS_BEFORE), not a change
     if len(between) > 4 and not P.COMPARISON.search(left):
         return None
     return _CHANGE_SIGNS[word]
@@ -614,7 +642,11 @@ def _count_metric(
         # a level word just before the figure gives its level (生均图书小学25册、初中35册);
         # the thing counted is named before it, if anything is (新建幼儿园3个: nothing)
         level = P.LEVEL_AT_END.match(label)  # anchored at the end (see _cut_end)
-        if level is not None and level.start():
+        if level is not None and not level.start():
+            # 小学配备计算机3200台,初中2600台: a label that is only a level counts what
+            # the sentence counted before it
+            return things.last(sent_left[: len(sent_left) - len(left)]) or things.last(label)
+        if level is not None:
             before = label[: level.start()]
             found = things.last(before, _LABEL_END_SLACK)
             if found is None and before[-1] in "、和及与":
@@ -686,11 +718,22 @@ def _only_what_it_counts(named: str, unit: str) -> bool:
 _COUNTED_UNITS = frozenset({"person", "person_time", "school", "item"})
 
 
-def _topic_level(text: str, ctx: _Context, sent_start: int) -> str | None:
-    """The one level the previous sentence of the same paragraph speaks of, if any."""
+def _topic_level(
+    text: str, ctx: _Context, sent_start: int, bare: bool, with_figures: set[int]
+) -> str | None:
+    """The one level the previous sentence of the same paragraph speaks of, if any.
+
+    A sentence without figures (加快“普九”攻坚步伐。) announces the topic of the next; one
+    reporting figures of its own lends its level only to a figure that names nothing
+    but what it counts (特殊教育学校1所。在校生120人), not to one that names a subject
+    of its own (民办学校12所, 教育经费总投入5.2亿元).
+    """
     if sent_start < 2 or text[sent_start - 1] != "。":
         return None
-    prev_start = max(ctx.sentence(sent_start - 1)[0], sent_start - _REACH)
+    prev_start = ctx.sentence(sent_start - 1)[0]
+    if not bare and prev_start in with_figures:
+        return None
+    prev_start = max(prev_start, sent_start - _REACH)
     levels = _levels_named(text, prev_start, sent_start)
     levels.discard("")
     return levels.pop() if len(levels) == 1 else None
@@ -720,20 +763,25 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
     """
     text = ctx.text
     names_level: dict[int, bool] = {}  # per sentence start, computed once
+    with_figures = {c.sent[0] for c in cands}
     first: dict[int, int] = {}  # per sentence start, where its first figure starts
     for i, c in enumerate(cands):
         first.setdefault(c.sent[0], c.start)
         if c.level_known:
             continue
-        prev = _before_aside(cands, i, text) if i else None
-        if c.bare and prev is not None and prev.sent == c.sent and prev.level is not None:
+        j = _before_aside(cands, i, text) if i else None
+        if j is not None:
+            j = _before_breakdown(cands, j, text)
+        prev = None if j is None else cands[j]
+        if c.bare and prev is not None and prev.sent == c.sent:
             c.level = prev.level
             continue
         start, end = c.sent
         if start not in names_level:
             names_level[start] = any(_levels_named(text, start, end))
         if not names_level[start]:
-            c.level = _topic_level(text, ctx, start) or ctx.section_level(c.start)
+            topic = _topic_level(text, ctx, start, c.bare, with_figures)
+            c.level = topic or ctx.section_level(c.start)
         else:
             c.level = _lead_level(text, ctx, start, first[start], c.start)
 
@@ -754,21 +802,52 @@ def _lead_level(text: str, ctx: _Context, start: int, first: int, pos: int) -> s
     return named.pop() or None
 
 
-def _before_aside(cands: list[_Cand], i: int, text: str) -> _Cand | None:
-    """The figure an elliptical one continues: the one before it, or, when that one
-    stands in a parenthesis closed before it (学校45所(其中幼儿园38所),在校生1.2万人), the
-    last one before the parenthesis."""
+def _before_aside(cands: list[_Cand], i: int, text: str) -> int | None:
+    """The index of the figure an elliptical one continues: the one before it, or, when
+    that one stands in a parenthesis closed before it (学校45所(其中幼儿园38所),在校生1.2
+    万人), the last one before the parenthesis."""
     prev = cands[i - 1]
     close = text.find(")", prev.end, cands[i].start)
     if close < 0:
-        return prev
+        return i - 1
     paren = text.rfind("(", prev.sent[0], prev.start)
     if paren < 0 or text.find(")", paren, prev.start) >= 0:
-        return prev  # the parenthesis was not around it
+        return i - 1  # the parenthesis was not around it
     for j in range(i - 2, -1, -1):
         if cands[j].end <= paren:
-            return cands[j]
+            return j
     return None
+
+
+def _before_breakdown(cands: list[_Cand], j: int, text: str) -> int | None:
+    """学校57所,其中小学42所、初中15所,在校生6.8万人: when figure ``j`` ends a list that
+    breaks a figure down by level, what follows the list continues the figure before the
+    list; with none before it, nothing (the list is of mixed levels)."""
+    last = cands[j]
+    k = j
+    while k and last.level_known and _breaks_down(text, cands[k - 1], cands[k]):
+        k -= 1
+    if k == j or len({cands[m].level for m in range(k, j + 1)}) == 1:
+        return j  # no list, or one of a single level
+    return k - 1 if k and cands[k - 1].sent == last.sent else None
+
+
+_ITEM_GAP = 12  # characters between two items of a breakdown (、普通高中)
+
+
+def _breaks_down(text: str, a: _Cand, b: _Cand) -> bool:
+    """Whether ``a`` and ``b`` are items of one breakdown by level (小学42所、初中15所):
+    figures of one unit, each naming its own level, listed with 、 in one clause. (Items
+    parted by commas are as often statements of their own: 高中4所使全市到达23所,幼儿园8所
+    使全市到达32所.)"""
+    if a.sent != b.sent or a.unit != b.unit or not (a.level_known and b.level_known):
+        return False
+    between = text[a.end : b.start]
+    return (
+        0 < len(between) <= _ITEM_GAP
+        and between[0] in "、和及与"
+        and P.CLAUSE_DELIM.search(between) is None
+    )
 
 
 def _level_in(scope: str, nearest_last: bool) -> str | None:
@@ -915,15 +994,19 @@ def _is_negative_group(first: _Cand) -> bool:
 def _list_groups(cands: list[_Cand], text: str) -> list[list[_Cand]]:
     groups: list[list[_Cand]] = []
     for c in cands:
-        if groups:
-            last = groups[-1][-1]
-            between = text[last.end : c.start]
-            if last.group == c.group or (between and len(between) <= 2 and
-                                         all(ch in "、和与及或" for ch in between)):
-                groups[-1].append(c)
-                continue
+        if groups and _listed(text, groups[-1][-1], c):
+            groups[-1].append(c)
+            continue
         groups.append([c])
     return groups
+
+
+def _listed(text: str, a: _Cand, b: _Cand) -> bool:
+    """Whether ``b`` follows ``a`` as the next item of one list (5所、8所 or 5、8所)."""
+    if a.group == b.group:
+        return True
+    between = text[a.end : b.start]
+    return 0 < len(between) <= 2 and all(ch in "、和与及或" for ch in between)
 
 
 def _enumerated_levels(left: str) -> list[str | None]:
@@ -942,16 +1025,23 @@ def _enumerated_rates(left: str) -> list[str]:
 
 
 def _propagate_per_capita(cands: list[_Cand]) -> None:
-    """A change in yuan right after a per-capita figure of the same sentence is per capita."""
+    """An amount in yuan right after a per-capita figure of the same sentence is per
+    capita when it is a change (提高了105元) or its label names only a level
+    (生均公用经费小学达到720元,初中达到940元)."""
     for prev, c in pairwise(cands):
         if (
             c.unit == "CNY"
             and c.metric == "funding"
-            and c.role == "change"
+            and (c.role == "change" or _names_only_level(c.label))
             and prev.metric == "per_capita_funding"
             and prev.sent == c.sent
         ):
             c.metric = "per_capita_funding"
+
+
+def _names_only_level(label: str | None) -> bool:
+    """初中, 小学和初中: a label that is level words and nothing else."""
+    return label is not None and P.LEVEL_ONLY.fullmatch(label) is not None
 
 
 def _propagate_rates(cands: list[_Cand]) -> None:
@@ -963,7 +1053,8 @@ def _propagate_rates(cands: list[_Cand]) -> None:
             and not prev.rate_elided
             and c.sent == prev.sent
             and (
-                (c.unit == prev.unit and c.role == prev.role and c.label is not None)
+                # (a goal beside what was reached: 力争达到95%,去年为90%)
+                (c.unit == prev.unit and _same_kind(c.role, prev.role))
                 # 毛入学率较上年提高2个百分点,达到93.2%: the rate it rose to
                 or (prev.unit == "percentage_point" and c.unit == "percent" and c.role == "actual")
             )
@@ -971,6 +1062,11 @@ def _propagate_rates(cands: list[_Cand]) -> None:
         ):
             c.metric = prev.metric
             c.rate_elided = False
+
+
+def _same_kind(role: str, other: str) -> bool:
+    """Whether two figures' roles both state a level (actual or target) or both a change."""
+    return role == other or "change" not in (role, other)
 
 
 def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
