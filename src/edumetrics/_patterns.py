@@ -40,6 +40,7 @@ from edumetrics._vocab import (
     QUALIFIERS_BEFORE,
     RANK_WORDS,
     RATE_WORDS,
+    RECRUIT_VERBS,
     TARGET_CUES,
     UNIT_BLOCKER_EXCEPTIONS,
     UNIT_BLOCKERS,
@@ -223,6 +224,7 @@ QUALIFIER_BEFORE: Final = regex.compile(
 )
 COUNT_ATTRIBUTE: Final = re.compile(alternation(COUNT_ATTRIBUTES))
 MONEY_CUE: Final = re.compile(alternation(MONEY_CUES))
+RECRUIT: Final = re.compile(alternation(RECRUIT_VERBS))
 RANK: Final = regex.compile(rf"(?r)(?:(?:{alternation(RANK_WORDS)})[前第]?|前)$")
 # The noun phrase after a count's unit, up to the first word that ends it.
 HEAD_NOUN: Final = regex.compile(

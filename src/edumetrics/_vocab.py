@@ -409,6 +409,14 @@ LEVEL_WORDS: Final[dict[str, str]] = {
     "大学": "higher",
     "本科": "higher",
     "专科": "higher",
+    # graduate students; 研究生 alone is as often a teacher's degree (引进研究生x名)
+    "研究生教育": "higher",
+    "研究生招生": "higher",
+    "招收研究生": "higher",
+    "在学研究生": "higher",
+    "在读研究生": "higher",
+    "研究生在校生": "higher",
+    "毕业研究生": "higher",
     "特殊教育": "special",
     "特教": "special",
     "三残": "special",
@@ -602,6 +610,14 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "小学生": "student_count",
     "中学生": "student_count",
     "高中生": "student_count",
+    "初中生": "student_count",
+    "中职生": "student_count",
+    "高职生": "student_count",
+    "本科生": "student_count",
+    "专科生": "student_count",
+    "博士生": "student_count",
+    "硕士生": "student_count",
+    "师范生": "student_count",
     "大学生": "student_count",
     "研究生": "student_count",
     "同学": "student_count",
@@ -710,6 +726,13 @@ TOTAL_WORDS: Final[tuple[str, ...]] = ("总额", "总计", "合计", "总投入"
 MONEY_CUES: Final[tuple[str, ...]] = (
     "钱", "资金", "经费", "补助", "补贴", "资助", "奖励", "奖金", "工资", "收入", "投入",
     "投资", "捐", "拨", "学费", "费用", "元",
+)
+
+# Verbs of recruiting: the people an education bureau recruits (引进x名研究生, 招聘x名
+#师范毕业生) are teachers, whatever degree names them.
+RECRUIT_VERBS: Final[tuple[str, ...]] = (
+    "引进", "招聘", "招录", "招考", "考录", "选聘", "聘用", "聘请", "遴选", "选调", "公招",
+    "录用", "新进", "补充",
 )
 
 # Attributes that may stand before a counted noun in a label that names nothing else

@@ -81,7 +81,10 @@ class _Cand:
     level_known: bool = False  # the figure's own words name its level
     rate_elided: bool = False  # a percent whose label names no rate
     bare: bool = False  # its label names nothing of its own
+    listed: bool = False  # its label is a conjunction after the figure before it (…和3名)
+    level_by_head: bool = False  # the noun after its unit names its level (3所幼儿园)
     label: str | None = None
+    head_len: int = 0  # characters of the noun after the unit (110所幼儿园)
     period: int | None = None
     sent: tuple[int, int] = (0, 0)
     parent: int | None = None
@@ -219,7 +222,7 @@ def _extract_rows(text: str) -> list[Row]:
             group, group_start = c.group, prev_end
         _read_value(c)
         _read_context(c, ctx, group_start)
-        prev_end = c.end
+        prev_end = c.end + c.head_len  # the noun after a figure is that figure's
     _carry_targets(cands, ctx)
     _carry_levels(cands, ctx)
     _distribute(cands, ctx)
@@ -438,9 +441,20 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     if c.unit_text in _MEASURE_WORDS:
         _read_measure_word(c, left, own, right, head)
     _read_metric(c, left, head, sent_left)
+    # 5名研究生和3名师范生: a known noun after a count is its own; the next label starts after it
+    if (
+        head
+        and c.unit in _COUNTED_UNITS
+        and right.startswith(head)
+        and REGISTRY.index(UNIT_BY_ID[c.unit]).last(head) is not None
+    ):
+        c.head_len = len(head)
     # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
     named = P.LABEL_TRIM_START.sub("", _cut_end(P.LABEL_TRIM_END, own))
-    _read_level(c, own, head, named)
+    listed = named in _CONJUNCTIONS  # 5名研究生和3名…: the list's label, not its own
+    if listed:
+        named = ""
+    _read_level(c, own, head, named, listed)
     c.label = _label(named, head, c)
     year = P.YEAR.search(sent_left) if "年" in sent_left else None  # 2023年, 2023学年
     c.period = int(year[1]) if year else None
@@ -579,6 +593,9 @@ def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> None:
     else:
         allowed, default = _UNIT_METRICS[c.unit]
         c.metric = _count_metric(unit, head, left, sent_left, allowed) or default
+        if unit is Unit.PERSON and c.metric in _RECRUITABLE and P.RECRUIT.search(left):
+            # 引进了x名研究生和x名公费师范生: an education bureau recruits teachers
+            c.metric = "teacher_count"
 
 
 def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
@@ -619,6 +636,8 @@ def _money_metric(c: _Cand, left: str) -> str:
     return "funding"
 
 
+_CONJUNCTIONS = frozenset({"和", "及", "与", "或", "以及", "、"})
+_RECRUITABLE = frozenset({"student_count", "person_count"})
 _THINGS = frozenset({"project_count", "facility_count", "school_count"})
 _UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in UNIT_METRICS.items()}
 
@@ -691,14 +710,19 @@ def _head_noun(right: str) -> str:
     return ""
 
 
-def _read_level(c: _Cand, left: str, head: str, named: str) -> None:
-    """The level the figure's own words name: the noun after its unit, then its label."""
+def _read_level(c: _Cand, left: str, head: str, named: str, listed: bool) -> None:
+    """The level the figure's own words name: the noun after its unit, then its label.
+
+    ``listed``: the figure's label is only a conjunction after the figure before it.
+    """
     for scope in (head, left):
         found = _level_in(scope, nearest_last=scope is not head)
         if found is not None:
             c.level = found or None
             c.level_known = True
+            c.level_by_head = scope is head
             return
+    c.listed = listed
     c.bare = not head and (
         len(named) <= _BARE_LABEL or c.role == "change" or _only_what_it_counts(named, c.unit)
     )
@@ -773,7 +797,11 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
         if j is not None:
             j = _before_breakdown(cands, j, text)
         prev = None if j is None else cands[j]
-        if c.bare and prev is not None and prev.sent == c.sent:
+        if prev is not None and prev.sent == c.sent and (
+            # 普通高中引进了5名研究生和3名师范生: the level of the list's label, not that
+            # of the first item's noun (新建3所幼儿园和2个教学点)
+            c.bare or (c.listed and not prev.level_by_head)
+        ):
             c.level = prev.level
             continue
         start, end = c.sent
