@@ -705,6 +705,8 @@ REGRESSION_CASES = [
      "(kept) enrolment (招生) is no recruitment"),
     (Case("招聘工作人员5名。", "5名", "5", "person", "staff_count"),
      "(kept) recruited staff stay staff"),
+    (Case("引进优秀人才12名。", "12名", "12", "person", "person_count"),
+     "(kept) recruited talents (人才) are people of their own kind, not teachers"),
     (Case("新建3所幼儿园和2个教学点。", "2个", "2", "item", "school_count"),
      "the noun after the first figure (幼儿园) was read as the second's label: preschool"),
     (Case("资助120名小学生和80名初中生。", "80名", "80", "person", "student_count",

@@ -592,10 +592,12 @@ def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> None:
         c.metric = "other" if word is None else _rate_of(word[0])
     else:
         allowed, default = _UNIT_METRICS[c.unit]
-        c.metric = _count_metric(unit, head, left, sent_left, allowed) or default
-        if unit is Unit.PERSON and c.metric in _RECRUITABLE and P.RECRUIT.search(left):
-            # 引进了x名研究生和x名公费师范生: an education bureau recruits teachers
-            c.metric = "teacher_count"
+        found = _count_metric(unit, head, left, sent_left, allowed)
+        if unit is Unit.PERSON and found in _RECRUITABLE and P.RECRUIT.search(left):
+            # 引进了x名研究生和x名公费师范生: the students or graduates an education bureau
+            # recruits are teachers (引进优秀人才 names people of its own)
+            found = "teacher_count"
+        c.metric = found or default
 
 
 def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
@@ -637,7 +639,7 @@ def _money_metric(c: _Cand, left: str) -> str:
 
 
 _CONJUNCTIONS = frozenset({"和", "及", "与", "或", "以及", "、"})
-_RECRUITABLE = frozenset({"student_count", "person_count"})
+_RECRUITABLE = frozenset({"student_count", None})
 _THINGS = frozenset({"project_count", "facility_count", "school_count"})
 _UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in UNIT_METRICS.items()}
 
