@@ -33,6 +33,7 @@ from edumetrics._vocab import (
     LEVEL_WORDS,
     MONEY_CUES,
     NAMED_NUMBERS,
+    OBJECT_VERBS,
     PHRASE_ENDS,
     PLAN_HEADINGS,
     PLAN_REVIEWS,
@@ -225,6 +226,7 @@ QUALIFIER_BEFORE: Final = regex.compile(
 COUNT_ATTRIBUTE: Final = re.compile(alternation(COUNT_ATTRIBUTES))
 MONEY_CUE: Final = re.compile(alternation(MONEY_CUES))
 RECRUIT: Final = re.compile(alternation(RECRUIT_VERBS))
+OBJECT_VERB: Final = re.compile(alternation(OBJECT_VERBS))
 RANK: Final = regex.compile(rf"(?r)(?:(?:{alternation(RANK_WORDS)})[前第]?|前)$")
 # The noun phrase after a count's unit, up to the first word that ends it.
 HEAD_NOUN: Final = regex.compile(

@@ -466,8 +466,9 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
     "〇九年", "零九年", "一九年", "二九年", "三九年", "四九年", "五九年", "六九年", "七九年",
     "八九年", "九九年", "十九年",
     # words whose last character starts a level word: 提高校园 (高校), 提高考试 (高考),
-    # 扩大学前 (大学), 科技工作 (技工), 期中考试 (中考); what follows them is still read
-    "提高", "扩大", "科技", "期中",
+    # 扩大学前 (大学), 科技工作 (技工), 期中考试 (中考), 重大学校 (大学); what follows them
+    # is still read
+    "提高", "扩大", "科技", "期中", "重大学",
     # 学前 (preschool) inside 开学前, 入学前 (before term begins)
     "开学前", "入学前",
     # a teacher's degree, not the stage taught: 专任教师中专科及以上学历, 本科以上学历
@@ -726,6 +727,13 @@ TOTAL_WORDS: Final[tuple[str, ...]] = ("总额", "总计", "合计", "总投入"
 MONEY_CUES: Final[tuple[str, ...]] = (
     "钱", "资金", "经费", "补助", "补贴", "资助", "奖励", "奖金", "工资", "收入", "投入",
     "投资", "捐", "拨", "学费", "费用", "元",
+)
+
+# Verbs that make the level word after them their object (新建幼儿园3所): what the
+# sentence did, not the level it speaks of.
+OBJECT_VERBS: Final[tuple[str, ...]] = (
+    "新建", "改建", "扩建", "建成", "建设", "改造", "撤并", "新增", "创建", "申办", "关闭",
+    "举办", "开办", "认定", "评为", "创成", "到", "走访", "调研", "检查", "督查", "选取",
 )
 
 # Verbs of recruiting: the people an education bureau recruits (引进x名研究生, 招聘x名

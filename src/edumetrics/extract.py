@@ -745,24 +745,28 @@ _COUNTED_UNITS = frozenset({"person", "person_time", "school", "item"})
 
 
 def _topic_level(
-    text: str, ctx: _Context, sent_start: int, bare: bool, with_figures: set[int]
+    text: str, ctx: _Context, sent_start: int, bare: bool, last_level: dict[int, str | None]
 ) -> str | None:
     """The one level the previous sentence of the same paragraph speaks of, if any.
 
-    A sentence without figures (加快“普九”攻坚步伐。) announces the topic of the next; one
-    reporting figures of its own lends its level only to a figure that names nothing
-    but what it counts (特殊教育学校1所。在校生120人), not to one that names a subject
-    of its own (民办学校12所, 教育经费总投入5.2亿元).
+    A sentence without figures (加快“普九”攻坚步伐。) announces the topic of the next. One
+    reporting figures of its own is continued only by a figure that names nothing but
+    what it counts (特殊教育学校1所。在校生120人), and only when its last figure is of the
+    one level it names; a figure naming a subject of its own (民办学校12所, 教育经费总投
+    入5.2亿元) takes nothing from it.
     """
     if sent_start < 2 or text[sent_start - 1] != "。":
         return None
     prev_start = ctx.sentence(sent_start - 1)[0]
-    if not bare and prev_start in with_figures:
+    with_figures = prev_start in last_level
+    if with_figures and not bare:
         return None
-    prev_start = max(prev_start, sent_start - _REACH)
-    levels = _levels_named(text, prev_start, sent_start)
+    levels = _levels_named(text, max(prev_start, sent_start - _REACH), sent_start)
     levels.discard("")
-    return levels.pop() if len(levels) == 1 else None
+    if len(levels) != 1:
+        return None
+    level = levels.pop()
+    return None if with_figures and last_level[prev_start] != level else level
 
 
 _BARE_LABEL = 3  # a label this short (学生, 幼儿) just names what the sentence counts
@@ -784,36 +788,50 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
     An elliptical figure (学生67688人 after 小学164所, 比上年增加5904人) takes the level of
     the figure before it. A sentence that names no level at all continues the previous
     sentence of its paragraph when that one speaks of a single level (加快“普九”攻坚步伐。
-    止年底,汉阴县投资4551万元). Level words elsewhere in the sentence are not borrowed:
-    they usually belong to another figure (7所挂钩联系学校 after 23所小学).
+    止年底,汉阴县投资4551万元). A sentence whose first figure's label opens with one level,
+    and names no other, speaks of it throughout (学前教育资助幼儿2860人次,发放资金143万元).
+    Other level words of the sentence are not borrowed: they usually belong to another
+    figure (7所挂钩联系学校 after 23所小学).
     """
-    text = ctx.text
     names_level: dict[int, bool] = {}  # per sentence start, computed once
-    with_figures = {c.sent[0] for c in cands}
+    last_level: dict[int, str | None] = {}  # per sentence start, its last figure's level
     first: dict[int, int] = {}  # per sentence start, where its first figure starts
     for i, c in enumerate(cands):
-        first.setdefault(c.sent[0], c.start)
-        if c.level_known:
-            continue
-        j = _before_aside(cands, i, text) if i else None
-        if j is not None:
-            j = _before_breakdown(cands, j, text)
-        prev = None if j is None else cands[j]
-        if prev is not None and prev.sent == c.sent and (
-            # 普通高中引进了5名研究生和3名师范生: the level of the list's label, not that
-            # of the first item's noun (新建3所幼儿园和2个教学点)
-            c.bare or (c.listed and not prev.level_by_head)
-        ):
-            c.level = prev.level
-            continue
-        start, end = c.sent
-        if start not in names_level:
-            names_level[start] = any(_levels_named(text, start, end))
-        if not names_level[start]:
-            topic = _topic_level(text, ctx, start, c.bare, with_figures)
-            c.level = topic or ctx.section_level(c.start)
-        else:
-            c.level = _lead_level(text, ctx, start, first[start], c.start)
+        start = c.sent[0]
+        first.setdefault(start, c.start)
+        if not c.level_known:
+            c.level = _carried_level(cands, i, ctx, names_level, last_level, first[start])
+        last_level[start] = c.level
+
+
+def _carried_level(
+    cands: list[_Cand],
+    i: int,
+    ctx: _Context,
+    names_level: dict[int, bool],
+    last_level: dict[int, str | None],
+    first: int,
+) -> str | None:
+    """The level figure ``i``, whose own words name none, takes from its neighbours."""
+    text, c = ctx.text, cands[i]
+    j = _before_aside(cands, i, text) if i else None
+    if j is not None:
+        j = _before_breakdown(cands, j, text)
+    prev = None if j is None else cands[j]
+    if prev is not None and prev.sent == c.sent and (
+        # 普通高中引进了5名研究生和3名师范生: the level of the list's label, not that of
+        # the first item's noun (新建3所幼儿园和2个教学点)
+        c.bare or (c.listed and not prev.level_by_head)
+    ):
+        return prev.level
+    start, end = c.sent
+    if start not in names_level:
+        names_level[start] = any(_levels_named(text, start, end))
+    if not names_level[start]:
+        return _topic_level(text, ctx, start, c.bare, last_level) or ctx.section_level(c.start)
+    return _lead_level(text, ctx, start, first, c.start) or _subject_level(
+        text, ctx, c.sent, first
+    )
 
 
 _LEAD = 16  # characters of a sentence's opening clauses that may set its figures' level
@@ -830,6 +848,22 @@ def _lead_level(text: str, ctx: _Context, start: int, first: int, pos: int) -> s
     if len(named) != 1 or not _levels_named(text, max(lead_end, pos - _REACH), pos) <= named:
         return None
     return named.pop() or None
+
+
+def _subject_level(text: str, ctx: _Context, sent: tuple[int, int], first: int) -> str | None:
+    """幼儿园专任教师9.84万人,专任教师中专科及以上学历比例为93.7%: a sentence that names one
+    level, as the subject of its first figure's label, speaks of that level throughout.
+    A level named elsewhere (in a school's name in a story) or as the object of a verb
+    (新建幼儿园3所,招聘教师120名) does not.)"""
+    start, end = sent
+    lo = max(start, ctx.clause_start(first))
+    word = next((m for m in P.LEVEL.finditer(text, lo, first) if m[0] in LEVEL_WORDS), None)
+    if word is None or P.OBJECT_VERB.search(text, lo, word.start()):
+        return None
+    named = _levels_named(text, start, end)
+    if len(named) != 1 or "" in named:
+        return None
+    return named.pop()
 
 
 def _before_aside(cands: list[_Cand], i: int, text: str) -> int | None:
