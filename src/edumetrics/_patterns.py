@@ -23,6 +23,7 @@ from edumetrics._normalize import DELETABLE_CHARS, DELETABLE_CLASSES, raw_forms
 from edumetrics._vocab import (
     ACTUAL_MARKERS,
     ADJACENT_CHANGE_CUES,
+    ADVERB_QUALIFIERS,
     ARABIC_ONLY_UNITS,
     CHANGE_CUES,
     CHANGE_NOUNS,
@@ -87,11 +88,12 @@ _ARABIC = rf"""
 # "take part" (参加); it is a numeral only before a 大写 unit (參拾, 參佰).
 _CAN_3 = "参(?=[拾佰仟])"
 _CHINESE = rf"""
-    (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}点])      # start of a run only: linear on 一一一…
+    (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}])        # start of a run only: linear on 一一一…
+    (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]点)      # not the decimals of 三点五 (教学点四十三个 is)
     (?:(?:[{_CN_DIGITS}十拾]|{_CAN_3})(?:[{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]|{_CAN_3})*+
        (?:点[{_CN_DIGITS}]++)?+
      | [百千万](?=[余多])                       # 百余人
-     | (?<=[近约逾超过])[百千万])                # 近万人, 逾千名
+     | (?<=[近约逾超过破])[百千万])              # 近万人, 逾千名, 突破千人
 """
 _MULTIPLIER = r"(?:[十百千]?[万亿]|千(?![米克瓦])|百(?!分))"
 _INNER_Q = r"[余多]"
@@ -222,6 +224,10 @@ _LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
 # 约300人, 至少读一本: a word qualifier may stand one verb away from the number.
 QUALIFIER_BEFORE: Final = regex.compile(
     rf"(?r)(?:(?:{alternation(QUALIFIERS_BEFORE)})|(?:{alternation(_LONG_QUALIFIERS)})\p{{Han}})$"
+)
+# 至少新建学校3所: an adverb qualifies the number of the verb phrase it opens
+ADVERB_QUALIFIER: Final = regex.compile(
+    rf"(?r)(?P<word>{alternation(ADVERB_QUALIFIERS)})\p{{Han}}{{1,4}}$"
 )
 COUNT_ATTRIBUTE: Final = re.compile(alternation(COUNT_ATTRIBUTES))
 MONEY_CUE: Final = re.compile(alternation(MONEY_CUES))

@@ -137,7 +137,7 @@ UNIT_SURFACES: Final[dict[str, str]] = {
 # they are words (十分 'very', 一分为二, 十家 ...).
 ARABIC_ONLY_UNITS: Final[frozenset[str]] = frozenset(
     {"分", "家", "门", "种", "期", "届", "支", "组", "队", "对", "轮", "课", "G", "T", "M",
-     "首", "层", "床", "架", "户", "米", "字", "校", "块", "起"}
+     "首", "层", "床", "架", "户", "米", "字", "校", "块"}
 )
 
 # A unit followed by one of these is not that unit but the start of a word
@@ -208,7 +208,7 @@ NAMED_NUMBERS: Final[tuple[str, ...]] = (
 ARTICLE_MEASURES: Final[frozenset[str]] = frozenset({"个", "名", "位", "批", "件", "起", "道"})
 # ... nor when the 一 closes a word (统一部署, 唯一, 之一, 第一) ...
 WORD_BEFORE_YI: Final[frozenset[str]] = frozenset(
-    "统唯万划专同单第之逐归合如不一每其这那某另任哪是均"
+    "统唯万划专同单第之逐归合如不一每其这那某另任哪是均上下"
 )
 # ... nor when an adjective follows the measure word (一项重要内容, 一所好学校).
 ARTICLE_FOLLOWERS: Final[tuple[str, ...]] = (
@@ -230,6 +230,7 @@ QUALIFIERS_BEFORE: Final[dict[str, str]] = {
     "将近": "approx",
     "大概": "approx",
     "超过": "at_least",
+    "突破": "at_least",
     "超": "at_least",
     "逾": "at_least",
     "至少": "at_least",
@@ -246,16 +247,27 @@ QUALIFIERS_BEFORE: Final[dict[str, str]] = {
     "不大于": "at_most",
     "低于": "at_most",
     "高于": "at_least",
+    "≥": "at_least",
+    ">": "at_least",
+    "大于等于": "at_least",
+    "≤": "at_most",
+    "<": "at_most",
+    "小于等于": "at_most",
     "未超过": "at_most",
     "没有超过": "at_most",
     "没超过": "at_most",
     "未达到": "at_most",
     "至多": "at_most",
     "最多": "at_most",
+    "最少": "at_least",
     "未满": "at_most",
 }
+# Adverbs that qualify the number of the verb phrase they open (至少新建学校3所).
+ADVERB_QUALIFIERS: Final[tuple[str, ...]] = ("至少", "至多", "最多", "最少")
 QUALIFIERS_AFTER: Final[dict[str, str]] = {
     "以上": "at_least",
+    "及以上": "at_least",
+    "及以下": "at_most",
     "多": "at_least",
     "左右": "approx",
     "上下": "approx",
@@ -530,6 +542,7 @@ RATE_WORDS: Final[dict[str, str]] = {
     "涨幅": "growth_rate",
     "降幅": "growth_rate",
     "减幅": "growth_rate",
+    "满意度": "other_rate",
     "占比": "share",
     "比例": "share",
     "比重": "share",

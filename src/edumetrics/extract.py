@@ -257,6 +257,9 @@ def _find(text: str) -> list[_Cand]:
         elif _minus_before(text, main.start):
             main.start -= 1
             main.negative = True
+        elif out and _ranges_to(text, out[-1], main):
+            out[-1].qualifier, main.qualifier = "at_least", "at_most"
+            main.group = out[-1].group
         out.append(main)
         group += 1
     return out
@@ -331,6 +334,16 @@ def _pre_candidates(text: str, m: re.Match[str], main: _Cand, group: int) -> lis
     if is_range and out:
         main.qualifier = "at_most"
     return out
+
+
+def _ranges_to(text: str, low: _Cand, high: _Cand) -> bool:
+    """400元至800元, 85%~97%: two figures of one unit joined by a range separator."""
+    return (
+        high.start - low.end == 1
+        and text[low.end] in P.RANGE_SEPARATORS
+        and low.unit == high.unit
+        and low.qualifier == high.qualifier == "exact"
+    )
 
 
 def _minus_before(text: str, pos: int) -> bool:
@@ -497,6 +510,10 @@ def _read_qualifier(c: _Cand, left: str, right: str) -> None:
     if before:
         word = before[0] if before[0] in QUALIFIERS_BEFORE else before[0][:-1]
         c.qualifier = QUALIFIERS_BEFORE[word]
+        return
+    adverb = P.ADVERB_QUALIFIER.match(left)
+    if adverb:
+        c.qualifier = QUALIFIERS_BEFORE[adverb["word"]]
         return
     after = P.QUALIFIER_AFTER.match(right)
     if after:
