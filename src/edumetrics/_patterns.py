@@ -30,6 +30,8 @@ from edumetrics._vocab import (
     COMPARISON_CUES,
     COUNT_ATTRIBUTES,
     FURNITURE_LABELS,
+    FUTURE_ADVERBS,
+    FUTURE_VERBS,
     LEVEL_DECOYS,
     LEVEL_WORDS,
     MONEY_CUES,
@@ -37,7 +39,9 @@ from edumetrics._vocab import (
     OBJECT_VERBS,
     PHRASE_ENDS,
     PLAN_HEADINGS,
+    PLAN_NOUN_TAILS,
     PLAN_REVIEWS,
+    PLAN_VERB_AFTER,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RANK_WORDS,
@@ -251,8 +255,16 @@ COMPARISON: Final = re.compile(alternation(COMPARISON_CUES))
 # summary mostly means "secured" (争取到上级资金500万元, 争取项目12个): no cue alone.
 TARGET: Final = re.compile(
     rf"{alternation(TARGET_CUES)}"
-    r"|(?:争取|计划)(?:到|在|于)?(?:19|20)\d\d年|争取(?:达到|实现|完成|建成|做到|使|让)"
+    r"|争取(?:到|在|于)?(?:19|20)\d\d年|争取(?:达到|实现|完成|建成|做到|使|让)"
+    rf"|(?:(?<![\u4e00-\u9fff])|(?<=[{PLAN_VERB_AFTER}]))计划(?!{alternation(PLAN_NOUN_TAILS)}|[,;:。])"
+    rf"|将(?:{alternation(FUTURE_ADVERBS)})?(?:{alternation(FUTURE_VERBS)})"
+    # 生均公用经费标准提高到720元: a standard set anew is a standard
+    r"|标准[^,;。]{0,8}?(?:提高|提升|调整|上调)(?:到|至|为)"
 )
+# after a target cue, words saying the figure was reached or spent, not aimed at
+DONE_AFTER_GOAL: Final = re.compile(rf"的|已|实际|{alternation(PLAN_REVIEWS)}")
+# nouns of a fund: a change cue before one is part of the fund's name (能力提升补助资金)
+FUND_NOUN: Final = re.compile("资金|经费|补助|专项")
 # 招聘计划完成率, 目标任务完成率, 预算执行率: a rate of what was done against a plan, whose
 # noun holds a target cue (matched where the cue starts)
 PLAN_RATE: Final = re.compile(r"(?:计划|目标|预算)[^,;:。\d]{0,4}?(?:完成|执行|达成|实现|到位)率")

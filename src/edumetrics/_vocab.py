@@ -337,14 +337,27 @@ INCREMENT_AFTER: Final[tuple[str, ...]] = ("使全市", "使全县", "使全区"
 # Words that make a figure a goal, plan, standard or forecast.
 TARGET_CUES: Final[tuple[str, ...]] = (
     "确保", "力争", "目标是", "目标为", "目标任务", "预计", "拟", "即将", "争创", "力求",
-    "决心", "控制在", "计划投资", "计划新建", "计划招生", "计划完成", "计划在", "计划用",
-    "计划到", "计划建", "计划于", "计划实施", "计划安排", "计划投入", "计划新增", "计划招聘",
-    "计划改造", "计划培训", "计划再", "计划还", "计划将", "计划要", "计划全年", "按计划",
-    "规划建设", "将达到",
-    "将新增", "将建成", "将完成", "将投入", "将实现", "预期",
+    "决心", "控制在", "按计划", "规划建设", "预期",
     "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于", "不高于", "目标:",
-    "将新建", "将改建", "将扩建", "将增加", "将提高", "将提升", "将招聘", "将改造",
-    "将启动", "将开工", "将投资", "将安排", "将培训", "将争取",
+    "下一步", "下步", "工作打算",
+    # the rows of a performance-target table (绩效目标表): every figure in them is a goal
+    "产出指标", "效益指标", "数量指标", "质量指标", "时效指标", "成本指标", "满意度指标",
+    "绩效指标", "绩效目标",
+)
+# 计划 is a plan cue as a verb (全县计划新建, 2024年计划通过公开招聘补充, 计划每周开展):
+# after its subject, a time or an adverb (these characters) or opening a clause; after
+# other words it ends the name of a programme (营养改善计划覆盖…学校386所, 国培计划).
+PLAN_VERB_AFTER: Final = "年县市区省镇乡局校园们我今明还并也共再将拟均都"
+# ... and not in these words: 计划生育 (family planning), 计划单列, 计划内/外.
+PLAN_NOUN_TAILS: Final[tuple[str, ...]] = ("生育", "单列", "内", "外", "经济")
+# 将 is "will" before a verb, possibly after an adverb (将再新建), and the preposition that
+# fronts an object elsewhere (将文盲率控制在…, 将39所学校与…结对).
+FUTURE_ADVERBS: Final[tuple[str, ...]] = ("再", "继续", "进一步", "陆续", "全面", "要", "会")
+FUTURE_VERBS: Final[tuple[str, ...]] = (
+    "达到", "新增", "建成", "完成", "投入", "实现", "新建", "改建", "扩建", "增加", "提高",
+    "提升", "招聘", "改造", "启动", "开工", "投资", "安排", "培训", "争取", "补充", "开展",
+    "更新", "建设", "实施", "配备", "购置", "组织", "招收", "资助", "发放", "举办", "创建",
+    "为", "于", "通过",
 )
 # A section heading with one of these words opens a plan (三、下一步工作打算): its figures
 # are targets. Only numbered headings count, so a title such as 工作总结及2024年工作计划

@@ -529,7 +529,8 @@ def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> No
         return
     for scope in (left, outer):
         m = _last_target(scope)
-        if m is not None and "的" not in scope[m.end() :]:
+        # 计划投资的300万元 / 绩效目标完成情况:实际资助…: what follows the cue was done
+        if m is not None and P.DONE_AFTER_GOAL.search(scope, m.end()) is None:
             c.role = "target"
             return
     if P.STANDARD_AFTER.match(right) or (in_plan and not P.ACTUAL_MARKER.search(left)):
@@ -580,8 +581,8 @@ def _change_sign(left: str, points: bool) -> int | None:
     between = tail[m.end() :]
     if word in BOUND_CUES and not (between or points or P.COMPARISON.search(left)):
         return None  # 辍学率低于0.5%: a bound (see QUALIFIERS_BEFORE), not a change
-    if len(between) > 4 and not P.COMPARISON.search(left):
-        return None
+    if (len(between) > 4 or P.FUND_NOUN.search(between)) and not P.COMPARISON.search(left):
+        return None  # 能力提升补助资金1462万元: the cue is part of the fund's name
     return _CHANGE_SIGNS[word]
 
 
@@ -1167,6 +1168,8 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
                     c.metric = t.metric
                 if c.level is None and not c.level_known:  # 幼儿园教职工…,其中专任教师…
                     c.level = t.level
+                if t.role == "target" and c.role == "actual":  # 计划招生4200人,其中…
+                    c.role = "target"
                 break
     totals: dict[int, list[_Cand]] = {}
     for c in cands:
