@@ -33,6 +33,7 @@ from edumetrics._vocab import (
     FUTURE_ADVERBS,
     FUTURE_VERBS,
     LEVEL_DECOYS,
+    LEVEL_MODIFIERS,
     LEVEL_WORDS,
     MONEY_CUES,
     NAMED_NUMBERS,
@@ -295,10 +296,14 @@ LEVEL: Final = re.compile(alternation([*LEVEL_WORDS, *LEVEL_DECOYS]))
 # a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts);
 # matched at the end, as LABEL_TRIM_END
 LEVEL_AT_END: Final = regex.compile(rf"(?r)(?:{alternation(LEVEL_WORDS)})$")
+# a parenthesis closed within a label (在校生(含在园幼儿)1032万人)
+CLOSED_ASIDE: Final = re.compile(r"\([^()]{0,24}\)")
 # a label that is level words only (初中, 小学和初中)
 LEVEL_ONLY: Final = re.compile(rf"(?:(?:{alternation(LEVEL_WORDS)})[、和及与]?)+")
+# levels listed in a label: 小学、初中和普通高中 (a later item may carry a modifier)
 LEVEL_LIST: Final = re.compile(
-    rf"(?:{alternation(LEVEL_WORDS)})(?:[、和及与](?:{alternation(LEVEL_WORDS)}))++"
+    rf"(?:{alternation(LEVEL_WORDS)})"
+    rf"(?:[、和及与](?:{alternation(LEVEL_MODIFIERS)})?(?:{alternation(LEVEL_WORDS)}))++"
 )
 # a rate word: searched from the end, the first found is the one ending last
 RATE: Final = regex.compile(rf"(?r)[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS)}")

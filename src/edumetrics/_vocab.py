@@ -500,6 +500,11 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
     "中专科", "专科及以上", "本科及以上", "专科以上", "本科以上", "专科学历", "本科学历",
 )
 
+# Words that may stand before a level word in a list of levels (小学、初中、普通高中).
+LEVEL_MODIFIERS: Final[tuple[str, ...]] = (
+    "普通", "中等", "全日制", "公办", "民办", "城区", "城镇", "农村", "乡村", "县城", "九年",
+)
+
 # Higher wins within one phrase; equal priorities go to the word nearest the number.
 LEVEL_PRIORITY: Final[dict[str, int]] = {
     "special": 4,

@@ -467,7 +467,8 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     listed = named in _CONJUNCTIONS  # 5名研究生和3名…: the list's label, not its own
     if listed:
         named = ""
-    _read_level(c, own, head, named, listed)
+    # 在校生(含在园幼儿), 中小学(幼儿园): an aside names no level of the figure
+    _read_level(c, P.CLOSED_ASIDE.sub("", own) if ")" in own else own, head, named, listed)
     c.label = _label(named, head, c)
     year = P.YEAR.search(sent_left) if "年" in sent_left else None  # 2023年, 2023学年
     c.period = int(year[1]) if year else None
@@ -811,45 +812,69 @@ def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
     Other level words of the sentence are not borrowed: they usually belong to another
     figure (7所挂钩联系学校 after 23所小学).
     """
-    names_level: dict[int, bool] = {}  # per sentence start, computed once
-    last_level: dict[int, str | None] = {}  # per sentence start, its last figure's level
-    first: dict[int, int] = {}  # per sentence start, where its first figure starts
-    for i, c in enumerate(cands):
-        start = c.sent[0]
-        first.setdefault(start, c.start)
-        if not c.level_known:
-            c.level = _carried_level(cands, i, ctx, names_level, last_level, first[start])
-        last_level[start] = c.level
+    _LevelCarrier(cands, ctx).run()
 
 
-def _carried_level(
-    cands: list[_Cand],
-    i: int,
-    ctx: _Context,
-    names_level: dict[int, bool],
-    last_level: dict[int, str | None],
-    first: int,
-) -> str | None:
-    """The level figure ``i``, whose own words name none, takes from its neighbours."""
-    text, c = ctx.text, cands[i]
-    j = _before_aside(cands, i, text) if i else None
-    if j is not None:
-        j = _before_breakdown(cands, j, text)
-    prev = None if j is None else cands[j]
-    if prev is not None and prev.sent == c.sent and (
-        # 普通高中引进了5名研究生和3名师范生: the level of the list's label, not that of
-        # the first item's noun (新建3所幼儿园和2个教学点)
-        c.bare or (c.listed and not prev.level_by_head)
-    ):
-        return prev.level
-    start, end = c.sent
-    if start not in names_level:
-        names_level[start] = any(_levels_named(text, start, end))
-    if not names_level[start]:
-        return _topic_level(text, ctx, start, c.bare, last_level) or ctx.section_level(c.start)
-    return _lead_level(text, ctx, start, first, c.start) or _subject_level(
-        text, ctx, c.sent, first
-    )
+class _LevelCarrier:
+    """What :func:`_carry_levels` remembers while it walks a text's figures in order; each
+    sentence's and statement's answers are computed once, so the walk stays linear."""
+
+    __slots__ = ("cands", "ctx", "first", "last_level", "names_level", "stmt_first", "subject")
+
+    def __init__(self, cands: list[_Cand], ctx: _Context) -> None:
+        self.cands, self.ctx = cands, ctx
+        self.names_level: dict[int, bool] = {}  # per sentence start
+        self.last_level: dict[int, str | None] = {}  # per sentence start: its last figure's
+        self.first: dict[int, int] = {}  # per sentence start: where its first figure starts
+        self.stmt_first: dict[int, int] = {}  # the same per statement (parted by ;)
+        self.subject: dict[int, str | None] = {}  # per statement start: its subject's level
+
+    def run(self) -> None:
+        text = self.ctx.text
+        for i, c in enumerate(self.cands):
+            start = c.sent[0]
+            self.first.setdefault(start, c.start)
+            stmt = max(start, text.rfind(";", max(start, c.start - _REACH), c.start) + 1)
+            self.stmt_first.setdefault(stmt, c.start)
+            if not c.level_known:
+                c.level = self._carried(i, stmt)
+            self.last_level[start] = c.level
+
+    def _carried(self, i: int, stmt: int) -> str | None:
+        """The level figure ``i``, whose own words name none, takes from its neighbours."""
+        ctx, cands = self.ctx, self.cands
+        text, c = ctx.text, cands[i]
+        j = _before_aside(cands, i, text) if i else None
+        if j is not None:
+            j = _before_breakdown(cands, j, text)
+        prev = None if j is None else cands[j]
+        if prev is not None and prev.sent == c.sent and (
+            # 普通高中引进了5名研究生和3名师范生: the level of the list's label, not that
+            # of the first item's noun (新建3所幼儿园和2个教学点)
+            c.bare or (c.listed and not prev.level_by_head)
+        ):
+            return prev.level
+        start, end = c.sent
+        if start not in self.names_level:
+            self.names_level[start] = any(_levels_named(text, start, end))
+        if not self.names_level[start]:
+            topic = _topic_level(text, ctx, start, c.bare, self.last_level)
+            return topic or ctx.section_level(c.start)
+        lead = _lead_level(text, ctx, start, self.first[start], c.start)
+        if lead is None and stmt != start:  # …;在全省特殊教育文艺汇演中,我市取得1个一等奖
+            lead = _lead_level(text, ctx, stmt, self.stmt_first[stmt], c.start)
+        if lead is not None:
+            return lead
+        if stmt not in self.subject:
+            stmt_end = text.find(";", c.start, end)
+            stmt_end = end if stmt_end < 0 else stmt_end
+            if not _levels_named(text, stmt, stmt_end):
+                # a statement naming no level of its own speaks of the sentence's
+                level = _subject_level(text, ctx, start, end, self.first[start])
+            else:
+                level = _subject_level(text, ctx, stmt, stmt_end, self.stmt_first[stmt])
+            self.subject[stmt] = level
+        return self.subject[stmt]
 
 
 _LEAD = 16  # characters of a sentence's opening clauses that may set its figures' level
@@ -868,20 +893,33 @@ def _lead_level(text: str, ctx: _Context, start: int, first: int, pos: int) -> s
     return named.pop() or None
 
 
-def _subject_level(text: str, ctx: _Context, sent: tuple[int, int], first: int) -> str | None:
-    """幼儿园专任教师9.84万人,专任教师中专科及以上学历比例为93.7%: a sentence that names one
-    level, as the subject of its first figure's label, speaks of that level throughout.
-    A level named elsewhere (in a school's name in a story) or as the object of a verb
-    (新建幼儿园3所,招聘教师120名) does not.)"""
-    start, end = sent
+def _subject_level(text: str, ctx: _Context, start: int, end: int, first: int) -> str | None:
+    """幼儿园专任教师9.84万人,专任教师中专科及以上学历比例为93.7%: a statement (a sentence,
+    or its part between semicolons) that names one level, as the subject of its first
+    figure's label, speaks of that level throughout. A level named elsewhere (in a
+    school's name in a story) or as the object of a verb (新建幼儿园3所,招聘教师120名)
+    does not."""
     lo = max(start, ctx.clause_start(first))
-    word = next((m for m in P.LEVEL.finditer(text, lo, first) if m[0] in LEVEL_WORDS), None)
+    word = next(
+        (
+            m
+            for m in P.LEVEL.finditer(text, lo, first)
+            if m[0] in LEVEL_WORDS and not _in_aside(text, lo, m.start(), first)
+        ),
+        None,
+    )
     if word is None or P.OBJECT_VERB.search(text, lo, word.start()):
         return None
     named = _levels_named(text, start, end)
     if len(named) != 1 or "" in named:
         return None
     return named.pop()
+
+
+def _in_aside(text: str, lo: int, pos: int, hi: int) -> bool:
+    """Whether ``pos`` stands in a parenthesis opened after ``lo`` and closed before ``hi``
+    (在校生(含在园幼儿)1032万人)."""
+    return text.rfind("(", lo, pos) > text.rfind(")", lo, pos) and text.find(")", pos, hi) >= 0
 
 
 def _before_aside(cands: list[_Cand], i: int, text: str) -> int | None:
