@@ -257,7 +257,10 @@ COMPARISON: Final = re.compile(alternation(COMPARISON_CUES))
 TARGET: Final = re.compile(
     rf"{alternation(TARGET_CUES)}"
     r"|争取(?:到|在|于)?(?:19|20)\d\d年|争取(?:达到|实现|完成|建成|做到|使|让)"
-    rf"|(?:(?<![\u4e00-\u9fff])|(?<=[{PLAN_VERB_AFTER}]))计划(?!{alternation(PLAN_NOUN_TAILS)}|[,;:。])"
+    # (the look-behinds follow the literal, so every branch starts with one and the engine
+    # skips ahead to the characters a cue can start with)
+    rf"|计划(?:(?<![\u4e00-\u9fff]计划)|(?<=[{PLAN_VERB_AFTER}]计划))"
+    rf"(?!{alternation(PLAN_NOUN_TAILS)}|[,;:。])"
     rf"|将(?:{alternation(FUTURE_ADVERBS)})?(?:{alternation(FUTURE_VERBS)})"
     # 生均公用经费标准提高到720元: a standard set anew is a standard
     r"|标准[^,;。]{0,8}?(?:提高|提升|调整|上调)(?:到|至|为)"

@@ -453,14 +453,8 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     head = _head_noun(right)  # the noun after the unit: what a count counts
     if c.unit_text in _MEASURE_WORDS:
         _read_measure_word(c, left, own, right, head)
-    _read_metric(c, left, head, sent_left)
     # 5名研究生和3名师范生: a known noun after a count is its own; the next label starts after it
-    if (
-        head
-        and c.unit in _COUNTED_UNITS
-        and right.startswith(head)
-        and REGISTRY.index(UNIT_BY_ID[c.unit]).last(head) is not None
-    ):
+    if _read_metric(c, left, head, sent_left) and right.startswith(head):
         c.head_len = len(head)
     # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
     named = P.LABEL_TRIM_START.sub("", _cut_end(P.LABEL_TRIM_END, own))
@@ -512,7 +506,7 @@ def _read_qualifier(c: _Cand, left: str, right: str) -> None:
         word = before[0] if before[0] in QUALIFIERS_BEFORE else before[0][:-1]
         c.qualifier = QUALIFIERS_BEFORE[word]
         return
-    adverb = P.ADVERB_QUALIFIER.match(left)
+    adverb = P.ADVERB_QUALIFIER.match(left) if "至" in left or "最" in left else None
     if adverb:
         c.qualifier = QUALIFIERS_BEFORE[adverb["word"]]
         return
@@ -534,15 +528,22 @@ def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> No
         if m is not None and P.DONE_AFTER_GOAL.search(scope, m.end()) is None:
             c.role = "target"
             return
-    if P.STANDARD_AFTER.match(right) or (in_plan and not P.ACTUAL_MARKER.search(left)):
+    if ("标准" in right and P.STANDARD_AFTER.match(right)) or (
+        in_plan and not P.ACTUAL_MARKER.search(left)
+    ):
         c.role = "target"
 
 
 def _last_target(scope: str) -> re.Match[str] | None:
     """The last target cue of ``scope`` that is not part of the noun of a rate of what was
     done against a plan (计划完成率 names no goal; 确保计划完成率达到95% does)."""
-    found = list(P.TARGET.finditer(scope)) if scope else []
-    for m in reversed(found):
+    last = None
+    if scope:  # most scopes looked at are empty (no parenthesis, no clause before)
+        for last in P.TARGET.finditer(scope):  # noqa: B007 - we want the last match
+            pass
+    if last is None or not P.PLAN_RATE.match(scope, last.start()):
+        return last
+    for m in reversed(list(P.TARGET.finditer(scope, 0, last.start()))):
         if not P.PLAN_RATE.match(scope, m.start()):
             return m
     return None
@@ -600,7 +601,8 @@ def _last(
     return last
 
 
-def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> None:
+def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> bool:
+    """Set the figure's metric; whether the noun after a count's unit named what it counts."""
     unit = UNIT_BY_ID[c.unit]
     if unit in (Unit.PERCENT, Unit.PERCENTAGE_POINT):
         c.metric = _rate_metric(c, left, sent_left)
@@ -612,11 +614,13 @@ def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> None:
     else:
         allowed, default = _UNIT_METRICS[c.unit]
         found = _count_metric(unit, head, left, sent_left, allowed)
+        c.metric = found or default
         if unit is Unit.PERSON and found in _RECRUITABLE and P.RECRUIT.search(left):
             # 引进了x名研究生和x名公费师范生: the students or graduates an education bureau
             # recruits are teachers (引进优秀人才 names people of its own)
-            found = "teacher_count"
-        c.metric = found or default
+            c.metric = "teacher_count"
+        return bool(head) and found is not None
+    return False
 
 
 def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
@@ -819,7 +823,10 @@ class _LevelCarrier:
     """What :func:`_carry_levels` remembers while it walks a text's figures in order; each
     sentence's and statement's answers are computed once, so the walk stays linear."""
 
-    __slots__ = ("cands", "ctx", "first", "last_level", "names_level", "stmt_first", "subject")
+    __slots__ = (
+        "cands", "ctx", "first", "last_level", "names_level", "semicolon", "stmt_first",
+        "subject",
+    )
 
     def __init__(self, cands: list[_Cand], ctx: _Context) -> None:
         self.cands, self.ctx = cands, ctx
@@ -827,15 +834,20 @@ class _LevelCarrier:
         self.last_level: dict[int, str | None] = {}  # per sentence start: its last figure's
         self.first: dict[int, int] = {}  # per sentence start: where its first figure starts
         self.stmt_first: dict[int, int] = {}  # the same per statement (parted by ;)
+        self.semicolon: dict[int, bool] = {}  # per sentence start: whether it has statements
         self.subject: dict[int, str | None] = {}  # per statement start: its subject's level
 
     def run(self) -> None:
         text = self.ctx.text
         for i, c in enumerate(self.cands):
-            start = c.sent[0]
-            self.first.setdefault(start, c.start)
-            stmt = max(start, text.rfind(";", max(start, c.start - _REACH), c.start) + 1)
-            self.stmt_first.setdefault(stmt, c.start)
+            start, end = c.sent
+            if start not in self.first:
+                self.first[start] = c.start
+                self.semicolon[start] = text.find(";", start, end) >= 0
+            stmt = start
+            if self.semicolon[start]:
+                stmt = max(start, text.rfind(";", max(start, c.start - _REACH), c.start) + 1)
+                self.stmt_first.setdefault(stmt, c.start)
             if not c.level_known:
                 c.level = self._carried(i, stmt)
             self.last_level[start] = c.level
@@ -844,16 +856,17 @@ class _LevelCarrier:
         """The level figure ``i``, whose own words name none, takes from its neighbours."""
         ctx, cands = self.ctx, self.cands
         text, c = ctx.text, cands[i]
-        j = _before_aside(cands, i, text) if i else None
-        if j is not None:
-            j = _before_breakdown(cands, j, text)
-        prev = None if j is None else cands[j]
-        if prev is not None and prev.sent == c.sent and (
-            # 普通高中引进了5名研究生和3名师范生: the level of the list's label, not that
-            # of the first item's noun (新建3所幼儿园和2个教学点)
-            c.bare or (c.listed and not prev.level_by_head)
-        ):
-            return prev.level
+        if i and (c.bare or c.listed):
+            j = _before_aside(cands, i, text)
+            if j is not None:
+                j = _before_breakdown(cands, j, text)
+            prev = None if j is None else cands[j]
+            if prev is not None and prev.sent == c.sent and (
+                # 普通高中引进了5名研究生和3名师范生: the level of the list's label, not
+                # that of the first item's noun (新建3所幼儿园和2个教学点)
+                c.bare or not prev.level_by_head
+            ):
+                return prev.level
         start, end = c.sent
         if start not in self.names_level:
             self.names_level[start] = any(_levels_named(text, start, end))
@@ -872,7 +885,8 @@ class _LevelCarrier:
                 # a statement naming no level of its own speaks of the sentence's
                 level = _subject_level(text, ctx, start, end, self.first[start])
             else:
-                level = _subject_level(text, ctx, stmt, stmt_end, self.stmt_first[stmt])
+                first = self.stmt_first[stmt] if stmt != start else self.first[start]
+                level = _subject_level(text, ctx, stmt, stmt_end, first)
             self.subject[stmt] = level
         return self.subject[stmt]
 
