@@ -683,13 +683,15 @@ def _count_metric(
     if unit is Unit.ITEM:
         # an item's label names things, not people: 考试16次 counts exams
         things = REGISTRY.index(unit, _THINGS)
+        label = P.LABEL_TRIM_START.sub("", label)  # 其中小学5012个: 其中 names nothing
         # a level word just before the figure gives its level (生均图书小学25册、初中35册);
         # the thing counted is named before it, if anything is (新建幼儿园3个: nothing)
         level = P.LEVEL_AT_END.match(label)  # anchored at the end (see _cut_end)
         if level is not None and not level.start():
             # 小学配备计算机3200台,初中2600台: a label that is only a level counts what
-            # the sentence counted before it
-            return things.last(sent_left[: len(sent_left) - len(left)]) or things.last(label)
+            # the sentence counted before it (班级9846个,其中小学5012个: classes, not schools)
+            before = sent_left[: len(sent_left) - len(left)]
+            return things.last(before) if before.strip() else things.last(label)
         if level is not None:
             before = label[: level.start()]
             found = things.last(before, _LABEL_END_SLACK)
@@ -1078,6 +1080,7 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
         _levels_respectively(cands, ctx)
     _propagate_per_capita(cands)
     _propagate_rates(cands)
+    _propagate_counts(cands)
 
 
 _GROUP_REACH = 8  # lists a later list may take its levels from
@@ -1198,9 +1201,34 @@ def _propagate_rates(cands: list[_Cand]) -> None:
             c.rate_elided = False
 
 
+def _propagate_counts(cands: list[_Cand]) -> None:
+    """计算机5000台,比上年增加300台 / 资源教室24间,累计达到156间: a count whose words name
+    nothing counts what the count before it in the sentence counts."""
+    for prev, c in pairwise(cands):
+        if (
+            c.metric == "other"
+            and c.unit == prev.unit == "item"
+            and (c.bare or c.label is None)
+            and prev.metric != "other"
+            and prev.sent == c.sent
+        ):
+            c.metric = prev.metric
+
+
 def _same_kind(role: str, other: str) -> bool:
     """Whether two figures' roles both state a level (actual or target) or both a change."""
     return role == other or "change" not in (role, other)
+
+
+def _finer(part: str, total: str) -> bool:
+    """Whether a part (其中) of a count of ``total`` with the metric ``part`` is better
+    read as ``total``: people of no named kind, or students, among staff or teachers."""
+    return (part == "person_count" and total in _PEOPLE) or (
+        part == "student_count" and total in ("teacher_count", "staff_count")
+    )
+
+
+_PEOPLE = frozenset({"teacher_count", "staff_count", "student_count"})
 
 
 def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
@@ -1216,7 +1244,9 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
                 break
             if t.end <= k and t.unit == c.unit and t.role != "change":
                 c.parent = j
-                if c.metric == "other":  # 车辆5辆,其中一般公务用车3辆: cars too
+                if c.metric == "other" or _finer(c.metric, t.metric):
+                    # 车辆5辆,其中一般公务用车3辆: cars too; 招聘教师215人,其中研究生12人:
+                    # teachers too
                     c.metric = t.metric
                 if c.level is None and not c.level_known:  # 幼儿园教职工…,其中专任教师…
                     c.level = t.level
