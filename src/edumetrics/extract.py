@@ -870,8 +870,9 @@ class _LevelCarrier:
             ):
                 return prev.level
         start, end = c.sent
-        if start not in self.names_level:
-            self.names_level[start] = any(_levels_named(text, start, end))
+        if start not in self.names_level:  # a single level named ("" is several: 中小学)
+            words = P.LEVEL.finditer(text, start, end)
+            self.names_level[start] = any(LEVEL_WORDS.get(m[0]) for m in words)
         if not self.names_level[start]:
             topic = _topic_level(text, ctx, start, c.bare, self.last_level)
             return topic or ctx.section_level(c.start)
