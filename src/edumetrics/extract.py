@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
+from typing import overload
 
 import regex
 
@@ -537,10 +538,7 @@ def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> No
 def _last_target(scope: str) -> re.Match[str] | None:
     """The last target cue of ``scope`` that is not part of the noun of a rate of what was
     done against a plan (计划完成率 names no goal; 确保计划完成率达到95% does)."""
-    last = None
-    if scope:  # most scopes looked at are empty (no parenthesis, no clause before)
-        for last in P.TARGET.finditer(scope):  # noqa: B007 - we want the last match
-            pass
+    last = _last(P.TARGET, scope)
     if last is None or not P.PLAN_RATE.match(scope, last.start()):
         return last
     for m in reversed(list(P.TARGET.finditer(scope, 0, last.start()))):
@@ -591,9 +589,14 @@ def _change_sign(left: str, points: bool) -> int | None:
 _CHANGE_SIGNS = {**CHANGE_CUES, **ADJACENT_CHANGE_CUES, **CHANGE_NOUNS}
 
 
+@overload
+def _last(pattern: re.Pattern[str], s: str) -> re.Match[str] | None: ...
+@overload
+def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None: ...
 def _last(
     pattern: re.Pattern[str] | regex.Pattern[str], s: str
 ) -> re.Match[str] | regex.Match[str] | None:
+    """The last match of ``pattern`` in ``s``, if any."""
     last = None
     if s:  # most scopes looked at are empty (no parenthesis, no clause before)
         for last in pattern.finditer(s):  # noqa: B007 - we want the last match
@@ -661,7 +664,8 @@ def _money_metric(c: _Cand, left: str) -> str:
     return "funding"
 
 
-_CONJUNCTIONS = frozenset({"和", "及", "与", "或", "以及", "、"})
+_LIST_JOINERS = "、和与及或"  # what stands between two items of a list
+_CONJUNCTIONS = frozenset({*_LIST_JOINERS, "以及"})
 _RECRUITABLE = frozenset({"student_count", None})
 _THINGS = frozenset({"project_count", "facility_count", "school_count"})
 _UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in UNIT_METRICS.items()}
@@ -835,7 +839,8 @@ class _LevelCarrier:
         self.names_level: dict[int, bool] = {}  # per sentence start
         self.last_level: dict[int, str | None] = {}  # per sentence start: its last figure's
         self.first: dict[int, int] = {}  # per sentence start: where its first figure starts
-        self.stmt_first: dict[int, int] = {}  # the same per statement (parted by ;)
+        self.stmt_first: dict[int, int] = {}  # the same per statement (parted by ;, or
+        # the sentence itself when it has none)
         self.semicolon: dict[int, bool] = {}  # per sentence start: whether it has statements
         self.subject: dict[int, str | None] = {}  # per statement start: its subject's level
 
@@ -849,7 +854,7 @@ class _LevelCarrier:
             stmt = start
             if self.semicolon[start]:
                 stmt = max(start, text.rfind(";", max(start, c.start - _REACH), c.start) + 1)
-                self.stmt_first.setdefault(stmt, c.start)
+            self.stmt_first.setdefault(stmt, c.start)
             if not c.level_known:
                 c.level = self._carried(i, stmt)
             self.last_level[start] = c.level
@@ -888,8 +893,7 @@ class _LevelCarrier:
                 # a statement naming no level of its own speaks of the sentence's
                 level = _subject_level(text, ctx, start, end, self.first[start])
             else:
-                first = self.stmt_first[stmt] if stmt != start else self.first[start]
-                level = _subject_level(text, ctx, stmt, stmt_end, first)
+                level = _subject_level(text, ctx, stmt, stmt_end, self.stmt_first[stmt])
             self.subject[stmt] = level
         return self.subject[stmt]
 
@@ -1144,7 +1148,7 @@ def _listed(text: str, a: _Cand, b: _Cand) -> bool:
     if a.group == b.group:
         return True
     between = text[a.end : b.start]
-    return 0 < len(between) <= 2 and all(ch in "、和与及或" for ch in between)
+    return 0 < len(between) <= 2 and all(ch in _LIST_JOINERS for ch in between)
 
 
 def _enumerated_levels(left: str) -> list[str | None]:
