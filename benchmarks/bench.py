@@ -295,6 +295,7 @@ def machine() -> list[str]:
     ]
     return [
         f"- code: {revision()}",
+        f"- build: {build()}",
         f"- machine: {cpu}; {logical} logical CPUs ({physical} physical, {usable} usable); "
         f"{memory} RAM; load average {load}",
         f"- system: {platform.platform()}",
@@ -324,6 +325,28 @@ def revision() -> str:
     except (OSError, subprocess.CalledProcessError):
         return "not a git checkout"
     return f"edumetrics at {head}" + (" with uncommitted changes in src/" if dirty else "")
+
+
+def build() -> str:
+    """Which build of edumetrics runs: compiled (a regular install, see hatch_build.py) or
+    pure Python (an editable install), and whether it was installed from this checkout."""
+    import edumetrics
+    from edumetrics import _engine
+
+    package = Path(edumetrics.__file__).parent
+    kind = "compiled with mypyc" if _engine.__file__.endswith((".so", ".pyd")) else "pure Python"
+    source = ROOT / "src" / "edumetrics"
+    if package == source:
+        return f"{kind} (the sources of this checkout, an editable install)"
+    stale = [
+        p.name
+        for p in sorted(source.glob("*.py"))
+        if not (package / p.name).exists() or (package / p.name).read_bytes() != p.read_bytes()
+    ]
+    where = f"installed in {package}"
+    if stale:
+        return f"{kind}, {where}; NOT this checkout's sources (differ: {', '.join(stale)})"
+    return f"{kind}, {where} from this checkout's sources"
 
 
 @dataclass

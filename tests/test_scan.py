@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from edumetrics import _patterns as P
 from edumetrics import extract
+from edumetrics._engine import _cut_end
 from edumetrics._normalize import normalize
 from edumetrics._vocab import (
     ACTUAL_MARKERS,
@@ -28,7 +29,6 @@ from edumetrics._vocab import (
     QUALIFIERS_BEFORE,
     TARGET_CUES,
 )
-from edumetrics.extract import _cut_end
 
 
 def _has_candidate(raw: str) -> bool:

@@ -1,0 +1,1266 @@
+"""The extractor's engine: every quantity mention of a text, what it measures, and where.
+
+One pass of one compiled pattern (:data:`edumetrics._patterns.QUANTITY`) over a
+normalised working copy finds the candidates; each is then read in its context (the
+clause before it, the noun after its unit, the sentence) to decide metric, role, level
+and qualifier; the spans are mapped back to the raw text at the end.
+
+The public entry is :func:`edumetrics.extract` (``extract.py``), which checks its
+argument and builds the records. This module holds the hot path alone so that a wheel
+can ship it compiled (mypyc, see ``hatch_build.py``): it must stay plain typed Python
+that mypy accepts, and every function here is called with the types it declares.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import pairwise
+from typing import overload
+
+import regex
+
+from edumetrics import _patterns as P
+from edumetrics._normalize import Normalized, normalize
+from edumetrics._vocab import (
+    ADJACENT_CHANGE_CUES,
+    ARTICLE_FOLLOWERS,
+    ARTICLE_MEASURES,
+    BOUND_CUES,
+    CHANGE_CUES,
+    CHANGE_NOUNS,
+    COMPARED_ONLY_CUES,
+    INNER_QUALIFIERS,
+    LEVEL_PRIORITY,
+    LEVEL_WORDS,
+    PER_CAPITA_WORDS,
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    RATE_WORDS,
+    TOTAL_WORDS,
+    UNIT_METRICS,
+    UNIT_SURFACES,
+    WORD_BEFORE_YI,
+)
+from edumetrics.errors import NumeralError
+from edumetrics.numerals import parse_number
+from edumetrics.records import UNIT_BY_ID, Flag, Row, Unit
+from edumetrics.rules import REGISTRY
+
+__all__ = ["rows"]
+
+_MASK_CHARS = frozenset("xX×*")
+_LONGEST_NUMERAL = 64
+_TEN = Decimal(10)
+_MAY_EXCEED_100 = frozenset({"growth_rate", "gross_enrollment_rate", "other_rate"})
+_HUNDRED = Decimal(100)
+_OPEN_QUOTES = "“〝\"「『'‘"
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A candidate mention on the working copy, filled in step by step."""
+
+    start: int  # working offsets, number through unit
+    end: int
+    num: str  # numeral as written (with multiplier, without inner qualifier)
+    unit: str  # canonical unit id
+    unit_text: str
+    per: str | None
+    group: int  # candidates written as one list or range share a group id
+    negative: bool = False  # written with a minus sign (增长-3.5%)
+    value: Decimal | None = None
+    masked: bool = False
+    flags: list[Flag] = field(default_factory=list)
+    qualifier: str = "exact"
+    metric: str = "other"
+    role: str = "actual"
+    level: str | None = None
+    level_from_list: bool = False
+    level_known: bool = False  # the figure's own words name its level
+    rate_elided: bool = False  # a percent whose label names no rate
+    bare: bool = False  # its label names nothing of its own
+    listed: bool = False  # its label is a conjunction after the figure before it (…和3名)
+    level_by_head: bool = False  # the noun after its unit names its level (3所幼儿园)
+    label: str | None = None
+    head_len: int = 0  # characters of the noun after the unit (110所幼儿园)
+    period: int | None = None
+    sent: tuple[int, int] = (0, 0)
+    parent: int | None = None
+
+
+class _Context:
+    """Clause and sentence boundaries of one working copy, for bisecting."""
+
+    __slots__ = ("_sections", "clauses", "plans", "sentences", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences = [m.start() for m in P.SENTENCE_END.finditer(text)]
+        self.clauses = [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
+        self.plans = _plan_sections(text)
+        self._sections: tuple[list[int], list[str | None]] | None = None
+
+    def section_level(self, pos: int) -> str | None:
+        """The one level the headings of the sections around ``pos`` name, if any."""
+        if self._sections is None:  # read on first need: most texts never ask
+            self._sections = _section_levels(self.text)
+        starts, levels = self._sections
+        k = bisect_left(starts, pos + 1)
+        return levels[k - 1] if k else None
+
+    def in_plan(self, pos: int) -> bool:
+        """Whether ``pos`` stands in a plan section (下一步工作打算 …)."""
+        return any(start <= pos < end for start, end in self.plans)
+
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect_left(self.sentences, pos)
+        start = self.sentences[k - 1] + 1 if k else 0
+        end = self.sentences[k] + 1 if k < len(self.sentences) else len(self.text)
+        return start, end
+
+    def clause_start(self, pos: int) -> int:
+        k = bisect_left(self.clauses, pos)
+        return self.clauses[k - 1] + 1 if k else 0
+
+    def clause_end(self, pos: int) -> int:
+        k = bisect_left(self.clauses, pos)
+        return self.clauses[k] if k < len(self.clauses) else len(self.text)
+
+
+def _plan_sections(text: str) -> list[tuple[int, int]]:
+    """Spans of the sections whose numbered heading announces a plan.
+
+    A section runs to the next heading of its level or above (a top-level 四、 ends a
+    plan opened by 三、 or by (三)).
+    """
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_top = False
+    for m in P.HEADING.finditer(text):
+        is_top = m["top"] is not None
+        if open_at is not None and (is_top or not open_top):
+            out.append((open_at, m.start()))
+            open_at = None
+        title = m["title"]
+        if open_at is None and P.PLAN_HEADING.search(title) and not P.PLAN_REVIEW.search(title):
+            open_at, open_top = m.end(), is_top
+    if open_at is not None:
+        out.append((open_at, len(text)))
+    return out
+
+
+_RANKS = ("r0", "r1", "r2", "r3")  # SECTION_HEADING's marker groups, outermost first
+
+
+def _section_levels(text: str) -> tuple[list[int], list[str | None]]:
+    """Where each numbered section starts, and the single level its heading, or the
+    nearest enclosing heading that names one, speaks of (一、学前教育 … (一)师资 …).
+
+    A heading naming several levels (二、义务教育和学前教育) ends its parents' level.
+    """
+    starts: list[int] = []
+    levels: list[str | None] = []
+    stack: list[tuple[int, str | None]] = []  # (rank, level its title names)
+    for m in P.SECTION_HEADING.finditer(text):
+        rank = next(r for r, group in enumerate(_RANKS) if m[group] is not None)
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        stack.append((rank, _heading_level(m["title"])))
+        level = next((lv for _, lv in reversed(stack) if lv is not None), None)
+        starts.append(m.start())
+        levels.append(level or None)
+    return starts, levels
+
+
+_HEADING_TITLE = 20  # a longer "title" is a paragraph run on, or a line broken mid-sentence
+
+
+def _levels_named(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The levels the words of ``text[start:end]`` name ("" for words naming several at
+    once, such as 中小学); decoys (其中) name none."""
+    found = P.LEVEL.findall(text, start, len(text) if end is None else end)
+    return {LEVEL_WORDS[w] for w in found if w in LEVEL_WORDS}
+
+
+def _heading_level(title: str) -> str | None:
+    """The level a heading names: None if it names none, "" if several (义务教育和高中)."""
+    if len(title) > _HEADING_TITLE:
+        return None
+    levels = _levels_named(title)
+    if len(levels) > 1:
+        return ""
+    return levels.pop() if levels else None
+
+
+def rows(text: str) -> list[Row]:
+    """Every quantity mention of ``text``, in document order, as rows of plain values
+    (``records.Row``): what :func:`edumetrics.extract` makes records of, and what
+    ``extract_many``'s workers send (cheaper to pickle than records)."""
+    if not P.GATE.search(text):  # most sentences of a report hold no figure
+        return []
+    norm = normalize(text)
+    cands = _find(norm.text)
+    if not cands:
+        return []
+    ctx = _Context(norm.text)
+    prev_end, group_start, group = 0, 0, -1
+    for c in cands:
+        if c.group != group:  # members of one list or range share the first one's label
+            group, group_start = c.group, prev_end
+        _read_value(c)
+        _read_context(c, ctx, group_start)
+        prev_end = c.end + c.head_len  # the noun after a figure is that figure's
+    _carry_targets(cands, ctx)
+    _carry_levels(cands, ctx)
+    _distribute(cands, ctx)
+    _link_parts(cands, ctx)
+    return [_to_row(c, norm) for c in cands]
+
+
+# --- Finding candidates ------------------------------------------------------------------
+
+
+def _find(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    group = 0
+    for m in P.QUANTITY.finditer(text):
+        main = _main_candidate(text, m, group)
+        pre_start, pre_end = m.regs[_PRE]
+        has_pre = pre_end > pre_start
+        if _is_not_a_mention(text, main, pre_start if has_pre else main.start):
+            continue
+        if has_pre:
+            out.extend(_pre_candidates(text, m, main, group))
+        elif _minus_before(text, main.start):
+            main.start -= 1
+            main.negative = True
+        elif out and _ranges_to(text, out[-1], main):
+            out[-1].qualifier, main.qualifier = "at_least", "at_most"
+            main.group = out[-1].group
+        out.append(main)
+        group += 1
+    return out
+
+
+# QUANTITY's groups by number: a match's spans are read in one call (``Match.regs``, in
+# CPython's re since its beginning and in typeshed), where each lookup of a group by name
+# costs as much again as the whole tuple.
+_GROUP = P.QUANTITY.groupindex
+_PRE, _PCT, _CHENG, _POP = (_GROUP[g] for g in ("pre", "pct", "cheng", "pop"))
+# the two numeral branches: numeral, qualifier, multiplier, qualifier, unit, per
+_NUMERAL_BRANCHES = tuple(
+    tuple(_GROUP[g] for g in names)
+    for names in (
+        ("ar", "q1", "mult", "q2", "unit", "per"),
+        ("cn", "cq1", "cmult", "cq2", "cunit", "cper"),
+    )
+)
+
+
+def _main_candidate(text: str, m: re.Match[str], group: int) -> _Cand:
+    regs = m.regs
+    end = regs[0][1]
+    for num_g, q1_g, mult_g, q2_g, unit_g, per_g in _NUMERAL_BRANCHES:
+        start, num_end = regs[num_g]
+        if start < 0:
+            continue
+        mult_start, mult_end = regs[mult_g]
+        num = text[start:num_end] + text[mult_start:mult_end]  # an unmatched group is (-1, -1)
+        unit_start, unit_end = regs[unit_g]
+        per_start, per_end = regs[per_g]
+        c = _Cand(
+            start,
+            end,
+            num,
+            UNIT_SURFACES[text[unit_start:unit_end]],
+            text[num_end:unit_end],  # qualifiers, multiplier and unit are contiguous
+            text[per_start:per_end] if per_start >= 0 else None,
+            group,
+        )
+        for q_start, q_end in (regs[q1_g], regs[q2_g]):
+            if q_start >= 0:
+                c.qualifier = INNER_QUALIFIERS[text[q_start:q_end]]
+        return c
+    if regs[_PCT][0] >= 0:
+        pct_start = regs[_PCT][0]
+        start = pct_start - len("百分之")
+        return _Cand(start, end, text[pct_start:end], "percent", "百分之", None, group)
+    if regs[_CHENG][0] >= 0:
+        start = regs[_CHENG][0]
+        return _Cand(start, end, text[start : regs[_CHENG][1]], "percent", "成", None, group)
+    start = regs[_POP][0]
+    return _Cand(start, end, text[start:end], "person", "", None, group)
+
+
+def _pre_candidates(text: str, m: re.Match[str], main: _Cand, group: int) -> list[_Cand]:
+    out = []
+    items = list(P.PRE_ITEM.finditer(text, m.start("pre"), m.end("pre")))
+    is_range = bool(items) and items[-1]["sep"] in P.RANGE_SEPARATORS
+    # A list starting a line with 、 is a list marker (3、4所学校...), not a figure.
+    if items and items[0]["sep"] == "、" and _starts_line(text, items[0].start()):
+        items = items[1:]
+    shared_mult = m["mult"] or m["cmult"] or ""
+    for it in items:
+        num = it["num"]
+        if is_range and shared_mult and num[-1:].isdigit():
+            num += shared_mult  # 4~6万平方米 is 4万 to 6万
+        c = _Cand(it.start("num"), it.end("num"), num, main.unit, "", main.per, group)
+        if is_range:
+            c.qualifier = "at_least"
+        out.append(c)
+    if is_range and out:
+        main.qualifier = "at_most"
+    return out
+
+
+def _ranges_to(text: str, low: _Cand, high: _Cand) -> bool:
+    """400元至800元, 85%~97%: two figures of one unit joined by a range separator."""
+    return (
+        high.start - low.end == 1
+        and text[low.end] in P.RANGE_SEPARATORS
+        and low.unit == high.unit
+        and low.qualifier == high.qualifier == "exact"
+    )
+
+
+def _minus_before(text: str, pos: int) -> bool:
+    """增长-3.5%, 增速为-2%: a minus sign right before the number, after a word that
+    states a value. A dash after a numeral is a range (3-5所), and one after other words
+    is punctuation (学校——34所), so only these words admit the sign."""
+    return pos >= 2 and text[pos - 1] == "-" and text[pos - 2] in _BEFORE_MINUS
+
+
+_BEFORE_MINUS = frozenset("为是长速幅率至到:(")
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] in "\n。;:"
+
+
+def _is_not_a_mention(text: str, c: _Cand, start: int) -> bool:
+    """Ordinals, numbers in names and titles, the article 一, page furniture.
+
+    ``start`` is where the figure's writing starts (its list, if it has one).
+    """
+    before = text[start - 1] if start else ""
+    if before and before in "第" + _OPEN_QUOTES:  # ordinals; “五项管理” and other names
+        return True
+    if c.num.endswith(".") and _starts_line(text, start):  # a list marker: 2. 本文档…
+        return True
+    if c.unit == "person" and P.RANK.search(text, max(0, start - 4), start):
+        return True
+    if P.NAMED.match(text, start) or (start != c.start and P.NAMED.match(text, c.start)):
+        return True
+    if c.num == "一" and _is_article(text, c, before):
+        return True
+    if _inside_title(text, start, c.end):
+        return True
+    # page furniture reads "label: value" (大小:18.62KB), the colon right before the value
+    # or before the line break that precedes it
+    if before not in (":", "=", "\n"):
+        return False
+    return P.FURNITURE.search(text, max(0, start - 8), start) is not None
+
+
+def _is_article(text: str, c: _Cand, before: str) -> bool:
+    if before in WORD_BEFORE_YI:
+        return True
+    if c.unit_text in ARTICLE_MEASURES:
+        return True
+    after = text[c.end : c.end + 2]
+    return after.startswith(ARTICLE_FOLLOWERS) or text.startswith(c.unit_text, c.end)
+
+
+def _inside_title(text: str, start: int, end: int) -> bool:
+    """《50个典型案例》: a number in a title is part of the title."""
+    open_title = text.rfind("《", max(0, start - 60), start)
+    if open_title >= 0 and text.rfind("》", open_title, start) < 0:
+        close = text.find("》", end, end + 60)
+        if close >= 0 and text.find("《", end, close) < 0:
+            return True
+    return False
+
+
+# --- Value -------------------------------------------------------------------------------
+
+
+def _read_value(c: _Cand) -> None:
+    num = c.num
+    if any(ch in _MASK_CHARS for ch in num):
+        c.masked = True
+        return
+    if num.endswith("."):
+        c.flags.append(Flag.MALFORMED_NUMBER)
+        num = num[:-1]
+    if len(num) > _LONGEST_NUMERAL:  # a digit run of this length is not a figure
+        c.flags.append(Flag.MALFORMED_NUMBER)
+        return
+    try:
+        value = parse_number(num.replace("参", "叁"))  # 參拾 reads 参拾 in the working copy
+    except NumeralError:
+        c.flags.append(Flag.MALFORMED_NUMBER)
+        return
+    if c.unit_text == "成":  # 八成 = 80%
+        value *= _TEN
+    c.value = -value if c.negative else value
+
+
+# --- Context -----------------------------------------------------------------------------
+
+
+_REACH = 200  # characters of context any decision about a figure may read
+
+
+def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
+    text = ctx.text
+    c.sent = ctx.sentence(c.start)
+    cl_start = ctx.clause_start(c.start)
+    # every look at the context is bounded, so a document of one endless sentence stays linear
+    reach = c.start - _REACH
+    left = text[max(cl_start, reach) : c.start]
+    # the figure's own label starts after the figure before it (民办幼儿园x所及校外培训机构x所)
+    own = text[max(cl_start, prev_end, reach) : c.start]
+    outer = _outer_clause(text, ctx, cl_start, c.start)
+    right = text[c.end : min(ctx.clause_end(c.end), c.end + 14)]
+    sent_left = text[max(c.sent[0], reach) : c.start]
+    _read_qualifier(c, left, right)
+    # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
+    lead = text[max(c.sent[0], prev_end, cl_start - _REACH) : cl_start]
+    _read_role(c, left, outer + lead, right, bool(ctx.plans) and ctx.in_plan(c.start))
+    head = _head_noun(right)  # the noun after the unit: what a count counts
+    if c.unit_text in _MEASURE_WORDS:
+        _read_measure_word(c, left, own, right, head)
+    # 5名研究生和3名师范生: a known noun after a count is its own; the next label starts after it
+    if _read_metric(c, left, head, sent_left) and right.startswith(head):
+        c.head_len = len(head)
+    # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
+    named = P.LABEL_TRIM_START.sub("", _cut_end(P.LABEL_TRIM_END, own))
+    listed = named in _CONJUNCTIONS  # 5名研究生和3名…: the list's label, not its own
+    if listed:
+        named = ""
+    # 在校生(含在园幼儿), 中小学(幼儿园): an aside names no level of the figure
+    _read_level(c, P.CLOSED_ASIDE.sub("", own) if ")" in own else own, head, named, listed)
+    c.label = _label(named, head, c)
+    year = P.YEAR.search(sent_left) if "年" in sent_left else None  # 2023年, 2023学年
+    c.period = int(year[1]) if year else None
+    if (
+        c.value is not None
+        and c.unit in ("percent", "percentage_point")
+        and c.value > _HUNDRED
+        and c.metric not in _MAY_EXCEED_100
+    ):
+        c.flags.append(Flag.IMPLAUSIBLE_VALUE)
+
+
+def _cut_end(pattern: regex.Pattern[str], s: str) -> str:
+    """``s`` without what an end-anchored pattern (``(?r)…$``) matches at its end.
+
+    A reverse pattern's ``match`` is anchored at the end of the string: one attempt, where
+    ``search`` and ``sub`` would try every position of a clause. ``s`` is a piece of one
+    clause and holds no line break, so ``$`` can only mean its end and the two agree.
+    """
+    m = pattern.match(s)
+    return s[: m.start()] if m else s
+
+
+def _outer_clause(text: str, ctx: _Context, cl_start: int, pos: int) -> str:
+    """The clause around an open parenthesis the candidate stands in, if any."""
+    lo = max(0, pos - _PAREN_REACH)
+    paren = text.rfind("(", lo, pos)
+    if paren < 0 or text.rfind(")", paren, pos) >= 0:
+        return ""
+    return text[max(ctx.clause_start(paren), paren - _REACH) : paren]
+
+
+_PAREN_REACH = 80  # a parenthesis opened further back than this is not the figure's
+
+
+def _read_qualifier(c: _Cand, left: str, right: str) -> None:
+    if c.qualifier != "exact":
+        return
+    before = P.QUALIFIER_BEFORE.match(left)  # anchored at the end (see _cut_end)
+    if before:
+        word = before[0] if before[0] in QUALIFIERS_BEFORE else before[0][:-1]
+        c.qualifier = QUALIFIERS_BEFORE[word]
+        return
+    adverb = P.ADVERB_QUALIFIER.match(left) if "至" in left or "最" in left else None
+    if adverb:
+        c.qualifier = QUALIFIERS_BEFORE[adverb["word"]]
+        return
+    after = P.QUALIFIER_AFTER.match(right)
+    if after:
+        c.qualifier = QUALIFIERS_AFTER[after[0]]
+
+
+def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> None:
+    sign = _change_sign(left, c.unit == "percentage_point")
+    if sign is not None or P.INCREMENT_AFTER.search(right):
+        c.role = "change"
+        if sign is not None and sign < 0 and c.value is not None:
+            c.value = -c.value
+        return
+    for scope in (left, outer):
+        m = _last_target(scope)
+        # 计划投资的300万元 / 绩效目标完成情况:实际资助…: what follows the cue was done
+        if m is not None and P.DONE_AFTER_GOAL.search(scope, m.end()) is None:
+            c.role = "target"
+            return
+    if ("标准" in right and P.STANDARD_AFTER.match(right)) or (
+        in_plan and not P.ACTUAL_MARKER.search(left)
+    ):
+        c.role = "target"
+
+
+def _last_target(scope: str) -> re.Match[str] | None:
+    """The last target cue of ``scope`` that is not part of the noun of a rate of what was
+    done against a plan (计划完成率 names no goal; 确保计划完成率达到95% does)."""
+    last = _last(P.TARGET, scope)
+    if last is None or not P.PLAN_RATE.match(scope, last.start()):
+        return last
+    for m in reversed(list(P.TARGET.finditer(scope, 0, last.start()))):
+        if not P.PLAN_RATE.match(scope, m.start()):
+            return m
+    return None
+
+
+_MEASURE_WORDS = frozenset({"块", "处"})  # units SPEC gives a meaning only in some contexts
+
+
+def _read_measure_word(c: _Cand, left: str, own: str, right: str, head: str) -> None:
+    """块 is yuan only where money is spoken of (补助每人300块, 3块钱), 处 counts schools only
+    where a school or institution is counted (幼儿园5处); otherwise (运动场8块, 隐患12处)
+    each is a measure word of unit ``other``."""
+    if c.unit_text == "块":
+        money = right.startswith("钱") or P.MONEY_CUE.search(left) is not None
+        if not money:
+            c.unit = "other"
+        return
+    schools = REGISTRY.index(Unit.SCHOOL)
+    if (schools.last(head) if head else schools.last(own, _LABEL_END_SLACK)) is None:
+        c.unit = "other"
+
+
+def _change_sign(left: str, points: bool) -> int | None:
+    """Sign of a change cue that governs the number right after ``left``, if any
+    (``points``: the number is in percentage points, always a difference)."""
+    tail = left[-8:]
+    m = _last(P.CHANGE, tail)
+    if m is None:
+        return None
+    word = m[0]
+    at = len(left) - len(tail) + m.start()
+    if at and left[at - 1] == "不":  # 不低于650元, 不少于: a floor, not a change
+        return None
+    if (len(word) == 1 or word in COMPARED_ONLY_CUES) and not P.COMPARISON.search(left):
+        return None
+    # the cue must govern this number: only function words may stand between them
+    between = tail[m.end() :]
+    if word in BOUND_CUES and not (between or points or P.COMPARISON.search(left)):
+        return None  # 辍学率低于0.5%: a bound (see QUALIFIERS_BEFORE), not a change
+    if (len(between) > 4 or P.FUND_NOUN.search(between)) and not P.COMPARISON.search(left):
+        return None  # 能力提升补助资金1462万元: the cue is part of the fund's name
+    return _CHANGE_SIGNS[word]
+
+
+_CHANGE_SIGNS = {**CHANGE_CUES, **ADJACENT_CHANGE_CUES, **CHANGE_NOUNS}
+
+
+@overload
+def _last(pattern: re.Pattern[str], s: str) -> re.Match[str] | None: ...
+@overload
+def _last(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None: ...
+def _last(
+    pattern: re.Pattern[str] | regex.Pattern[str], s: str
+) -> re.Match[str] | regex.Match[str] | None:
+    """The last match of ``pattern`` in ``s``, if any."""
+    last = None
+    if s:  # most scopes looked at are empty (no parenthesis, no clause before)
+        for last in pattern.finditer(s):  # noqa: B007 - we want the last match
+            pass
+    return last
+
+
+def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> bool:
+    """Set the figure's metric; whether the noun after a count's unit named what it counts."""
+    unit = UNIT_BY_ID[c.unit]
+    if unit in (Unit.PERCENT, Unit.PERCENTAGE_POINT):
+        c.metric = _rate_metric(c, left, sent_left)
+    elif unit is Unit.CNY:
+        c.metric = _money_metric(c, left)
+    elif c.unit_text == "‰":  # a rate per mille (辍学率3‰) is the rate its word names
+        word = P.RATE.search(left)
+        c.metric = "other" if word is None else _rate_of(word[0])
+    else:
+        allowed, default = _UNIT_METRICS[c.unit]
+        found = _count_metric(unit, head, left, sent_left, allowed)
+        c.metric = found or default
+        if unit is Unit.PERSON and found in _RECRUITABLE and P.RECRUIT.search(left):
+            # 引进了x名研究生和x名公费师范生: the students or graduates an education bureau
+            # recruits are teachers (引进优秀人才 names people of its own)
+            c.metric = "teacher_count"
+        return bool(head) and found is not None
+    return False
+
+
+def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
+    scope = left if c.unit == "percent" else sent_left
+    user = REGISTRY.user_index(UNIT_BY_ID[c.unit])
+    if user is not None and (found := user.last(scope)) is not None:
+        return found
+    word = P.RATE.search(scope)  # the rate word ending last
+    if word is not None:
+        return _rate_of(word[0])
+    c.rate_elided = True
+    if c.unit == "percentage_point":
+        return "other_rate"
+    if c.role == "change":
+        return "growth_rate"
+    return "share"
+
+
+_RATE_KEYS = sorted(RATE_WORDS, key=len, reverse=True)
+
+
+def _rate_of(word: str) -> str:
+    """Metric of a rate word (毛入园率 -> gross_enrollment_rate; 文盲率 -> other_rate)."""
+    for key in _RATE_KEYS:
+        if word.endswith(key):
+            return RATE_WORDS[key]
+    return "other_rate" if word.endswith("率") else "share"
+
+
+def _money_metric(c: _Cand, left: str) -> str:
+    user = REGISTRY.user_index(Unit.CNY)
+    if user is not None and (found := user.last(left)) is not None:
+        return found
+    if c.per and any(p in c.per for p in ("生", "人")):
+        return "per_capita_funding"
+    if any(w in left for w in PER_CAPITA_WORDS) and not any(w in left for w in TOTAL_WORDS):
+        return "per_capita_funding"
+    return "funding"
+
+
+_LIST_JOINERS = "、和与及或"  # what stands between two items of a list
+_CONJUNCTIONS = frozenset({*_LIST_JOINERS, "以及"})
+_RECRUITABLE = frozenset({"student_count", None})
+_THINGS = frozenset({"project_count", "facility_count", "school_count"})
+_UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in UNIT_METRICS.items()}
+
+
+def _count_metric(
+    unit: Unit, head: str, left: str, sent_left: str, allowed: frozenset[str]
+) -> str | None:
+    """What a count counts: the noun after its unit (110所幼儿园), else the label's end.
+
+    Chinese noun phrases are head-final, so within the noun after the unit the last known
+    word wins (25本教师必读书目 counts 书目); a noun there that names nothing known makes
+    the count ``other`` rather than borrowing a word from the label (15篇教科研论文).
+    """
+    index = REGISTRY.index(unit, allowed)
+    if head:
+        return index.last(head)
+    label = _cut_end(P.LABEL_TRIM_END, left)
+    if unit is Unit.ITEM:
+        # an item's label names things, not people: 考试16次 counts exams
+        things = REGISTRY.index(unit, _THINGS)
+        label = P.LABEL_TRIM_START.sub("", label)  # 其中小学5012个: 其中 names nothing
+        # a level word just before the figure gives its level (生均图书小学25册、初中35册);
+        # the thing counted is named before it, if anything is (新建幼儿园3个: nothing)
+        level = P.LEVEL_AT_END.match(label)  # anchored at the end (see _cut_end)
+        if level is not None and not level.start():
+            # 小学配备计算机3200台,初中2600台: a label that is only a level counts what
+            # the sentence counted before it (班级9846个,其中小学5012个: classes, not schools)
+            before = sent_left[: len(sent_left) - len(left)]
+            return things.last(before) if before.strip() else things.last(label)
+        if level is not None:
+            before = label[: level.start()]
+            found = things.last(before, _LABEL_END_SLACK)
+            if found is None and before[-1] in "、和及与":
+                # …、初中35册: the thing the list counts, named before its first level
+                found = things.last(P.LEVEL.sub(_blank_level_word, before))
+            if found is not None:
+                return found
+        return things.last(label, _LABEL_END_SLACK)
+    found = index.last(label, _LABEL_END_SLACK)
+    if found is None and unit is Unit.PERSON:
+        # a count of people with no noun of its own (共计xx人, 比上年增加597人) counts
+        # the people the sentence has been speaking of
+        found = index.last(sent_left)
+    return found
+
+
+_LABEL_END_SLACK = 1  # characters a label may run on after its counted noun
+
+
+def _blank_level_word(m: re.Match[str]) -> str:
+    """A level word blanked out (a decoy such as 科技 kept as written)."""
+    return "|" if m[0] in LEVEL_WORDS else m[0]
+
+
+def _head_noun(right: str) -> str:
+    q = P.QUALIFIER_AFTER.match(right)
+    if q:
+        # 2400人左右: skip the qualifier; 12个班以上的完小: the noun is what the figure
+        # describes, not what it counts
+        right = right[q.end() :]
+        if right.startswith("的"):
+            return ""
+    m = P.HEAD_NOUN.match(right)
+    if m:
+        return m[1]
+    # 150名在常就读的特困生: the noun after a relative clause ending in 的
+    de = right.find("的", 0, 12)
+    if de >= 0:
+        m = P.HEAD_NOUN.match(right, de + 1)
+        if m:
+            return m[1]
+    return ""
+
+
+def _read_level(c: _Cand, left: str, head: str, named: str, listed: bool) -> None:
+    """The level the figure's own words name: the noun after its unit, then its label.
+
+    ``listed``: the figure's label is only a conjunction after the figure before it.
+    """
+    for scope in (head, left):
+        found = _level_in(scope, nearest_last=scope is not head)
+        if found is not None:
+            c.level = found or None
+            c.level_known = True
+            c.level_by_head = scope is head
+            return
+    c.listed = listed
+    c.bare = not head and (
+        len(named) <= _BARE_LABEL or c.role == "change" or _only_what_it_counts(named, c.unit)
+    )
+
+
+def _only_what_it_counts(named: str, unit: str) -> bool:
+    """普通高中3所,在校学生5678人,专任教师412人: a label that is the counted noun, with at
+    most an attribute before it (在校, 专任, 女 …), names nothing of its own; one with a
+    verb (招聘教师) reports something else done."""
+    if unit not in _COUNTED_UNITS:
+        return False
+    m = P.COUNT_ATTRIBUTE.match(named)
+    noun = named[m.end() :] if m else named
+    return noun in REGISTRY.index(UNIT_BY_ID[unit]).metric_of
+
+
+_COUNTED_UNITS = frozenset({"person", "person_time", "school", "item"})
+
+
+def _topic_level(
+    text: str, ctx: _Context, sent_start: int, bare: bool, last_level: dict[int, str | None]
+) -> str | None:
+    """The one level the previous sentence of the same paragraph speaks of, if any.
+
+    A sentence without figures (加快“普九”攻坚步伐。) announces the topic of the next. One
+    reporting figures of its own is continued only by a figure that names nothing but
+    what it counts (特殊教育学校1所。在校生120人), and only when its last figure is of the
+    one level it names; a figure naming a subject of its own (民办学校12所, 教育经费总投
+    入5.2亿元) takes nothing from it.
+    """
+    if sent_start < 2 or text[sent_start - 1] != "。":
+        return None
+    prev_start = ctx.sentence(sent_start - 1)[0]
+    with_figures = prev_start in last_level
+    if with_figures and not bare:
+        return None
+    levels = _levels_named(text, max(prev_start, sent_start - _REACH), sent_start)
+    levels.discard("")
+    if len(levels) != 1:
+        return None
+    level = levels.pop()
+    return None if with_figures and last_level[prev_start] != level else level
+
+
+_BARE_LABEL = 3  # a label this short (学生, 幼儿) just names what the sentence counts
+
+
+def _carry_targets(cands: list[_Cand], ctx: _Context) -> None:
+    """A goal stated for a sentence covers its later figures (力争…达到95%以上,…达到97%)
+    unless a later clause reports something done (已, 完成, 现有, 其中 …)."""
+    for prev, c in pairwise(cands):
+        if prev.role != "target" or c.role != "actual" or prev.sent != c.sent:
+            continue
+        if not P.ACTUAL_MARKER.search(ctx.text, prev.end, c.start):
+            c.role = "target"
+
+
+def _carry_levels(cands: list[_Cand], ctx: _Context) -> None:
+    """A figure whose own words name no level may take it from its neighbours.
+
+    An elliptical figure (学生67688人 after 小学164所, 比上年增加5904人) takes the level of
+    the figure before it. A sentence that names no level at all continues the previous
+    sentence of its paragraph when that one speaks of a single level (加快“普九”攻坚步伐。
+    止年底,汉阴县投资4551万元). A sentence whose first figure's label opens with one level,
+    and names no other, speaks of it throughout (学前教育资助幼儿2860人次,发放资金143万元).
+    Other level words of the sentence are not borrowed: they usually belong to another
+    figure (7所挂钩联系学校 after 23所小学).
+    """
+    _LevelCarrier(cands, ctx).run()
+
+
+class _LevelCarrier:
+    """What :func:`_carry_levels` remembers while it walks a text's figures in order; each
+    sentence's and statement's answers are computed once, so the walk stays linear."""
+
+    __slots__ = (
+        "cands", "ctx", "first", "last_level", "names_level", "semicolon", "stmt_first",
+        "subject",
+    )
+
+    def __init__(self, cands: list[_Cand], ctx: _Context) -> None:
+        self.cands, self.ctx = cands, ctx
+        self.names_level: dict[int, bool] = {}  # per sentence start
+        self.last_level: dict[int, str | None] = {}  # per sentence start: its last figure's
+        self.first: dict[int, int] = {}  # per sentence start: where its first figure starts
+        self.stmt_first: dict[int, int] = {}  # the same per statement (parted by ;, or
+        # the sentence itself when it has none)
+        self.semicolon: dict[int, bool] = {}  # per sentence start: whether it has statements
+        self.subject: dict[int, str | None] = {}  # per statement start: its subject's level
+
+    def run(self) -> None:
+        text = self.ctx.text
+        for i, c in enumerate(self.cands):
+            start, end = c.sent
+            if start not in self.first:
+                self.first[start] = c.start
+                self.semicolon[start] = text.find(";", start, end) >= 0
+            stmt = start
+            if self.semicolon[start]:
+                stmt = max(start, text.rfind(";", max(start, c.start - _REACH), c.start) + 1)
+            self.stmt_first.setdefault(stmt, c.start)
+            if not c.level_known:
+                c.level = self._carried(i, stmt)
+            self.last_level[start] = c.level
+
+    def _carried(self, i: int, stmt: int) -> str | None:
+        """The level figure ``i``, whose own words name none, takes from its neighbours."""
+        ctx, cands = self.ctx, self.cands
+        text, c = ctx.text, cands[i]
+        if i and (c.bare or c.listed):
+            j = _before_aside(cands, i, text)
+            if j is not None:
+                j = _before_breakdown(cands, j, text)
+            prev = None if j is None else cands[j]
+            if prev is not None and prev.sent == c.sent and (
+                # 普通高中引进了5名研究生和3名师范生: the level of the list's label, not
+                # that of the first item's noun (新建3所幼儿园和2个教学点)
+                c.bare or not prev.level_by_head
+            ):
+                return prev.level
+        start, end = c.sent
+        if start not in self.names_level:  # a single level named ("" is several: 中小学)
+            words = P.LEVEL.finditer(text, start, end)
+            self.names_level[start] = any(LEVEL_WORDS.get(m[0]) for m in words)
+        if not self.names_level[start]:
+            topic = _topic_level(text, ctx, start, c.bare, self.last_level)
+            return topic or ctx.section_level(c.start)
+        lead = _lead_level(text, ctx, start, self.first[start], c.start)
+        if lead is None and stmt != start:  # …;在全省特殊教育文艺汇演中,我市取得1个一等奖
+            lead = _lead_level(text, ctx, stmt, self.stmt_first[stmt], c.start)
+        if lead is not None:
+            return lead
+        if stmt not in self.subject:
+            stmt_end = text.find(";", c.start, end)
+            stmt_end = end if stmt_end < 0 else stmt_end
+            if not _levels_named(text, stmt, stmt_end):
+                # a statement naming no level of its own speaks of the sentence's
+                level = _subject_level(text, ctx, start, end, self.first[start])
+            else:
+                level = _subject_level(text, ctx, stmt, stmt_end, self.stmt_first[stmt])
+            self.subject[stmt] = level
+        return self.subject[stmt]
+
+
+_LEAD = 16  # characters of a sentence's opening clauses that may set its figures' level
+
+
+def _lead_level(text: str, ctx: _Context, start: int, first: int, pos: int) -> str | None:
+    """今年高考,我县600分以上考生达86人: the clauses opening a sentence before its first
+    figure set the level of its figures when they name one level and nothing between
+    them and the figure names another."""
+    lead_end = ctx.clause_start(first)
+    if not start < lead_end <= start + _LEAD:
+        return None  # a long lead tells a story of its own (选取了…小学进行了宣传)
+    named = _levels_named(text, start, lead_end)
+    if len(named) != 1 or not _levels_named(text, max(lead_end, pos - _REACH), pos) <= named:
+        return None
+    return named.pop() or None
+
+
+def _subject_level(text: str, ctx: _Context, start: int, end: int, first: int) -> str | None:
+    """幼儿园专任教师9.84万人,专任教师中专科及以上学历比例为93.7%: a statement (a sentence,
+    or its part between semicolons) that names one level, as the subject of its first
+    figure's label, speaks of that level throughout. A level named elsewhere (in a
+    school's name in a story) or as the object of a verb (新建幼儿园3所,招聘教师120名)
+    does not."""
+    lo = max(start, ctx.clause_start(first))
+    word = next(
+        (
+            m
+            for m in P.LEVEL.finditer(text, lo, first)
+            if m[0] in LEVEL_WORDS and not _in_aside(text, lo, m.start(), first)
+        ),
+        None,
+    )
+    if word is None or P.OBJECT_VERB.search(text, lo, word.start()):
+        return None
+    named = _levels_named(text, start, end)
+    if len(named) != 1 or "" in named:
+        return None
+    return named.pop()
+
+
+def _in_aside(text: str, lo: int, pos: int, hi: int) -> bool:
+    """Whether ``pos`` stands in a parenthesis opened after ``lo`` and closed before ``hi``
+    (在校生(含在园幼儿)1032万人)."""
+    return text.rfind("(", lo, pos) > text.rfind(")", lo, pos) and text.find(")", pos, hi) >= 0
+
+
+def _before_aside(cands: list[_Cand], i: int, text: str) -> int | None:
+    """The index of the figure an elliptical one continues: the one before it, or, when
+    that one stands in a parenthesis closed before it (学校45所(其中幼儿园38所),在校生1.2
+    万人), the last one before the parenthesis."""
+    prev = cands[i - 1]
+    close = text.find(")", prev.end, cands[i].start)
+    if close < 0:
+        return i - 1
+    paren = text.rfind("(", prev.sent[0], prev.start)
+    if paren < 0 or text.find(")", paren, prev.start) >= 0:
+        return i - 1  # the parenthesis was not around it
+    for j in range(i - 2, -1, -1):
+        if cands[j].end <= paren:
+            return j
+    return None
+
+
+def _before_breakdown(cands: list[_Cand], j: int, text: str) -> int | None:
+    """学校57所,其中小学42所、初中15所,在校生6.8万人: when figure ``j`` ends a list that
+    breaks a figure down by level, what follows the list continues the figure before the
+    list; with none before it, nothing (the list is of mixed levels)."""
+    last = cands[j]
+    k = j
+    while k and last.level_known and _breaks_down(text, cands[k - 1], cands[k]):
+        k -= 1
+    if k == j or len({cands[m].level for m in range(k, j + 1)}) == 1:
+        return j  # no list, or one of a single level
+    return k - 1 if k and cands[k - 1].sent == last.sent else None
+
+
+_ITEM_GAP = 12  # characters between two items of a breakdown (、普通高中)
+
+
+def _breaks_down(text: str, a: _Cand, b: _Cand) -> bool:
+    """Whether ``a`` and ``b`` are items of one breakdown by level (小学42所、初中15所):
+    figures of one unit, each naming its own level, listed with 、 in one clause. (Items
+    parted by commas are as often statements of their own: 高中4所使全市到达23所,幼儿园8所
+    使全市到达32所.)"""
+    if a.sent != b.sent or a.unit != b.unit or not (a.level_known and b.level_known):
+        return False
+    between = text[a.end : b.start]
+    return (
+        0 < len(between) <= _ITEM_GAP
+        and between[0] in "、和及与"
+        and P.CLAUSE_DELIM.search(between) is None
+    )
+
+
+def _level_in(scope: str, nearest_last: bool) -> str | None:
+    """The level a phrase names: None if it names none, "" if it names several.
+
+    A more specific stage wins over a general one (义务教育阶段适龄儿童 is primary);
+    two specific stages (幼儿园、小学等) name no single level.
+    """
+    if not scope:
+        return None
+    best: tuple[int, int, str] | None = None
+    specific: set[str] = set()
+    for m in P.LEVEL.finditer(scope):
+        level = LEVEL_WORDS.get(m[0])
+        if level is None:  # a decoy (其中)
+            continue
+        if LEVEL_PRIORITY[level] >= _SPECIFIC:
+            specific.add(level)
+        pos = m.end() if nearest_last else -m.start()
+        key = (LEVEL_PRIORITY[level], pos)
+        if best is None or key > best[:2]:
+            best = (key[0], key[1], level)
+    if len(specific) > 1:
+        return ""
+    return None if best is None else best[2]
+
+
+_SPECIFIC = 2  # LEVEL_PRIORITY of a single stage (preschool … adult)
+
+
+_LONG_LABEL = 12  # a label longer than this is a clause; the counted noun says more
+
+
+def _label(named: str, head: str, c: _Cand) -> str | None:
+    label = _cut_end(P.LABEL_TRIM_END, _cut_end(P.QUALIFIER_BEFORE, named))
+    is_count = c.unit not in ("percent", "percentage_point", "CNY")
+    if is_count and head and (not label or len(label) > _LONG_LABEL):
+        return head
+    if not label:
+        return None
+    return label[-24:]
+
+
+# --- Across candidates -------------------------------------------------------------------
+
+
+def _distribute(cands: list[_Cand], ctx: _Context) -> None:
+    """Distributive lists: 小学、初中入学率为99.07%、94.88% -> one level each, in order."""
+    groups = _list_groups(cands, ctx.text)
+    previous: list[list[_Cand]] = []
+    for g in groups:
+        if len(g) < 2:
+            continue
+        _elided_points(g)
+        first = g[0]
+        left = ctx.text[max(ctx.clause_start(first.start), first.start - _REACH) : first.start]
+        levels = _enumerated_levels(left)
+        if len(levels) == len(g):
+            for c, level in zip(g, levels, strict=False):
+                c.level = level
+                c.level_from_list = True
+        else:
+            for prev in reversed(previous[-_GROUP_REACH:]):
+                if len(prev) == len(g) and prev[0].sent == first.sent:
+                    if all(p.level_from_list for p in prev):
+                        for c, p in zip(g, prev, strict=False):
+                            c.level = p.level
+                            c.level_from_list = True
+                    break
+        # every member of a list shares the first member's role and metric, unless the
+        # label enumerates one rate per member (入学率、巩固率分别为99%、95%)
+        items = _enumerated_rates(left) if first.unit in ("percent", "percentage_point") else []
+        rates = [_rate_of(item) for item in items]
+        if len(rates) == len(g):
+            for c, item, metric in zip(g, items, rates, strict=True):
+                c.metric = metric
+                level = _level_in(item, nearest_last=True)  # 小学入学率和初中巩固率
+                if level is not None and not c.level_from_list:
+                    c.level = level or None
+        for c in g[1:]:
+            if c.label is None:
+                c.label = first.label
+            if c.unit == first.unit:
+                if len(rates) != len(g):
+                    c.metric = first.metric
+                if first.role == "change" and c.role != "change":
+                    c.role = "change"
+                    if c.value is not None and _is_negative_group(first):
+                        c.value = -c.value
+                elif first.role == "target":
+                    c.role = "target"
+        previous.append(g)
+    if "分别" in ctx.text:
+        _levels_respectively(cands, ctx)
+    _propagate_per_capita(cands)
+    _propagate_rates(cands)
+    _propagate_counts(cands)
+
+
+_GROUP_REACH = 8  # lists a later list may take its levels from
+
+
+def _elided_points(group: list[_Cand]) -> None:
+    """分别提高0.3个和0.5个百分点: a 个 in a list that ends in 个百分点 is that unit, its
+    百分点 left out, and measures what the last one measures."""
+    last = group[-1]
+    if last.unit != "percentage_point" or not last.unit_text.startswith("个"):
+        return
+    for c in group[:-1]:
+        if c.unit == "item" and c.unit_text == "个":
+            c.unit = "percentage_point"
+            c.metric = last.metric
+
+
+def _levels_respectively(cands: list[_Cand], ctx: _Context) -> None:
+    """小学在校生12345人,初中在校生6789人,分别比上年增加123人和减少45人: the figures of
+    the clause 分别 opens go in order with as many figures just before it, when each of
+    those has a level of its own (named, or given by a list) and no two share one."""
+    text = ctx.text
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        clause = ctx.clause_start(c.start)
+        k = text.rfind("分别", clause, c.start)
+        if k < 0 or (i and cands[i - 1].end > k):
+            i += 1
+            continue
+        n = 1  # the clause's figures after 分别
+        while i + n < len(cands) and ctx.clause_start(cands[i + n].start) == clause:
+            n += 1
+        before = cands[i - n : i] if i >= n else []
+        levels = [b.level for b in before if b.level and (b.level_known or b.level_from_list)]
+        if len(levels) == n and len(set(levels)) == n and before[0].sent == c.sent:
+            for d, level in zip(cands[i : i + n], levels, strict=True):
+                if not d.level_known:
+                    d.level = level
+                    d.level_from_list = True
+        i += n
+
+
+def _is_negative_group(first: _Cand) -> bool:
+    return first.value is not None and first.value < 0
+
+
+def _list_groups(cands: list[_Cand], text: str) -> list[list[_Cand]]:
+    groups: list[list[_Cand]] = []
+    for c in cands:
+        if groups and _listed(text, groups[-1][-1], c):
+            groups[-1].append(c)
+            continue
+        groups.append([c])
+    return groups
+
+
+def _listed(text: str, a: _Cand, b: _Cand) -> bool:
+    """Whether ``b`` follows ``a`` as the next item of one list (5所、8所 or 5、8所)."""
+    if a.group == b.group:
+        return True
+    between = text[a.end : b.start]
+    return 0 < len(between) <= 2 and all(ch in _LIST_JOINERS for ch in between)
+
+
+def _enumerated_levels(left: str) -> list[str | None]:
+    found = _last(P.LEVEL_LIST, left)
+    if found is None:
+        return []
+    return [LEVEL_WORDS[w] or None for w in P.LEVEL.findall(found[0]) if w in LEVEL_WORDS]
+
+
+def _enumerated_rates(left: str) -> list[str]:
+    """The rates a label lists in order (小学入学率和初中巩固率 -> both items)."""
+    found = _last(P.RATE_LIST, left)
+    if found is None:
+        return []
+    return [w for w in P.RATE_ITEM_SEP.split(found[0]) if w]
+
+
+def _propagate_per_capita(cands: list[_Cand]) -> None:
+    """An amount in yuan right after a per-capita figure of the same sentence is per
+    capita when it is a change (提高了105元) or its label names only a level
+    (生均公用经费小学达到720元,初中达到940元)."""
+    for prev, c in pairwise(cands):
+        if (
+            c.unit == "CNY"
+            and c.metric == "funding"
+            and (c.role == "change" or _names_only_level(c.label))
+            and prev.metric == "per_capita_funding"
+            and prev.sent == c.sent
+        ):
+            c.metric = "per_capita_funding"
+
+
+def _names_only_level(label: str | None) -> bool:
+    """初中, 小学和初中: a label that is level words and nothing else."""
+    return label is not None and P.LEVEL_ONLY.fullmatch(label) is not None
+
+
+def _propagate_rates(cands: list[_Cand]) -> None:
+    """小学入学率为99.07%,初中为98%: a rate whose label only names a level (its rate word
+    left out) measures what the rate before it in the sentence measures."""
+    for prev, c in pairwise(cands):
+        if (
+            c.rate_elided
+            and not prev.rate_elided
+            and c.sent == prev.sent
+            and (
+                # (a goal beside what was reached: 力争达到95%,去年为90%)
+                (c.unit == prev.unit and _same_kind(c.role, prev.role))
+                # 毛入学率较上年提高2个百分点,达到93.2%: the rate it rose to
+                or (prev.unit == "percentage_point" and c.unit == "percent" and c.role == "actual")
+            )
+            and len(c.label or "") <= _BARE_LABEL + 1
+        ):
+            c.metric = prev.metric
+            c.rate_elided = False
+
+
+def _propagate_counts(cands: list[_Cand]) -> None:
+    """计算机5000台,比上年增加300台 / 资源教室24间,累计达到156间: a count whose words name
+    nothing counts what the count before it in the sentence counts."""
+    for prev, c in pairwise(cands):
+        if (
+            c.metric == "other"
+            and c.unit == prev.unit == "item"
+            and (c.bare or c.label is None)
+            and prev.metric != "other"
+            and prev.sent == c.sent
+        ):
+            c.metric = prev.metric
+
+
+def _same_kind(role: str, other: str) -> bool:
+    """Whether two figures' roles both state a level (actual or target) or both a change."""
+    return role == other or "change" not in (role, other)
+
+
+def _finer(part: str, total: str) -> bool:
+    """Whether a part (其中) of a count of ``total`` with the metric ``part`` is better
+    read as ``total``: people of no named kind, or students, among staff or teachers."""
+    return (part == "person_count" and total in _PEOPLE) or (
+        part == "student_count" and total in ("teacher_count", "staff_count")
+    )
+
+
+_PEOPLE = frozenset({"teacher_count", "staff_count", "student_count"})
+
+
+def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
+    """其中: figures after it are parts of the last figure of the same unit before it."""
+    text = ctx.text
+    for i, c in enumerate(cands):
+        k = text.rfind("其中", max(c.sent[0], c.start - _REACH), c.start)
+        if k < 0:
+            continue
+        for j in range(i - 1, max(-1, i - 1 - _GROUP_REACH * 4), -1):
+            t = cands[j]
+            if t.sent != c.sent:
+                break
+            if t.end <= k and t.unit == c.unit and t.role != "change":
+                c.parent = j
+                if c.metric == "other" or _finer(c.metric, t.metric):
+                    # 车辆5辆,其中一般公务用车3辆: cars too; 招聘教师215人,其中研究生12人:
+                    # teachers too
+                    c.metric = t.metric
+                if c.level is None and not c.level_known:  # 幼儿园教职工…,其中专任教师…
+                    c.level = t.level
+                if t.role == "target" and c.role == "actual":  # 计划招生4200人,其中…
+                    c.role = "target"
+                break
+    totals: dict[int, list[_Cand]] = {}
+    for c in cands:
+        if c.parent is not None:
+            totals.setdefault(c.parent, []).append(c)
+    for j, parts in totals.items():
+        total = cands[j]
+        values = [p.value for p in parts if p.value is not None]
+        if total.value is not None and len(values) == len(parts) and sum(values) > total.value:
+            total.flags.append(Flag.PARTS_EXCEED_TOTAL)
+
+
+# --- Records -----------------------------------------------------------------------------
+
+
+def _to_row(c: _Cand, norm: Normalized) -> Row:
+    """The record's row (``records.Row``): every field was checked on the way here (ids
+    come from the enums' own tables, spans from the offset map), so the record is built
+    without re-validation; validating each of a report's hundreds of records again would
+    cost more than finding them."""
+    start, end = norm.raw_span(c.start, c.end)
+    s_start, s_end = norm.raw_span(c.sent[0], c.sent[1]) if c.sent[1] > c.sent[0] else (0, 0)
+    return (
+        start, end, norm.raw[start:end], c.value, c.unit, c.metric, c.role, c.level or None,
+        c.qualifier, c.masked, c.label, c.unit_text, c.per, c.period, s_start, s_end,
+        c.parent, tuple(dict.fromkeys(f.value for f in c.flags)),
+    )  # fmt: skip
