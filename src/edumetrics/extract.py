@@ -24,7 +24,9 @@ def extract(text: str) -> list[Mention]:
     Raises :class:`TypeError` for anything but a ``str``; never raises for a ``str``.
     Every record satisfies ``text[m.start:m.end] == m.text``.
     """
-    return [Mention._from_row(row) for row in _extract_rows(text)]
+    if not isinstance(text, str):  # (the check of _extract_rows, without its call)
+        raise TypeError(_type_error_message(text))
+    return [Mention._from_row(row) for row in _engine.rows(text)]
 
 
 def _extract_rows(text: str) -> list[Row]:
