@@ -12,6 +12,7 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from edumetrics._normalize import _CHAINED as _FOLD_CHAINS
 from edumetrics._normalize import (
     _DELETE,
     _DELETION_START,
@@ -19,6 +20,7 @@ from edumetrics._normalize import (
     DELETABLE_CHARS,
     DELETABLE_CLASSES,
     _deletions,
+    _fold,
     normalize,
 )
 from edumetrics._normalize import _TABLE as _FOLD  # the one-to-one fold it applies
@@ -112,6 +114,31 @@ def test_deletions_are_found_where_finditer_finds_them(raw: str) -> None:
     # can start with; that must find exactly what scanning every position finds
     text = raw.translate(_FOLD)
     assert [m.span() for m in _deletions(text)] == [m.span() for m in _DELETE.finditer(text)]
+
+
+_FOLDING = st.sampled_from(sorted(chr(c) for c in _FOLD if c < 0x10000))
+_SENTENCE = st.sampled_from([*"学校投资万元所人,。薴苧苎"])
+
+
+@given(st.one_of(st.text(), st.text(alphabet=_FOLDING), st.text(alphabet=_SENTENCE | _FOLDING)))
+@example("專任教師1844.37萬人，比上年增加２所：")  # a few kinds: replaced one by one
+@example("薴苧苎,")  # a chain, 薴 -> 苧 -> 苎: replaced in the wrong order, 薴 ends as 苎
+@example("ＡＢＣＤＥＦＧＨＩＪ")  # many kinds: translated
+def test_fold_is_the_translation_of_every_character(raw: str) -> None:
+    # _fold replaces only the kinds of folding characters a text holds, one by one
+    bmp = "".join(c for c in raw if ord(c) < 0x10000)
+    assert _fold(bmp) == bmp.translate(_FOLD)
+
+
+def test_replacing_kinds_one_by_one_needs_no_order() -> None:
+    # what makes _fold's replacements independent of their order: outside the chains it
+    # translates instead, no character folds to another character that folds again
+    chained = [
+        (chr(c), to) for c, to in _FOLD.items() if _FOLD.get(ord(to), to) != to
+    ]
+    assert chained  # 薴 -> 苧 -> 苎
+    for c, to in chained:
+        assert {c, to} <= _FOLD_CHAINS
 
 
 def test_the_start_class_holds_every_character_a_deletion_can_start_with() -> None:

@@ -85,6 +85,45 @@ _ASTRAL_TABLE = {code: to for code, to in _TABLE.items() if code >= 0x10000}
 _ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")
 
 
+def _class_of(codes: Iterable[int], more: str = "") -> str:
+    """A ``re`` character class of ``codes``, as ranges (and ``more``, as written)."""
+    ranges: list[list[int]] = []
+    for c in sorted(codes):
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return f"[{body}{more}]"
+
+
+# A report holds few kinds of characters that fold (，：、（）and a few more): replacing
+# each kind throughout (str.replace runs at memory speed), found by ``re`` testing a
+# bitmap, costs a fraction of translating every character. More kinds than
+# _REPLACED_KINDS are translated, as are texts holding a character of a chain
+# (薴 -> 苧 -> 苎), where the order of the replacements would matter.
+_FOLDS = re.compile(_class_of(c for c, to in _TABLE.items() if c < 0x10000 and chr(c) != to))
+_CHAINED = frozenset(
+    {chr(k) for k, v in _TABLE.items() if ord(v) in _TABLE and _TABLE[ord(v)] != v}
+    | {v for k, v in _TABLE.items() if ord(v) in _TABLE and _TABLE[ord(v)] != v}
+)
+_REPLACED_KINDS = 8  # more kinds of folding characters than this: translate instead
+
+
+def _fold(raw: str) -> str:
+    """``raw`` through the one-to-one translation (BMP characters; see _BMP_TABLE)."""
+    text = raw
+    pos = kinds = 0
+    while (m := _FOLDS.search(text, pos)) is not None:
+        ch = m[0]
+        kinds += 1
+        if kinds > _REPLACED_KINDS or ch in _CHAINED:
+            return raw.translate(_BMP_TABLE)
+        text = text.replace(ch, _TABLE[ord(ch)])  # folds to no folding character
+        pos = m.start() + 1
+    return text
+
+
 def raw_forms(chars: Iterable[str]) -> str:
     """``chars`` and every raw character the translation step folds into one of them
     (``个`` -> ``个個``), sorted: what a pattern over the raw text must accept."""
@@ -176,7 +215,7 @@ class Normalized:
 
 def normalize(raw: str) -> Normalized:
     """Build the working copy of ``raw``; see the module docstring."""
-    text = raw.translate(_BMP_TABLE)
+    text = _fold(raw)
     if _ASTRAL.search(text):
         text = text.translate(_ASTRAL_TABLE)
     first = _DELETION_STARTS.search(text)
@@ -236,15 +275,8 @@ def _deletion_start_class() -> re.Pattern[str]:
     (``extract_many``, Spark) start with it.
     """
     bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
-    codes = sorted(map(ord, regex.findall(_DELETION_START, bmp)))
-    ranges: list[list[int]] = []
-    for c in codes:
-        if ranges and ranges[-1][1] == c - 1:
-            ranges[-1][1] = c
-        else:
-            ranges.append([c, c])
-    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return re.compile(f"[{body}\U00010000-\U0010FFFF]")
+    codes = map(ord, regex.findall(_DELETION_START, bmp))
+    return re.compile(_class_of(codes, "\U00010000-\U0010FFFF"))
 
 
 _DELETION_STARTS = _deletion_start_class()
