@@ -23,7 +23,7 @@ import edumetrics
 ROOT = Path(__file__).parent.parent
 TESTS = Path(__file__).parent
 CORPUS = sorted((TESTS / "data" / "corpus").glob("*.txt"))
-COMPILED = ("edumetrics._engine", "edumetrics._normalize")  # as in pyproject.toml
+COMPILED = ("edumetrics._engine", "edumetrics._normalize", "edumetrics._word_index")  # pyproject
 
 pytestmark = [
     pytest.mark.slow,

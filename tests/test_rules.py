@@ -18,7 +18,7 @@ from edumetrics import (
     rules,
     unregister_metric,
 )
-from edumetrics.rules import _Index
+from edumetrics._word_index import WordIndex
 
 
 @pytest.fixture
@@ -108,5 +108,5 @@ def _brute_last(scope: str, slack: int | None) -> str | None:
     st.one_of(st.none(), st.integers(0, 3)),
 )
 def test_index_last_is_the_word_ending_last(scope: str, slack: int | None) -> None:
-    index = _Index([Rule(m, (w,), (Unit.PERSON,)) for w, m in _WORDS.items()])
+    index = WordIndex([(m, (w,)) for w, m in _WORDS.items()])
     assert index.last(scope, slack) == _brute_last(scope, slack)

@@ -172,3 +172,16 @@ def test_end_anchored_patterns_are_matched_once_at_the_end(clause: str) -> None:
         assert _cut_end(pattern, clause) == pattern.sub("", clause)
         found, searched = pattern.match(clause), pattern.search(clause)
         assert (found and found.span()) == (searched and searched.span())
+
+
+_CUT_PIECES = [*_LABEL_PIECES, "2019年", "上年的", "(含)"]
+
+
+@given(st.lists(st.sampled_from(_CUT_PIECES), max_size=12).map("".join))
+@example("全县共有在校学生人数达到")
+def test_a_cut_label_end_holds_no_trim_word(clause: str) -> None:
+    # the extractor cuts a label once, and again only where a qualifier was cut after it
+    cut = _cut_end(P.LABEL_TRIM_END, clause)
+    assert _cut_end(P.LABEL_TRIM_END, cut) == cut
+    for start in range(len(cut)):  # nor does any label ending there (the text after 其中)
+        assert P.LABEL_TRIM_END.match(cut[start:]) is None

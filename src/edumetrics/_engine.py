@@ -434,11 +434,14 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     head = _head_noun(right)  # the noun after the unit: what a count counts
     if c.unit_text in _MEASURE_WORDS:
         _read_measure_word(c, left, own, right, head)
+    own_cut = _cut_end(P.LABEL_TRIM_END, own)  # 全县共有教师 -> 全县…教师
+    # the clause's label cut the same way (the same string when no figure stands before)
+    left_cut = own_cut if len(own) == len(left) else None
     # 5名研究生和3名师范生: a known noun after a count is its own; the next label starts after it
-    if _read_metric(c, left, head, sent_left) and right.startswith(head):
+    if _read_metric(c, left, left_cut, head, sent_left) and right.startswith(head):
         c.head_len = len(head)
     # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
-    named = P.LABEL_TRIM_START.sub("", _cut_end(P.LABEL_TRIM_END, own))
+    named = P.LABEL_TRIM_START.sub("", own_cut)
     listed = named in _CONJUNCTIONS  # 5名研究生和3名…: the list's label, not its own
     if listed:
         named = ""
@@ -584,8 +587,10 @@ def _last(
     return last
 
 
-def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> bool:
-    """Set the figure's metric; whether the noun after a count's unit named what it counts."""
+def _read_metric(c: _Cand, left: str, left_cut: str | None, head: str, sent_left: str) -> bool:
+    """Set the figure's metric; whether the noun after a count's unit named what it counts.
+
+    ``left_cut`` is ``left`` without its trailing verbs and connectives, if known."""
     unit = UNIT_BY_ID[c.unit]
     if unit in (Unit.PERCENT, Unit.PERCENTAGE_POINT):
         c.metric = _rate_metric(c, left, sent_left)
@@ -596,7 +601,7 @@ def _read_metric(c: _Cand, left: str, head: str, sent_left: str) -> bool:
         c.metric = "other" if word is None else _rate_of(word[0])
     else:
         allowed, default = _UNIT_METRICS[c.unit]
-        found = _count_metric(unit, head, left, sent_left, allowed)
+        found = _count_metric(unit, head, left, left_cut, sent_left, allowed)
         c.metric = found or default
         if unit is Unit.PERSON and found in _RECRUITABLE and P.RECRUIT.search(left):
             # 引进了x名研究生和x名公费师范生: the students or graduates an education bureau
@@ -652,7 +657,7 @@ _UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in U
 
 
 def _count_metric(
-    unit: Unit, head: str, left: str, sent_left: str, allowed: frozenset[str]
+    unit: Unit, head: str, left: str, left_cut: str | None, sent_left: str, allowed: frozenset[str]
 ) -> str | None:
     """What a count counts: the noun after its unit (110所幼儿园), else the label's end.
 
@@ -663,7 +668,7 @@ def _count_metric(
     index = REGISTRY.index(unit, allowed)
     if head:
         return index.last(head)
-    label = _cut_end(P.LABEL_TRIM_END, left)
+    label = _cut_end(P.LABEL_TRIM_END, left) if left_cut is None else left_cut
     if unit is Unit.ITEM:
         # an item's label names things, not people: 考试16次 counts exams
         things = REGISTRY.index(unit, _THINGS)
@@ -1003,7 +1008,13 @@ _LONG_LABEL = 12  # a label longer than this is a clause; the counted noun says 
 
 
 def _label(named: str, head: str, c: _Cand) -> str | None:
-    label = _cut_end(P.LABEL_TRIM_END, _cut_end(P.QUALIFIER_BEFORE, named))
+    """The figure's label: ``named`` (already cut by LABEL_TRIM_END) without a qualifier
+    at its end, and without the trim words that the qualifier hid."""
+    label = _cut_end(P.QUALIFIER_BEFORE, named)
+    if len(label) < len(named):
+        # (a cut end holds no trim word: LABEL_TRIM_END's repetition stops only where
+        # none matches, so cutting again changes only what the qualifier hid)
+        label = _cut_end(P.LABEL_TRIM_END, label)
     is_count = c.unit not in ("percent", "percentage_point", "CNY")
     if is_count and head and (not label or len(label) > _LONG_LABEL):
         return head

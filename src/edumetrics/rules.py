@@ -25,6 +25,7 @@ from typing import Final
 import regex
 
 from edumetrics._vocab import COUNT_WORDS, RATE_WORDS, UNIT_METRICS
+from edumetrics._word_index import WordIndex
 from edumetrics.errors import EdumetricsError
 from edumetrics.records import Unit
 
@@ -66,63 +67,33 @@ def _builtin_rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
-class _Index:
-    """Trigger words of a set of rules, as one compiled alternation and a word map."""
-
-    __slots__ = ("longest", "metric_of", "pattern")
-
-    def __init__(self, rules: Iterable[Rule]) -> None:
-        metric_of: dict[str, str] = {}
-        for rule in rules:
-            for word in rule.words:
-                metric_of[word] = rule.metric  # later rules (the user's) win
-        self.metric_of = metric_of
-        self.longest = max(map(len, metric_of), default=0)
-        words = sorted(metric_of, key=lambda w: (-len(w), w))
-        # searched from the end: the first match found ends nearest the end of the scope,
-        # and of the words ending there it is the longest (alternatives longest first)
-        alternatives = "|".join(regex.escape(w) for w in words) or r"(?!)"
-        self.pattern = regex.compile(f"(?r){alternatives}")
-
-    def last(self, scope: str, slack: int | None = None) -> str | None:
-        """Metric of the word ending nearest the end of ``scope`` (longest on ties).
-
-        With ``slack``, the word must end within ``slack`` characters of the end.
-        """
-        lo = 0 if slack is None else max(0, len(scope) - slack - self.longest)
-        m = self.pattern.search(scope, lo)
-        if m is None or (slack is not None and len(scope) - m.end() > slack):
-            return None
-        return self.metric_of[m[0]]
-
-
 class _Registry:
     """All rules, and the indexes the extractor uses, swapped atomically on change."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._rules: tuple[Rule, ...] = _builtin_rules()
-        self._cache: dict[tuple[Unit, frozenset[str] | None], _Index] = {}
+        self._cache: dict[tuple[Unit, frozenset[str] | None], WordIndex] = {}
         self._user_units: frozenset[Unit] = frozenset()
 
     @property
     def rules(self) -> tuple[Rule, ...]:
         return self._rules
 
-    def index(self, unit: Unit, metrics: frozenset[str] | None = None) -> _Index:
+    def index(self, unit: Unit, metrics: frozenset[str] | None = None) -> WordIndex:
         """Index of the rules for ``unit`` (limited to ``metrics`` if given)."""
         key = (unit, metrics)
         found = self._cache.get(key)
         if found is None:
-            found = _Index(
-                r
+            found = WordIndex(
+                (r.metric, r.words)
                 for r in self._rules
                 if unit in r.units and (metrics is None or r.metric in metrics or not r.builtin)
             )
             self._cache[key] = found
         return found
 
-    def user_index(self, unit: Unit) -> _Index | None:
+    def user_index(self, unit: Unit) -> WordIndex | None:
         """Index of the user's rules for ``unit``, or None if there are none."""
         if unit not in self._user_units:
             return None

@@ -1,0 +1,45 @@
+"""Trigger words of a set of metric rules, as one compiled alternation and a word map.
+
+Kept apart from ``rules.py`` (the public API, which checks its arguments in plain
+Python) so that a wheel can compile it with the extractor's engine: the engine asks an
+index for the last word of a label several times per figure (see ``hatch_build.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+__all__ = ["WordIndex"]
+
+
+class WordIndex:
+    """The words of ``(metric, words)`` pairs, each mapped to its metric (a later pair's
+    word wins: the user's rules come after the built-in ones)."""
+
+    __slots__ = ("longest", "metric_of", "pattern")
+
+    def __init__(self, pairs: Iterable[tuple[str, Iterable[str]]]) -> None:
+        metric_of: dict[str, str] = {}
+        for metric, words in pairs:
+            for word in words:
+                metric_of[word] = metric
+        self.metric_of = metric_of
+        self.longest = max(map(len, metric_of), default=0)
+        words_by_length = sorted(metric_of, key=lambda w: (-len(w), w))
+        # searched from the end: the first match found ends nearest the end of the scope,
+        # and of the words ending there it is the longest (alternatives longest first)
+        alternatives = "|".join(regex.escape(w) for w in words_by_length) or r"(?!)"
+        self.pattern: regex.Pattern[str] = regex.compile(f"(?r){alternatives}")
+
+    def last(self, scope: str, slack: int | None = None) -> str | None:
+        """Metric of the word ending nearest the end of ``scope`` (longest on ties).
+
+        With ``slack``, the word must end within ``slack`` characters of the end.
+        """
+        lo = 0 if slack is None else max(0, len(scope) - slack - self.longest)
+        m = self.pattern.search(scope, lo)
+        if m is None or (slack is not None and len(scope) - m.end() > slack):
+            return None
+        return self.metric_of[m[0]]
