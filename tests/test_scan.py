@@ -185,3 +185,14 @@ def test_a_cut_label_end_holds_no_trim_word(clause: str) -> None:
     assert _cut_end(P.LABEL_TRIM_END, cut) == cut
     for start in range(len(cut)):  # nor does any label ending there (the text after 其中)
         assert P.LABEL_TRIM_END.match(cut[start:]) is None
+
+
+def test_the_han_class_of_re_is_that_of_regex() -> None:
+    # HEAD_NOUN runs on re, which has no \p{Han}: _patterns spells the class out
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    han = set(regex.findall(r"\p{Han}", everything))
+    spelled = set(re.findall(f"[{P._HAN}]", everything))
+    assert len(han) > 90_000
+    assert han <= spelled
+    # beyond it only the unassigned code points of the ideograph planes 2 and 3
+    assert {c for c in spelled - han if not 0x20000 <= ord(c) < 0x40000} == set()

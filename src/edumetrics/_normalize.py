@@ -33,7 +33,7 @@ import regex
 from edumetrics._t2s import SIMPLIFIED, TRADITIONAL
 from edumetrics._vocab import SPAM_CHARS
 
-__all__ = ["Normalized", "normalize", "raw_forms"]
+__all__ = ["Normalized", "normalize", "raw_forms", "re_class"]
 
 
 def _build_table() -> dict[int, str]:
@@ -265,21 +265,24 @@ def _deletions(text: str, pos: int = 0) -> Iterator[regex.Match[str]]:
         pos = m.end()  # a deletion is never empty
 
 
-def _deletion_start_class() -> re.Pattern[str]:
-    """``_DELETION_START`` as a ``re`` class.
+_BMP = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+
+
+def re_class(regex_class: str, astral: str = "") -> str:
+    """A ``regex`` character class (Unicode properties and all) as a ``re`` class.
 
     ``re`` has no Unicode properties, so the class is spelled out: every character of the
-    Basic Multilingual Plane that ``_DELETION_START`` accepts, as ranges, and every astral
-    character (few and rare; ``_DELETE`` decides at each). Built at import (about 15 ms)
+    Basic Multilingual Plane that ``regex_class`` accepts, as ranges, and the astral
+    ranges ``astral`` (written as for a class). ``re`` tests such a class as a bitmap,
+    where ``regex`` tests a class member by member. Built at import (a few ms each)
     rather than on first use, so worker processes forked from a loaded interpreter
-    (``extract_many``, Spark) start with it.
+    (``extract_many``, Spark) start with the patterns compiled.
     """
-    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
-    codes = map(ord, regex.findall(_DELETION_START, bmp))
-    return re.compile(_class_of(codes, "\U00010000-\U0010FFFF"))
+    return _class_of(map(ord, regex.findall(regex_class, _BMP)), astral)
 
 
-_DELETION_STARTS = _deletion_start_class()
+# where a deletion can start: every astral character too (few and rare; _DELETE decides)
+_DELETION_STARTS = re.compile(re_class(_DELETION_START, "\U00010000-\U0010FFFF"))
 
 
 def _keeps_line_break(text: str, start: int, end: int) -> bool:

@@ -19,7 +19,7 @@ from typing import Final
 
 import regex
 
-from edumetrics._normalize import DELETABLE_CHARS, DELETABLE_CLASSES, raw_forms
+from edumetrics._normalize import DELETABLE_CHARS, DELETABLE_CLASSES, raw_forms, re_class
 from edumetrics._vocab import (
     ACTUAL_MARKERS,
     ADJACENT_CHANGE_CUES,
@@ -239,10 +239,14 @@ MONEY_CUE: Final = re.compile(alternation(MONEY_CUES))
 RECRUIT: Final = re.compile(alternation(RECRUIT_VERBS))
 OBJECT_VERB: Final = re.compile(alternation(OBJECT_VERBS))
 RANK: Final = regex.compile(rf"(?r)(?:(?:{alternation(RANK_WORDS)})[前第]?|前)$")
+# \p{Han} for ``re``: the BMP's Han characters, the few Han marks of plane 1, and the
+# planes of CJK ideographs (2 and 3, whose assigned characters are all Han)
+_HAN_MARKS = "".join(regex.findall(r"\p{Han}", "".join(map(chr, range(0x16FE0, 0x17000)))))
+_HAN = re_class(r"\p{Han}", _HAN_MARKS + "\U00020000-\U0003FFFF")[1:-1]
 # The noun phrase after a count's unit, up to the first word that ends it.
-HEAD_NOUN: Final = regex.compile(
-    rf"[“〝\"「『]?+((?:(?!{alternation(PHRASE_ENDS)})\p{{Han}})"
-    rf"(?:(?!{alternation(PHRASE_ENDS)})[\p{{Han}}、])*+)"
+HEAD_NOUN: Final = re.compile(
+    rf"[“〝\"「『]?+((?:(?!{alternation(PHRASE_ENDS)})[{_HAN}])"
+    rf"(?:(?!{alternation(PHRASE_ENDS)})[{_HAN}、])*+)"
 )
 QUALIFIER_AFTER: Final = re.compile(alternation(QUALIFIERS_AFTER))
 # A change cue near the number, not "increased TO" (增加到 is a new level, not a change);
