@@ -421,17 +421,29 @@ def throughput(
     return rates
 
 
+# Rounds of the throughput comparison. A round of the 1 MB corpus takes about a second
+# for all tools, so five cost little and let fewer of this machine's slow spells (tens of
+# percent, seconds long) into the ratios; a round of the 10 MB corpus takes half a
+# minute (jionlp's one document alone twenty seconds).
+_ROUNDS_SMALL = 5
+_ROUNDS_LARGE = 3
+
+
 def throughput_section(
     all_tools: list[Tool], corpora: list[tuple[str, list[str]]], limit: float
 ) -> dict[tuple[str, str], Rate]:
-    section("Throughput (one process, best of 3, the tools taking turns)")
+    section(
+        f"Throughput (one process, best of {_ROUNDS_SMALL} rounds for the 1 MB corpus and "
+        f"{_ROUNDS_LARGE} for the 10 MB one, the tools taking turns in each round)"
+    )
     rates: dict[tuple[str, str], Rate] = {}
     rows = []
     for label, units in corpora:
         chars = sum(len(u) for u in units)
         print(f"- {label}: {len(units):,} calls, {chars:,} characters", flush=True)
         ours: Rate | None = None
-        for tool, r in zip(all_tools, throughput(all_tools, units, 3, limit), strict=True):
+        rounds = _ROUNDS_SMALL if chars < MB else _ROUNDS_LARGE
+        for tool, r in zip(all_tools, throughput(all_tools, units, rounds, limit), strict=True):
             rates[(label, tool.name)] = r
             if ours is None:
                 ours = r
