@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import edumetrics
-from edumetrics import Document, DocumentError, Extraction, extract_document, extract_many
+from edumetrics import Document, DocumentError, Extraction, _build, extract_document, extract_many
 from edumetrics.extract import _extract_rows
 from edumetrics.records import Mention, Unit
 
@@ -170,7 +170,7 @@ def test_mentions_cross_the_process_boundary_unchanged() -> None:
     )
     found = edumetrics.extract(text)
     rows = pickle.loads(pickle.dumps(_extract_rows(text)))
-    assert [Mention._from_row(row) for row in rows] == found
+    assert _build.mentions(rows) == found
     assert {f for m in found for f in type(m).model_fields if getattr(m, f) is not None} == set(
         type(found[0]).model_fields
     )

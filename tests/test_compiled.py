@@ -23,7 +23,9 @@ import edumetrics
 ROOT = Path(__file__).parent.parent
 TESTS = Path(__file__).parent
 CORPUS = sorted((TESTS / "data" / "corpus").glob("*.txt"))
-COMPILED = ("edumetrics._engine", "edumetrics._normalize", "edumetrics._word_index")  # pyproject
+COMPILED = tuple(  # as in pyproject.toml
+    f"edumetrics.{m}" for m in ("_engine", "_normalize", "_word_index", "_build")
+)
 
 pytestmark = [
     pytest.mark.slow,

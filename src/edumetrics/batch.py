@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
+from edumetrics import _build
 from edumetrics.errors import DocumentError, MissingExtraError
 from edumetrics.extract import _extract_rows, extract
 from edumetrics.readers import Document, read_document
@@ -210,7 +211,7 @@ def _rebuild(job: _Job, compact: _Compact) -> Extraction:
     document = job if isinstance(job, Document) else read
     if document is None:  # pragma: no cover - a worker always returns what it read
         raise RuntimeError(f"edumetrics worker returned no document for {job}")
-    mentions = tuple(map(Mention._from_row, rows))
+    mentions = tuple(_build.mentions(rows))
     return Extraction(doc=document.name, text=document.text, mentions=mentions, document=document)
 
 

@@ -12,7 +12,7 @@ build, so a wrong argument gets the same error whether the engine is compiled or
 
 from __future__ import annotations
 
-from edumetrics import _engine
+from edumetrics import _build, _engine
 from edumetrics.records import Mention, Row
 
 __all__ = ["extract"]
@@ -26,7 +26,7 @@ def extract(text: str) -> list[Mention]:
     """
     if not isinstance(text, str):  # (the check of _extract_rows, without its call)
         raise TypeError(_type_error_message(text))
-    return [Mention._from_row(row) for row in _engine.rows(text)]
+    return _build.mentions(_engine.rows(text))
 
 
 def _extract_rows(text: str) -> list[Row]:

@@ -136,7 +136,7 @@ class Mention(BaseModel):
     """
 
     # defer_build: the validator and serializer are built on first use (~20 ms), not at
-    # import; extract builds records without them (_from_row) and may never need them.
+    # import; extract builds records without them (_build.py) and may never need them.
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
 
     start: int = Field(ge=0, description="Offset of the first character, into the raw text.")
@@ -174,33 +174,6 @@ class Mention(BaseModel):
     )
     flags: tuple[Flag, ...] = Field(default=(), description="Things a reader should check.")
 
-    @classmethod
-    def _from_row(cls, row: Row) -> Mention:
-        """A record from its row (see :data:`Row`), without re-validation.
-
-        This is what ``model_construct`` does once it has matched names and defaults, at a
-        fifth of its cost: a report has hundreds of records, the extractor builds each
-        from values it has already checked, and ``extract_many``'s parent builds every
-        record its workers found. ``tests/test_records.py`` checks that such a record
-        validates to itself.
-        """
-        (start, end, text, value, unit, metric, role, level, qualifier, masked, label,
-         unit_text, per, period, sentence_start, sentence_end, parent, flags) = row  # fmt: skip
-        m = _new(cls)
-        _set(m, "__dict__", {
-            "start": start, "end": end, "text": text, "value": value,
-            "unit": UNIT_BY_ID[unit], "metric": metric, "role": ROLE_BY_ID[role],
-            "level": None if level is None else LEVEL_BY_ID[level],
-            "qualifier": QUALIFIER_BY_ID[qualifier], "masked": masked, "label": label,
-            "unit_text": unit_text, "per": per, "period": period,
-            "sentence_start": sentence_start, "sentence_end": sentence_end, "parent": parent,
-            "flags": tuple([FLAG_BY_ID[f] for f in flags]) if flags else (),
-        })  # fmt: skip
-        _set(m, "__pydantic_fields_set__", _ALL_FIELDS)
-        _set(m, "__pydantic_extra__", None)
-        _set(m, "__pydantic_private__", None)
-        return m
-
     @property
     def float_value(self) -> float | None:
         """``value`` as a float, for plotting and arithmetic that need not be exact."""
@@ -233,9 +206,7 @@ class Mention(BaseModel):
 # its own made a third of a record's cost (allocated, filled, tracked by the collector).
 # Pydantic never changes the set of a frozen model in place (model_copy copies it before
 # adding names), and records unpickled together share one too.
-_ALL_FIELDS = set(Mention.model_fields)
-_new = Mention.__new__
-_set = object.__setattr__
+ALL_FIELDS = set(Mention.model_fields)
 
 # Enum members by id, for code that builds records from plain ids (the extractor, and
 # extract_many's parent process): a dict lookup is cheaper than calling the enum.
