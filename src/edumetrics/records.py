@@ -9,7 +9,7 @@ The JSON schema of :class:`Mention` is pinned by a test (``tests/data/mention.sc
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -17,14 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = ["Flag", "Level", "Mention", "Metric", "Qualifier", "Role", "Unit"]
 
 
-class _StrEnum(str, Enum):
-    """``enum.StrEnum`` for Python 3.10: members are their id strings."""
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
-class Unit(_StrEnum):
+class Unit(StrEnum):
     """Canonical unit of a mention's ``value``."""
 
     CNY = "CNY"
@@ -41,7 +34,7 @@ class Unit(_StrEnum):
     OTHER = "other"
 
 
-class Metric(_StrEnum):
+class Metric(StrEnum):
     """Built-in metric ids. ``Mention.metric`` may also hold an id registered by the user."""
 
     ENROLLMENT_RATE = "enrollment_rate"
@@ -71,7 +64,7 @@ class Metric(_StrEnum):
     OTHER = "other"
 
 
-class Role(_StrEnum):
+class Role(StrEnum):
     """What kind of figure it is: reported, aimed at, or a difference."""
 
     ACTUAL = "actual"
@@ -79,7 +72,7 @@ class Role(_StrEnum):
     CHANGE = "change"
 
 
-class Level(_StrEnum):
+class Level(StrEnum):
     """The stage of education a figure is about."""
 
     PRESCHOOL = "preschool"
@@ -93,7 +86,7 @@ class Level(_StrEnum):
     ADULT = "adult"
 
 
-class Qualifier(_StrEnum):
+class Qualifier(StrEnum):
     """How exact the figure is said to be."""
 
     EXACT = "exact"
@@ -102,7 +95,7 @@ class Qualifier(_StrEnum):
     AT_MOST = "at_most"
 
 
-class Flag(_StrEnum):
+class Flag(StrEnum):
     """Something a reader should check; a flagged figure is reported, never altered."""
 
     MALFORMED_NUMBER = "malformed_number"
