@@ -196,3 +196,19 @@ def test_the_han_class_of_re_is_that_of_regex() -> None:
     assert han <= spelled
     # beyond it only the unassigned code points of the ideograph planes 2 and 3
     assert {c for c in spelled - han if not 0x20000 <= ord(c) < 0x40000} == set()
+
+
+_HEADING_PIECES = [
+    *"一二三十第()〔〕12、. \t\n。;", "部分", "(一)", "1.", "(2)", "三、", "工作", "学校", "1.5"
+]
+_NO_LOOKAHEAD = re.compile(P.SECTION_HEADING.pattern.split(")", 1)[1], P.SECTION_HEADING.flags)
+
+
+@given(st.lists(st.sampled_from(_HEADING_PIECES), max_size=20).map("".join))
+@example("一、总结\n(一)学前教育。1.幼儿园\n 2、小学 (3)初中")
+def test_the_heading_lookahead_only_skips(text: str) -> None:
+    # SECTION_HEADING opens with a lookahead naming the characters a heading can start
+    # with, so the engine skips the others: it must find what the pattern without it does
+    assert P.SECTION_HEADING.pattern.startswith("(?=[")
+    found = [m.regs for m in P.SECTION_HEADING.finditer(text)]
+    assert found == [m.regs for m in _NO_LOOKAHEAD.finditer(text)]

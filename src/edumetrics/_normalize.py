@@ -157,6 +157,8 @@ _DELETION_START = (
     rf"[{_SPAM}\[{_SUPERSCRIPTS}{_CIRCLED}(&\s\p{{So}}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f#$^|\\@`]"
 )
 
+_NEWLINE = r"[ \t]*+\n[ \t]*+(?!\n)"  # a single line break: a blank line stays
+
 # Everything the working copy drops. Each branch is a named group so the one call-back
 # can tell a deletable line break from the others.
 _DELETE = regex.compile(
@@ -174,15 +176,19 @@ _DELETE = regex.compile(
     | (?P<entity>&(?:nbsp|ensp|emsp|thinsp|\#160|\#12288);)
     | (?P<group>(?<=(?<![0-9.,])[0-9]{{1,3}}(?:\ [0-9]{{3}})*)\ (?=[0-9]{{3}}(?![0-9])))  # 12 345
     | (?P<space>(?<![A-Za-z0-9])[ \t\r\f\v]++|[ \t\r\f\v]++(?![A-Za-z0-9]))  # spaces
-    | (?P<newline>[ \t]*+\n[ \t]*+(?!\n))                 # a single line break
+    | (?P<newline>{_NEWLINE})                 # a single line break
     )
     """,
     regex.VERBOSE,
 )
+# At a line break only the last branch of _DELETE can match (the others start with other
+# characters; its leading blanks match nothing there), and ``re`` reads it at a fraction
+# of the cost: a report has a line break every few dozen characters.
+_LINE_BREAK = re.compile(f"(?P<newline>{_NEWLINE})")
 
 # A line break is kept (it ends a sentence) after these, or before a list marker.
 _SENTENCE_END = frozenset("。!?;:…\n")
-_LIST_MARKER = regex.compile(
+_LIST_MARKER = re.compile(
     r"[一二三四五六七八九十]{1,3}、|[\(（〔][一二三四五六七八九十\d]{1,3}[\)）〕]|\d{1,2}[、.．](?!\d)"
 )
 _SHORT_LINE = 24  # a line this short before a break is a heading or title: keep the break
@@ -247,19 +253,21 @@ def normalize(raw: str) -> Normalized:
     return Normalized(raw, "".join(pieces), norm_starts, raw_starts)
 
 
-def _deletions(text: str, pos: int = 0) -> Iterator[regex.Match[str]]:
+def _deletions(text: str, pos: int = 0) -> Iterator[re.Match[str] | regex.Match[str]]:
     """What ``_DELETE.finditer(text, pos)`` finds, tried only where a deletion can start.
 
     ``regex`` tests the classes of a deletion's first character member by member at every
     character, a third of the cost of normalising; ``re`` finds those characters (a
-    bitmap) and ``_DELETE`` is tried there alone, seeing the text before it as finditer
-    would. tests/test_normalize.py checks the two agree.
+    bitmap) and ``_DELETE`` is tried there alone (at a line break, its branch for line
+    breaks, on ``re``), seeing the text before it as finditer would.
+    tests/test_normalize.py checks the two agree.
     """
     starts = _DELETION_STARTS
     while (start := starts.search(text, pos)) is not None:
-        m = _DELETE.match(text, start.start())
+        at = start.start()
+        m = (_LINE_BREAK if text[at] == "\n" else _DELETE).match(text, at)
         if m is None:
-            pos = start.start() + 1
+            pos = at + 1
             continue
         yield m
         pos = m.end()  # a deletion is never empty

@@ -288,7 +288,10 @@ HEADING: Final = re.compile(
 )
 # Any numbered heading, on its own line or opening a paragraph (〔一〕加大投入力度。…), by
 # rank: 一、/第一部分 > (一) > 1、/1. > (1). Its title runs to the end of its first sentence.
+# (The lookahead names every character a heading can start with: without it the engine
+# tries the look-behind at every character of a report; with it, only at those.)
 SECTION_HEADING: Final = re.compile(
+    r"(?=[ \t一二三四五六七八九十第(〔\d])"
     rf"(?:^|(?<=[。\s]))[ \t]*+(?:(?P<r0>{_TOP_MARK})|(?P<r1>{_SUB_MARK})"
     r"|(?P<r2>\d{1,2}(?:、|\.(?!\d)))|(?P<r3>\(\d{1,2}\)))(?P<title>[^。!?;\n]{1,40})",
     re.MULTILINE,
