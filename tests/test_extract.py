@@ -294,6 +294,8 @@ NEGATIVES = [
     "上一篇 下一篇", "比上一次更好。",
     # a number followed by 人大 (the people's congress)
     "县十七届人大常委会。", "召开3人大会。",
+    # a header's unit reaches only the number right after it
+    "(一)1、加强管理。", "收入（万元）：2023年度", "附表（万元）：", "（单位：人）\n一、",
 ]
 
 
@@ -838,6 +840,20 @@ REGRESSION_CASES = [
     (Case("加快普九攻坚步伐。止年底，全县投资4551万元。", "4551万元", "45510000", "CNY",
           "funding", level="compulsory"),
      "(kept) a sentence without figures gives its level to the next"),
+    (Case("一般公共预算拨款收入（万元）：1,256.32。", "1,256.32", "12563200", "CNY", "funding"),
+     "a bare number whose unit a header names in parentheses before it was no mention"),
+    (Case("项目支出（单位：万元）：356.5，其中基本支出（万元）200。", "200", "2000000", "CNY",
+          "funding"),
+     "the same, the header written with 单位: or without its colon"),
+    (Case("小学在校生（人）：1234。", "1234", "1234", "person", "student_count",
+          level="primary"),
+     "the same, for a count of people"),
+    (Case("小学净入学率：99.5%，初中巩固率：95.2%。", "95.2%", "95.2", "percent",
+          "retention_rate", level="junior_secondary"),
+     "a colon right before a figure parted it from its label: the rate read as a share"),
+    (Case("全县学校情况如下：小学46所。", "46所", "46", "school", "school_count",
+          level="primary"),
+     "(kept) a colon further from the figure still ends the clause"),
 ]
 
 

@@ -126,6 +126,15 @@ class _Context:
         k = bisect_left(self.clauses, pos)
         return self.clauses[k - 1] + 1 if k else 0
 
+    def label_start(self, pos: int) -> int:
+        """Where the label of a figure at ``pos`` may start: its clause, or the clause
+        before when that one ends in a colon right before the figure (入学率:99.5%,
+        收入合计(万元):1,256.32: the colon parts a label from its value)."""
+        start = self.clause_start(pos)
+        if start == pos and start and self.text[start - 1] == ":":
+            return self.clause_start(start - 1)
+        return start
+
     def clause_end(self, pos: int) -> int:
         k = bisect_left(self.clauses, pos)
         return self.clauses[k] if k < len(self.clauses) else len(self.text)
@@ -250,7 +259,7 @@ def _find(text: str) -> list[_Cand]:
 # CPython's re since its beginning and in typeshed), where each lookup of a group by name
 # costs as much again as the whole tuple.
 _GROUP = P.QUANTITY.groupindex
-_PRE, _PCT, _CHENG, _POP = (_GROUP[g] for g in ("pre", "pct", "cheng", "pop"))
+_PRE, _PCT, _CHENG, _POP, _HDR = (_GROUP[g] for g in ("pre", "pct", "cheng", "pop", "hdr"))
 # the two numeral branches: numeral, qualifier, multiplier, qualifier, unit, per
 _NUMERAL_BRANCHES = tuple(
     tuple(_GROUP[g] for g in names)
@@ -292,8 +301,25 @@ def _main_candidate(text: str, m: re.Match[str], group: int) -> _Cand:
     if regs[_CHENG][0] >= 0:
         start = regs[_CHENG][0]
         return _Cand(start, end, text[start : regs[_CHENG][1]], "percent", "成", None, group)
-    start = regs[_POP][0]
-    return _Cand(start, end, text[start:end], "person", "", None, group)
+    if regs[_POP][0] >= 0:
+        start = regs[_POP][0]
+        return _Cand(start, end, text[start:end], "person", "", None, group)
+    return _header_candidate(text, regs[_HDR][0], end, group)
+
+
+def _header_candidate(text: str, start: int, end: int, group: int) -> _Cand:
+    """收入合计(万元):1,256.32: a bare number in the unit its header names (the multiplier
+    of 万元 is the number's)."""
+    header = P.HEADER_UNIT.search(text, max(0, start - _HEADER_REACH), start)
+    if header is None:  # pragma: no cover - QUANTITY matched the same header
+        raise AssertionError(f"no unit header before {text[start:end]!r}")
+    written = header["unit"]
+    mult = written[0] if len(written) > 1 and written[0] in "千万亿" else ""
+    unit = UNIT_SURFACES[written[len(mult) :]]
+    return _Cand(start, end, text[start:end] + mult, unit, written, None, group)
+
+
+_HEADER_REACH = 12  # characters of the longest header form, (单位:万平方米):
 
 
 def _pre_candidates(text: str, m: re.Match[str], main: _Cand, group: int) -> list[_Cand]:
@@ -418,7 +444,7 @@ _REACH = 200  # characters of context any decision about a figure may read
 def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     text = ctx.text
     c.sent = ctx.sentence(c.start)
-    cl_start = ctx.clause_start(c.start)
+    cl_start = ctx.label_start(c.start)
     # every look at the context is bounded, so a document of one endless sentence stays linear
     reach = c.start - _REACH
     left = text[max(cl_start, reach) : c.start]
@@ -1035,7 +1061,7 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
             continue
         _elided_points(g)
         first = g[0]
-        left = ctx.text[max(ctx.clause_start(first.start), first.start - _REACH) : first.start]
+        left = ctx.text[max(ctx.label_start(first.start), first.start - _REACH) : first.start]
         levels = _enumerated_levels(left)
         if len(levels) == len(g):
             for c, level in zip(g, levels, strict=False):

@@ -32,6 +32,7 @@ from edumetrics._vocab import (
     FURNITURE_LABELS,
     FUTURE_ADVERBS,
     FUTURE_VERBS,
+    HEADER_UNITS,
     LEVEL_DECOYS,
     LEVEL_MODIFIERS,
     LEVEL_WORDS,
@@ -128,6 +129,20 @@ _POPULATION_BEFORE = "|".join(
     for verb in ("", "为", "约", "达", "达到", "共", "共计", "是")
 )
 
+# 收入合计(万元):1,256.32: the unit is in a header just before the number, in parentheses
+# (with 单位: or not, the colon or not); each form is a fixed-width look-behind.
+_HEADER_BEFORE = "|".join(
+    f"(?<=\\({re.escape(label + unit)}\\){colon})"
+    for label in ("", "单位:")
+    for unit in HEADER_UNITS
+    for colon in ("", ":")
+)
+
+# the header itself, matched where it ends (just before the number)
+HEADER_UNIT: Final = re.compile(
+    rf"\((?:单位:)?(?P<unit>{alternation(HEADER_UNITS)})\):?\Z"
+)
+
 # Compiled with the standard library's ``re``: the pattern needs nothing ``re`` lacks
 # (possessive quantifiers and atomic groups are in Python 3.11), and ``re`` runs it three
 # times as fast, mostly because it tests its character classes as bitmaps.
@@ -156,6 +171,8 @@ QUANTITY: Final = re.compile(
         (?![为立功果绩效本员长熟型就人年品绩])
       | (?=[0-9{_MASK}])(?:{_POPULATION_BEFORE})  # (cheap test first)
         (?P<pop>{_ARABIC}){_MULTIPLIER}?+(?![0-9.%年月日])  # not 人数是2015年的1.5倍
+      | (?=[0-9{_MASK}])(?:(?<=\))|(?<=\):))(?:{_HEADER_BEFORE})
+        (?P<hdr>{_ARABIC})(?![0-9.%年月日{_CN_SMALL}{_CN_BIG}])
     )
     """,
     re.VERBOSE,
@@ -199,9 +216,11 @@ def _gate() -> str:
     deletable_cjk = re.escape("".join(regex.findall(deletable, block)))  # 注释 of [注1]
     # a follower or numeral ends the fill even where it could be deleted (%, m)
     fill = f"(?:[^{_CJK}{after}{run}]|[{deletable_cjk}])"
-    return rf"""(?=[{start}人])
+    arabic = re.escape(raw_forms("0123456789" + _MASK))
+    return rf"""(?=[{start}人{re.escape(raw_forms(")"))}])
     (?:[{start}](?:[{run}]|{fill}){{0,{_GATE_RUN}}}+(?:[{after}]|[{run}]|{fill})
      | 人(?:{fill}){{0,{_GATE_RUN}}}+[{re.escape(raw_forms("口数"))}]
+     | [{re.escape(raw_forms(")"))}](?:{fill}){{0,{_GATE_RUN}}}+[{arabic}]  # (万元):1,256.32
     )"""
 
 

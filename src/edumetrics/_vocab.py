@@ -140,6 +140,14 @@ ARABIC_ONLY_UNITS: Final[frozenset[str]] = frozenset(
      "首", "层", "床", "架", "户", "米", "字", "校", "块"}
 )
 
+# Units a table-style header names in parentheses before a bare number (收入合计(万元):
+# 1,256.32, 增长率(%):5.2): the clause makes the number's unit explicit (SPEC). A leading
+# 千/万/亿 is the number's multiplier.
+HEADER_UNITS: Final[tuple[str, ...]] = (
+    "元", "千元", "万元", "亿元", "%", "人", "万人", "人次", "万人次", "所", "个", "项",
+    "平方米", "万平方米", "亩",
+)
+
 # A unit followed by one of these is not that unit but the start of a word
 # (3分钟 is handled by the longer unit; 2所属 is not two schools).
 UNIT_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
