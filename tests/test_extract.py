@@ -854,6 +854,21 @@ REGRESSION_CASES = [
     (Case("全县学校情况如下：小学46所。", "46所", "46", "school", "school_count",
           level="primary"),
      "(kept) a colon further from the figure still ends the clause"),
+    (Case("全县农村小规模学校共计43所。", "43所", "43", "school", "school_count"),
+     "村小 (a village primary school) was read inside 农村小规模学校"),
+    (Case("全县农村小学5所。", "5所", "5", "school", "school_count", level="primary"),
+     "(kept) 农村小学 names primary schools"),
+    (Case("争取新增省级示范性高中1所。", "1所", "1", "school", "school_count", role="target",
+          level="senior_secondary"),
+     "争取新增 (strive to add) was no target cue"),
+    (Case("市特殊教育学校新建康复训练室6间。", "6间", "6", "item", "facility_count",
+          level="special"),
+     "rooms named by their use (训练室, 阅览室, 活动室) counted nothing known"),
+    (Case("每所配置玩教具一套。", "一套", "1", "item", "facility_count"),
+     "teaching aids (教具, 玩教具) counted nothing known"),
+    (Case("图书生均册数小学不少于25册、初中不少于35册。", "35册", "35", "item",
+          "facility_count", role="target", level="junior_secondary", qualifier="at_least"),
+     "a qualifier ending a count's label (不少于) hid the counted noun before it"),
 ]
 
 

@@ -695,6 +695,9 @@ def _count_metric(
     if head:
         return index.last(head)
     label = _cut_end(P.LABEL_TRIM_END, left) if left_cut is None else left_cut
+    unqualified = _cut_end(P.QUALIFIER_BEFORE, label)  # 册数小学不少于25册: 册数小学
+    if len(unqualified) < len(label):
+        label = _cut_end(P.LABEL_TRIM_END, unqualified)
     if unit is Unit.ITEM:
         # an item's label names things, not people: 考试16次 counts exams
         things = REGISTRY.index(unit, _THINGS)

@@ -279,7 +279,7 @@ COMPARISON: Final = re.compile(alternation(COMPARISON_CUES))
 # summary mostly means "secured" (争取到上级资金500万元, 争取项目12个): no cue alone.
 TARGET: Final = re.compile(
     rf"{alternation(TARGET_CUES)}"
-    r"|争取(?:到|在|于)?(?:19|20)\d\d年|争取(?:达到|实现|完成|建成|做到|使|让)"
+    r"|争取(?:到|在|于)?(?:19|20)\d\d年|争取(?:达到|实现|完成|建成|做到|使|让|新增|新建|创建)"
     # (the look-behinds follow the literal, so every branch starts with one and the engine
     # skips ahead to the characters a cue can start with)
     rf"|计划(?:(?<![\u4e00-\u9fff]计划)|(?<=[{PLAN_VERB_AFTER}]计划))"

@@ -502,6 +502,8 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
     # 扩大学前 (大学), 科技工作 (技工), 期中考试 (中考), 重大学校 (大学); what follows them
     # is still read
     "提高", "扩大", "科技", "期中", "重大学",
+    # 村小 (a village primary school) inside 农村小规模学校 (small rural schools of any stage)
+    "村小规模", "村小型",
     # 学前 (preschool) inside 开学前, 入学前 (before term begins)
     "开学前", "入学前",
     # a teacher's degree, not the stage taught: 专任教师中专科及以上学历, 本科以上学历
@@ -753,6 +755,14 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "摄像头": "facility_count",
     "空调": "facility_count",
     "图书室": "facility_count",
+    # rooms by their use, teaching aids, and books counted per pupil (图书生均册数)
+    "训练室": "facility_count",
+    "阅览室": "facility_count",
+    "活动室": "facility_count",
+    "教具": "facility_count",
+    "学具": "facility_count",
+    "玩具": "facility_count",
+    "册数": "facility_count",
 }
 # Which count metrics each unit admits (others fall back to the unit's default).
 UNIT_METRICS: Final[dict[str, tuple[tuple[str, ...], str]]] = {
