@@ -869,6 +869,21 @@ REGRESSION_CASES = [
     (Case("图书生均册数小学不少于25册、初中不少于35册。", "35册", "35", "item",
           "facility_count", role="target", level="junior_secondary", qualifier="at_least"),
      "a qualifier ending a count's label (不少于) hid the counted noun before it"),
+    (Case("中职免学费补助标准为每生每年2000元，2023年共补助学生4260人。", "4260人", "4260",
+          "person", "student_count", level="vocational"),
+     "a standard (标准为) made the figures reported after it in its sentence targets"),
+    (Case("生活补助按每人每月300～800元标准发放，全年发放资金1,486万元。", "1,486万元",
+          "14860000", "CNY", "funding"),
+     "the same, for a standard after its figure (按…标准)"),
+    (Case("生活补助按每人每月300～800元标准发放。", "300", "300", "CNY",
+          "per_capita_funding", role="target", qualifier="at_least"),
+     "the low end of a standard's range was no target"),
+    (Case("力争生均公用经费标准为800元，入学率达到99%。", "99%", "99", "percent",
+          "enrollment_rate", role="target"),
+     "(kept) a goal stated before a standard still covers the later figures"),
+    (Case("确保入学率不低于95%，巩固率达到97%。", "97%", "97", "percent", "retention_rate",
+          role="target"),
+     "(kept) a floor (不低于) stated as a goal covers the later figures"),
 ]
 
 

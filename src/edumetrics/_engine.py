@@ -39,6 +39,7 @@ from edumetrics._vocab import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RATE_WORDS,
+    STANDARD_CUES,
     TOTAL_WORDS,
     UNIT_METRICS,
     UNIT_SURFACES,
@@ -84,6 +85,7 @@ class _Cand:
     bare: bool = False  # its label names nothing of its own
     listed: bool = False  # its label is a conjunction after the figure before it (…和3名)
     level_by_head: bool = False  # the noun after its unit names its level (3所幼儿园)
+    standard: bool = False  # a target because it is a standard (补助标准为每生每年2000元)
     label: str | None = None
     head_len: int = 0  # characters of the noun after the unit (110所幼儿园)
     period: int | None = None
@@ -537,10 +539,15 @@ def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> No
         # 计划投资的300万元 / 绩效目标完成情况:实际资助…: what follows the cue was done
         if m is not None and P.DONE_AFTER_GOAL.search(scope, m.end()) is None:
             c.role = "target"
+            # 补助标准为每生每年2000元: a standard, unless a goal was stated before it
+            c.standard = m[0] in STANDARD_CUES and all(
+                t[0] in STANDARD_CUES for t in P.TARGET.finditer(scope, 0, m.start())
+            )
             return
-    if ("标准" in right and P.STANDARD_AFTER.match(right)) or (
-        in_plan and not P.ACTUAL_MARKER.search(left)
-    ):
+    if "标准" in right and P.STANDARD_AFTER.match(right):  # 按每生每年1000元标准
+        c.role = "target"
+        c.standard = True
+    elif in_plan and not P.ACTUAL_MARKER.search(left):
         c.role = "target"
 
 
@@ -817,10 +824,15 @@ _BARE_LABEL = 3  # a label this short (学生, 幼儿) just names what the sente
 
 def _carry_targets(cands: list[_Cand], ctx: _Context) -> None:
     """A goal stated for a sentence covers its later figures (力争…达到95%以上,…达到97%)
-    unless a later clause reports something done (已, 完成, 现有, 其中 …)."""
+    unless a later clause reports something done (已, 完成, 现有, 其中 …); a standard
+    covers only its own figure, and the other end of its range."""
     for prev, c in pairwise(cands):
+        if c.standard and prev.group == c.group and prev.role == "actual":
+            prev.role = "target"  # 按每人每月300～800元标准: the range is the standard
         if prev.role != "target" or c.role != "actual" or prev.sent != c.sent:
             continue
+        if prev.standard and prev.group != c.group:
+            continue  # a standard sets its own figure (…标准为2000元,共补助学生4260人)
         if not P.ACTUAL_MARKER.search(ctx.text, prev.end, c.start):
             c.role = "target"
 

@@ -377,6 +377,10 @@ PLAN_HEADINGS: Final[tuple[str, ...]] = (
 # ... unless the heading reviews how the plan went (工作计划执行情况, 绩效目标完成情况)
 PLAN_REVIEWS: Final[tuple[str, ...]] = ("完成情况", "执行情况", "实现情况", "落实情况")
 
+# Target cues that state a standard (补助标准为每生每年2000元): a standard sets the figure
+# right after it, and no later figure of the sentence (共补助学生4260人 was done).
+STANDARD_CUES: Final[frozenset[str]] = frozenset({"标准为", "标准是"})
+
 # Words that end a goal's reach within its sentence: what follows was done, not aimed at.
 ACTUAL_MARKERS: Final[tuple[str, ...]] = (
     "已", "完成", "现有", "目前", "其中", "实际", "累计", "建成", "实现了", "达到了",
