@@ -884,6 +884,10 @@ REGRESSION_CASES = [
     (Case("确保入学率不低于95%，巩固率达到97%。", "97%", "97", "percent", "retention_rate",
           role="target"),
      "(kept) a floor (不低于) stated as a goal covers the later figures"),
+    (Case("全市共有35名校长参加培训。", "35名", "35", "person", "teacher_count"),
+     "名校 (a famous school) blocked 名 before 校长: the figure was lost"),
+    (Case("新招聘5名师范毕业生。", "5名", "5", "person", "teacher_count"),
+     "the same for 名师 before 师范"),
 ]
 
 

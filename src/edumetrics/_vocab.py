@@ -193,7 +193,11 @@ UNIT_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
     "轮": ("流", "岗", "训"),
 }
 # Words a blocker starts that are the unit after all: 突破1000人大关 (not 人大, congress).
-UNIT_BLOCKER_EXCEPTIONS: Final[dict[str, tuple[str, ...]]] = {"人": ("大关",)}
+UNIT_BLOCKER_EXCEPTIONS: Final[dict[str, tuple[str, ...]]] = {
+    "人": ("大关",),
+    # 名校/名师/名人 are famous schools, teachers, people; 35名校长, 5名师范生, 3名人员 count
+    "名": ("校长", "校医", "校级", "校领导", "师范", "师生", "人员", "人才", "人大代表"),
+}
 
 # Surfaces that are a named thing, not a quantity (slogans, programmes, exam tiers).
 # A candidate that starts one of these is skipped.
