@@ -888,6 +888,17 @@ REGRESSION_CASES = [
      "名校 (a famous school) blocked 名 before 校长: the figure was lost"),
     (Case("新招聘5名师范毕业生。", "5名", "5", "person", "teacher_count"),
      "the same for 名师 before 师范"),
+    (Case("在校生（人） 23,456 专任教师（人） 1,234", "23,456", "23456", "person",
+          "student_count"),
+     "a header's figure counted the next column's label (专任教师) as its noun"),
+    (Case("生均图书：小学32.5册，初中45.8册。", "45.8册", "45.8", "item", "facility_count",
+          level="junior_secondary"),
+     "a level-only label counted the level word of the figure before it (小学 -> schools)"),
+    (Case("班级9846个，其中小学5012个。", "5012个", "5012", "item", "other", level="primary"),
+     "(kept) a level-only label does not borrow the level word as what it counts"),
+    (Case("规划容纳学生1.2万人。", "1.2万人", "12000", "person", "student_count",
+          role="target"),
+     "规划 + a verb (容纳, 新建, 新增) states a plan"),
 ]
 
 

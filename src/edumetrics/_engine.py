@@ -86,6 +86,7 @@ class _Cand:
     listed: bool = False  # its label is a conjunction after the figure before it (…和3名)
     level_by_head: bool = False  # the noun after its unit names its level (3所幼儿园)
     standard: bool = False  # a target because it is a standard (补助标准为每生每年2000元)
+    from_header: bool = False  # its unit is named by a header before it (收入(万元):1,256.32)
     label: str | None = None
     head_len: int = 0  # characters of the noun after the unit (110所幼儿园)
     period: int | None = None
@@ -318,7 +319,9 @@ def _header_candidate(text: str, start: int, end: int, group: int) -> _Cand:
     written = header["unit"]
     mult = written[0] if len(written) > 1 and written[0] in "千万亿" else ""
     unit = UNIT_SURFACES[written[len(mult) :]]
-    return _Cand(start, end, text[start:end] + mult, unit, written, None, group)
+    c = _Cand(start, end, text[start:end] + mult, unit, written, None, group)
+    c.from_header = True
+    return c
 
 
 _HEADER_REACH = 12  # characters of the longest header form, (单位:万平方米):
@@ -459,7 +462,9 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
     lead = text[max(c.sent[0], prev_end, cl_start - _REACH) : cl_start]
     _read_role(c, left, outer + lead, right, bool(ctx.plans) and ctx.in_plan(c.start))
-    head = _head_noun(right)  # the noun after the unit: what a count counts
+    # the noun after the unit: what a count counts (after a header's figure, the next
+    # column's label: 在校生(人) 23,456 专任教师(人) …)
+    head = "" if c.from_header else _head_noun(right)
     if c.unit_text in _MEASURE_WORDS:
         _read_measure_word(c, left, own, right, head)
     own_cut = _cut_end(P.LABEL_TRIM_END, own)  # 全县共有教师 -> 全县…教师
@@ -716,7 +721,10 @@ def _count_metric(
             # 小学配备计算机3200台,初中2600台: a label that is only a level counts what
             # the sentence counted before it (班级9846个,其中小学5012个: classes, not schools)
             before = sent_left[: len(sent_left) - len(left)]
-            return things.last(before) if before.strip() else things.last(label)
+            if not before.strip():
+                return things.last(label)
+            # (生均图书:小学32.5册,初中45.8册: books, not the 小学 of the figure before)
+            return things.last(P.LEVEL.sub(_blank_level_word, before))
         if level is not None:
             before = label[: level.start()]
             found = things.last(before, _LABEL_END_SLACK)

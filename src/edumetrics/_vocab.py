@@ -349,7 +349,7 @@ INCREMENT_AFTER: Final[tuple[str, ...]] = ("使全市", "使全县", "使全区"
 # Words that make a figure a goal, plan, standard or forecast.
 TARGET_CUES: Final[tuple[str, ...]] = (
     "确保", "力争", "目标是", "目标为", "目标任务", "预计", "拟", "即将", "争创", "力求",
-    "决心", "控制在", "按计划", "规划建设", "预期",
+    "决心", "控制在", "按计划", "规划建设", "规划新建", "规划新增", "规划容纳", "预期",
     "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于", "不高于", "目标:",
     "下一步", "下步", "工作打算",
     # the rows of a performance-target table (绩效目标表): every figure in them is a goal
