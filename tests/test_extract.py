@@ -899,6 +899,15 @@ REGRESSION_CASES = [
     (Case("规划容纳学生1.2万人。", "1.2万人", "12000", "person", "student_count",
           role="target"),
      "规划 + a verb (容纳, 新建, 新增) states a plan"),
+    (Case("新建第二实验小学占地85亩，总建筑面积4.2万平方米，总投资1.8亿元。", "1.8亿元",
+          "180000000", "CNY", "funding", level="primary"),
+     "the floor area and cost of a school a statement builds had no level (the level "
+     "word is the verb's object)"),
+    (Case("新建幼儿园3所，招聘教师120名。", "120名", "120", "person", "teacher_count"),
+     "(kept) people hired beside what is built take no level from it"),
+    (Case("中职学校毕业生就业率为97.2%，升入高一级学校的比例为41.3%。", "41.3%", "41.3",
+          "percent", "share", level="vocational"),
+     "高一 (senior first year) was read inside 升入高一级学校"),
 ]
 
 

@@ -864,8 +864,8 @@ class _LevelCarrier:
     sentence's and statement's answers are computed once, so the walk stays linear."""
 
     __slots__ = (
-        "cands", "ctx", "first", "last_level", "names_level", "semicolon", "stmt_first",
-        "subject",
+        "built", "cands", "ctx", "first", "last_level", "names_level", "scope", "semicolon",
+        "stmt_first", "subject",
     )
 
     def __init__(self, cands: list[_Cand], ctx: _Context) -> None:
@@ -877,6 +877,8 @@ class _LevelCarrier:
         # the sentence itself when it has none)
         self.semicolon: dict[int, bool] = {}  # per sentence start: whether it has statements
         self.subject: dict[int, str | None] = {}  # per statement start: its subject's level
+        self.scope: dict[int, tuple[int, int, int]] = {}  # per statement: where it is read
+        self.built: dict[int, str | None] = {}  # its subject's level, even a verb's object
 
     def run(self) -> None:
         text = self.ctx.text
@@ -925,11 +927,21 @@ class _LevelCarrier:
             stmt_end = end if stmt_end < 0 else stmt_end
             if not _levels_named(text, stmt, stmt_end):
                 # a statement naming no level of its own speaks of the sentence's
-                level = _subject_level(text, ctx, start, end, self.first[start])
+                self.scope[stmt] = (start, end, self.first[start])
             else:
-                level = _subject_level(text, ctx, stmt, stmt_end, self.stmt_first[stmt])
-            self.subject[stmt] = level
-        return self.subject[stmt]
+                self.scope[stmt] = (stmt, stmt_end, self.stmt_first[stmt])
+            self.subject[stmt] = _subject_level(text, ctx, *self.scope[stmt])
+        level = self.subject[stmt]
+        if level is None and c.unit in _PROJECT_UNITS:
+            # 新建第二实验小学占地85亩,总投资1.8亿元: the site, floor area and cost in a
+            # statement of what is built are those of the school it builds
+            if stmt not in self.built:
+                self.built[stmt] = _subject_level(text, ctx, *self.scope[stmt], objects=True)
+            return self.built[stmt]
+        return level
+
+
+_PROJECT_UNITS = frozenset({"m2", "mu", "CNY"})  # what a building project is measured in
 
 
 _LEAD = 16  # characters of a sentence's opening clauses that may set its figures' level
@@ -948,12 +960,14 @@ def _lead_level(text: str, ctx: _Context, start: int, first: int, pos: int) -> s
     return named.pop() or None
 
 
-def _subject_level(text: str, ctx: _Context, start: int, end: int, first: int) -> str | None:
+def _subject_level(
+    text: str, ctx: _Context, start: int, end: int, first: int, objects: bool = False
+) -> str | None:
     """幼儿园专任教师9.84万人,专任教师中专科及以上学历比例为93.7%: a statement (a sentence,
     or its part between semicolons) that names one level, as the subject of its first
     figure's label, speaks of that level throughout. A level named elsewhere (in a
-    school's name in a story) or as the object of a verb (新建幼儿园3所,招聘教师120名)
-    does not."""
+    school's name in a story) does not, nor, unless ``objects``, one that is the object
+    of a verb (新建幼儿园3所,招聘教师120名)."""
     lo = max(start, ctx.clause_start(first))
     word = next(
         (
@@ -963,7 +977,7 @@ def _subject_level(text: str, ctx: _Context, start: int, end: int, first: int) -
         ),
         None,
     )
-    if word is None or P.OBJECT_VERB.search(text, lo, word.start()):
+    if word is None or (not objects and P.OBJECT_VERB.search(text, lo, word.start())):
         return None
     named = _levels_named(text, start, end)
     if len(named) != 1 or "" in named:

@@ -512,6 +512,8 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
     "提高", "扩大", "科技", "期中", "重大学",
     # 村小 (a village primary school) inside 农村小规模学校 (small rural schools of any stage)
     "村小规模", "村小型",
+    # 高一 (senior first year) inside 升入高一级学校 (a school of the next stage)
+    "高一级",
     # 学前 (preschool) inside 开学前, 入学前 (before term begins)
     "开学前", "入学前",
     # a teacher's degree, not the stage taught: 专任教师中专科及以上学历, 本科以上学历
