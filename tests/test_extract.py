@@ -908,6 +908,9 @@ REGRESSION_CASES = [
     (Case("中职学校毕业生就业率为97.2%，升入高一级学校的比例为41.3%。", "41.3%", "41.3",
           "percent", "share", level="vocational"),
      "高一 (senior first year) was read inside 升入高一级学校"),
+    (Case("近视率比上学年下降1.6%，其中小学、初中分别下降1.9%和0.8%。", "1.9%", "-1.9",
+          "percent", "growth_rate", role="change", level="primary"),
+     "a list of levels after 其中 was read as 中小学、初中: its first figure got no level"),
 ]
 
 

@@ -750,6 +750,11 @@ def _blank_level_word(m: re.Match[str]) -> str:
     return "|" if m[0] in LEVEL_WORDS else m[0]
 
 
+def _blank_decoy(m: re.Match[str]) -> str:
+    """A decoy (其中) blanked out, a level word kept as written."""
+    return m[0] if m[0] in LEVEL_WORDS else "|"
+
+
 def _head_noun(right: str) -> str:
     q = P.QUALIFIER_AFTER.match(right)
     if q:
@@ -1206,7 +1211,8 @@ def _listed(text: str, a: _Cand, b: _Cand) -> bool:
 
 
 def _enumerated_levels(left: str) -> list[str | None]:
-    found = _last(P.LEVEL_LIST, left)
+    # (decoys read first, as everywhere: 其中小学、初中 lists 小学, not 中小学)
+    found = _last(P.LEVEL_LIST, P.LEVEL.sub(_blank_decoy, left))
     if found is None:
         return []
     return [LEVEL_WORDS[w] or None for w in P.LEVEL.findall(found[0]) if w in LEVEL_WORDS]
