@@ -707,13 +707,11 @@ def _count_metric(
     if head:
         return index.last(head)
     label = _cut_end(P.LABEL_TRIM_END, left) if left_cut is None else left_cut
-    unqualified = _cut_end(P.QUALIFIER_BEFORE, label)  # 册数小学不少于25册: 册数小学
-    if len(unqualified) < len(label):
-        label = _cut_end(P.LABEL_TRIM_END, unqualified)
     if unit is Unit.ITEM:
         # an item's label names things, not people: 考试16次 counts exams
         things = REGISTRY.index(unit, _THINGS)
-        label = P.LABEL_TRIM_START.sub("", label)  # 其中小学5012个: 其中 names nothing
+        # 其中小学5012个: 其中 names nothing; 册数小学不少于25册: the level ends the label
+        label = P.LABEL_TRIM_START.sub("", _unqualified(label))
         # a level word just before the figure gives its level (生均图书小学25册、初中35册);
         # the thing counted is named before it, if anything is (新建幼儿园3个: nothing)
         level = P.LEVEL_AT_END.match(label)  # anchored at the end (see _cut_end)
@@ -735,6 +733,8 @@ def _count_metric(
                 return found
         return things.last(label, _LABEL_END_SLACK)
     found = index.last(label, _LABEL_END_SLACK)
+    if found is None and (unqualified := _unqualified(label)) != label:
+        found = index.last(unqualified, _LABEL_END_SLACK)  # 教师不少于: 教师
     if found is None and unit is Unit.PERSON:
         # a count of people with no noun of its own (共计xx人, 比上年增加597人) counts
         # the people the sentence has been speaking of
@@ -743,6 +743,15 @@ def _count_metric(
 
 
 _LABEL_END_SLACK = 1  # characters a label may run on after its counted noun
+
+
+def _unqualified(label: str) -> str:
+    """``label`` (cut by LABEL_TRIM_END) without a qualifier at its end, nor the trim
+    words the qualifier hid (册数小学不少于 -> 册数小学; 总数超过了 -> 总数)."""
+    cut = _cut_end(P.QUALIFIER_BEFORE, label)
+    # (a cut end holds no trim word: LABEL_TRIM_END's repetition stops only where none
+    # matches, so cutting again changes only what the qualifier hid)
+    return label if len(cut) == len(label) else _cut_end(P.LABEL_TRIM_END, cut)
 
 
 def _blank_level_word(m: re.Match[str]) -> str:
@@ -1078,11 +1087,7 @@ _LONG_LABEL = 12  # a label longer than this is a clause; the counted noun says 
 def _label(named: str, head: str, c: _Cand) -> str | None:
     """The figure's label: ``named`` (already cut by LABEL_TRIM_END) without a qualifier
     at its end, and without the trim words that the qualifier hid."""
-    label = _cut_end(P.QUALIFIER_BEFORE, named)
-    if len(label) < len(named):
-        # (a cut end holds no trim word: LABEL_TRIM_END's repetition stops only where
-        # none matches, so cutting again changes only what the qualifier hid)
-        label = _cut_end(P.LABEL_TRIM_END, label)
+    label = _unqualified(named)
     is_count = c.unit not in ("percent", "percentage_point", "CNY")
     if is_count and head and (not label or len(label) > _LONG_LABEL):
         return head
