@@ -170,7 +170,12 @@ def test_mentions_cross_the_process_boundary_unchanged() -> None:
     )
     found = edumetrics.extract(text)
     rows = pickle.loads(pickle.dumps(_extract_rows(text)))
-    assert _build.mentions(rows) == found
+    rebuilt = _build.from_wire(rows, text)
+    assert rebuilt == found
+    assert [repr(m.value) for m in rebuilt] == [repr(m.value) for m in found]  # exponents too
+    # the wire form: no text (the parent has the document), the value as its string
+    assert [len(row) for row in rows] == [len(Mention.model_fields) - 1] * len(found)
+    assert [row[2] for row in rows] == [None if m.value is None else str(m.value) for m in found]
     assert {f for m in found for f in type(m).model_fields if getattr(m, f) is not None} == set(
         type(found[0]).model_fields
     )

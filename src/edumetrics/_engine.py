@@ -208,10 +208,10 @@ def _heading_level(title: str) -> str | None:
     return levels.pop() if levels else None
 
 
-def rows(text: str) -> list[Row]:
+def rows(text: str, wire: bool = False) -> list[Row]:
     """Every quantity mention of ``text``, in document order, as rows of plain values
-    (``records.Row``): what :func:`edumetrics.extract` makes records of, and what
-    ``extract_many``'s workers send (cheaper to pickle than records)."""
+    (``records.Row``): what :func:`edumetrics.extract` makes records of. ``wire=True``
+    gives them in the form ``extract_many``'s workers send (see ``_build.from_wire``)."""
     if not P.GATE.search(text):  # most sentences of a report hold no figure
         return []
     norm = normalize(text)
@@ -230,7 +230,7 @@ def rows(text: str) -> list[Row]:
     _carry_levels(cands, ctx)
     _distribute(cands, ctx)
     _link_parts(cands, ctx)
-    return [_to_row(c, norm) for c in cands]
+    return [_to_row(c, norm, wire) for c in cands]
 
 
 # --- Finding candidates ------------------------------------------------------------------
@@ -1337,15 +1337,16 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
 # --- Records -----------------------------------------------------------------------------
 
 
-def _to_row(c: _Cand, norm: Normalized) -> Row:
+def _to_row(c: _Cand, norm: Normalized, wire: bool) -> Row:
     """The record's row (``records.Row``): every field was checked on the way here (ids
     come from the enums' own tables, spans from the offset map), so the record is built
     without re-validation; validating each of a report's hundreds of records again would
     cost more than finding them."""
     start, end = norm.raw_span(c.start, c.end)
     s_start, s_end = norm.raw_span(c.sent[0], c.sent[1]) if c.sent[1] > c.sent[0] else (0, 0)
+    value = c.value if not wire or c.value is None else str(c.value)
     return (
-        start, end, norm.raw[start:end], c.value, c.unit, c.metric, c.role, c.level or None,
-        c.qualifier, c.masked, c.label, c.unit_text, c.per, c.period, s_start, s_end,
-        c.parent, tuple(dict.fromkeys(f.value for f in c.flags)),
+        start, end, value, c.unit, c.metric, c.role, c.level or None, c.qualifier, c.masked,
+        c.label, c.unit_text, c.per, c.period, s_start, s_end, c.parent,
+        tuple(dict.fromkeys(f.value for f in c.flags)),
     )  # fmt: skip

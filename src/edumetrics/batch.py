@@ -211,7 +211,7 @@ def _rebuild(job: _Job, compact: _Compact) -> Extraction:
     document = job if isinstance(job, Document) else read
     if document is None:  # pragma: no cover - a worker always returns what it read
         raise RuntimeError(f"edumetrics worker returned no document for {job}")
-    mentions = tuple(_build.mentions(rows))
+    mentions = tuple(_build.from_wire(rows, document.text))
     return Extraction(doc=document.name, text=document.text, mentions=mentions, document=document)
 
 

@@ -26,15 +26,15 @@ def extract(text: str) -> list[Mention]:
     """
     if not isinstance(text, str):  # (the check of _extract_rows, without its call)
         raise TypeError(_type_error_message(text))
-    return _build.mentions(_engine.rows(text))
+    return _build.mentions(_engine.rows(text), text)
 
 
 def _extract_rows(text: str) -> list[Row]:
-    """What :func:`extract` returns, as rows of plain values (``records.Row``): what
-    ``extract_many``'s workers send, cheaper to pickle than records."""
+    """What :func:`extract` returns, as the rows ``extract_many``'s workers send (see
+    ``_build.from_wire``): cheaper to pickle than records."""
     if not isinstance(text, str):
         raise TypeError(_type_error_message(text))
-    return _engine.rows(text)
+    return _engine.rows(text, wire=True)
 
 
 def _type_error_message(obj: object) -> str:
