@@ -873,13 +873,12 @@ def workers_case(texts: list[str]) -> float | None:
         f"{min(ceiling.alone):.2f} s alone; {t1:.2f} s and {t2:.2f} s side by side in the "
         f"best round); extract_many reached {speedup / ceiling.ratio():.0%} of it"
     )
-    # The fixed cost: three chunks' worth of text, the first of which the calling process
-    # extracts itself while the pool starts; the other two go to the workers.
-    small = repeat_to(texts, 3 * 3 * _CHUNK_CHARS)  # three chunks, ~3 bytes a character
+    # The fixed cost: four chunks' worth of text, two for each worker.
+    small = repeat_to(texts, 4 * 3 * _CHUNK_CHARS)  # four chunks, ~3 bytes a character
     fixed = interleaved([runner_for(small, 1), runner_for(small, 2)], _WORKER_ROUNDS, None)
     if fixed[0].seconds is not None and fixed[1].seconds is not None:
         print(
-            f"- fixed cost: on {sum(len(t) for t in small):,} characters (three chunks) "
+            f"- fixed cost: on {sum(len(t) for t in small):,} characters (four chunks) "
             f"workers=2 takes {fixed[1].seconds:.3f} s, workers=1 {fixed[0].seconds:.3f} s "
             "(starting the pool, the workers' first touch of their memory)"
         )

@@ -183,8 +183,7 @@ def test_mentions_cross_the_process_boundary_unchanged() -> None:
 
 @pytest.fixture
 def one_document_per_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every document its own chunk: the calling process extracts the first one itself
-    (while the pool starts), the workers all the others."""
+    """Every document its own chunk, extracted by a worker."""
     monkeypatch.setattr(edumetrics.batch, "_CHUNK_CHARS", 1)
 
 
@@ -226,6 +225,28 @@ def test_workers_use_the_metrics_the_caller_registered() -> None:
     finally:
         edumetrics.unregister_metric("tuition")
     assert [m.metric for r in results for m in r.mentions] == ["tuition"] * 3
+
+
+@pytest.mark.usefixtures("one_document_per_chunk")
+def test_with_workers_the_calling_process_extracts_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def in_the_caller(job: object) -> None:
+        raise AssertionError(f"the calling process extracted {job}")
+
+    monkeypatch.setattr(edumetrics.batch, "_extract_job", in_the_caller)
+    texts = ["新建小学3所。", "招聘教师12名。", "投资4551万元。"]
+    results = list(extract_many(texts, workers=2))
+    assert [[m.text for m in r.mentions] for r in results] == [["3所"], ["12名"], ["4551万元"]]
+
+
+def test_one_chunk_starts_no_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pool was started for one chunk")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    results = list(extract_many(["新建小学3所。", "招聘教师12名。"], workers=2))
+    assert [len(r.mentions) for r in results] == [1, 1]
 
 
 def test_work_is_cut_into_chunks_of_about_so_many_characters(tmp_path: Path) -> None:

@@ -248,10 +248,9 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
 
     chunks = _chunks(jobs, _CHUNK_CHARS)
     window = workers * _CHUNKS_IN_FLIGHT_PER_WORKER
-    first = next(chunks, [])
     head = list(itertools.islice(chunks, window))  # the workers start on these
-    if not head:  # one chunk in all: no worker is worth starting
-        yield from map(_extract_job, first)
+    if len(head) < 2:  # one chunk in all: no worker is worth starting
+        yield from map(_extract_job, itertools.chain.from_iterable(head))
         return
     # the workers extract with the metrics the caller registered (register_metric)
     pool = ProcessPoolExecutor(
@@ -267,11 +266,10 @@ def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction
         return map(_rebuild, chunk, future.result())
 
     try:
-        # the first submit starts the workers: nothing may start a thread before it
+        # The first submit starts the workers: nothing may start a thread before it. This
+        # process extracts nothing itself: the pool's threads that feed the workers need
+        # the GIL, which the extractor would hold (2 workers: 1.77x -> 1.80x one, here).
         pending.extend((chunk, pool.submit(_extract_chunk, chunk)) for chunk in head)
-        # Starting the workers takes milliseconds (tens with a fork server), in which this
-        # process would wait: it extracts the first chunk itself meanwhile.
-        yield from map(_extract_job, first)
         for chunk in chunks:
             pending.append((chunk, pool.submit(_extract_chunk, chunk)))
             if len(pending) >= window:
