@@ -911,6 +911,21 @@ REGRESSION_CASES = [
     (Case("近视率比上学年下降1.6%，其中小学、初中分别下降1.9%和0.8%。", "1.9%", "-1.9",
           "percent", "growth_rate", role="change", level="primary"),
      "a list of levels after 其中 was read as 中小学、初中: its first figure got no level"),
+    (Case("县职业高中在校生1200人。", "1200人", "1200", "person", "student_count",
+          level="vocational"),
+     "职业高中 (a vocational senior school) read as 职业 and 高中: mixed, no level"),
+    (Case("市第一职业高级中学占地面积86.4亩。", "86.4亩", "86.4", "mu", "area",
+          level="vocational"),
+     "the same for 职业高级中学"),
+    (Case("全县共有民办幼儿园23家。", "23家", "23", "other", "school_count",
+          level="preschool"),
+     "institutions counted by 家 (SPEC: school_count counts institutions) were other"),
+    (Case("全县有147家校外培训机构。", "147家", "147", "other", "school_count"),
+     "the same, with the institutions named after the unit"),
+    (Case("全县共有合作企业56家。", "56家", "56", "other", "other"),
+     "(kept) companies counted by 家 are no schools"),
+    (Case("阅览室座位320个，学生宿舍床位1200张。", "1200张", "1200", "item", "facility_count"),
+     "seats and beds (座位, 床位) counted nothing known"),
 ]
 
 

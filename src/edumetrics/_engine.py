@@ -639,6 +639,10 @@ def _read_metric(c: _Cand, left: str, left_cut: str | None, head: str, sent_left
         c.metric = "other" if word is None else _rate_of(word[0])
     else:
         allowed, default = _UNIT_METRICS[c.unit]
+        if unit is Unit.OTHER and c.unit_text.endswith("家"):
+            # 民办幼儿园23家, 147家校外培训机构: institutions counted by 家 are counted as
+            # schools are (the unit stays other); 合作企业56家 names no school
+            unit, allowed = Unit.SCHOOL, _UNIT_METRICS["school"][0]
         found = _count_metric(unit, head, left, left_cut, sent_left, allowed)
         c.metric = found or default
         if unit is Unit.PERSON and found in _RECRUITABLE and P.RECRUIT.search(left):

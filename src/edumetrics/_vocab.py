@@ -435,6 +435,8 @@ LEVEL_WORDS: Final[dict[str, str]] = {
     "九年": "compulsory",
     "两基": "compulsory",
     "职业": "vocational",
+    "职业高中": "vocational",
+    "职业高级中学": "vocational",
     "职校": "vocational",
     "职高": "vocational",
     "中职": "vocational",
@@ -773,6 +775,8 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "学具": "facility_count",
     "玩具": "facility_count",
     "册数": "facility_count",
+    "座位": "facility_count",
+    "床位": "facility_count",
 }
 # Which count metrics each unit admits (others fall back to the unit's default).
 UNIT_METRICS: Final[dict[str, tuple[tuple[str, ...], str]]] = {
