@@ -926,6 +926,23 @@ REGRESSION_CASES = [
      "(kept) companies counted by 家 are no schools"),
     (Case("阅览室座位320个，学生宿舍床位1200张。", "1200张", "1200", "item", "facility_count"),
      "seats and beds (座位, 床位) counted nothing known"),
+    (Case("成人高等学校本专科招生1.23万人。", "1.23万人", "12300", "person", "student_count",
+          level="adult"),
+     "adult education at the higher stage (成人 + 本专科) read as two levels: none"),
+    (Case("成人中专在校生4,521人。", "4,521人", "4521", "person", "student_count",
+          level="adult"),
+     "the same at the vocational stage (成人中专)"),
+    (Case("普通高校和成人高校共有教职工3,456人。", "3,456人", "3456", "person", "staff_count"),
+     "(kept) a list of the two is of no single level"),
+    (Case("学龄前儿童共计18,765人。", "18,765人", "18765", "person", "student_count",
+          level="preschool"),
+     "学龄前 (before school age) named no level"),
+    (Case("全县初中毕业生升入普通高中比例达58%左右。", "58%", "58", "percent", "share",
+          level="junior_secondary", qualifier="approx"),
+     "the stage graduates go on to (升入普通高中) made the level mixed"),
+    (Case("小学毕业生升入初中比例为100%。", "100%", "100", "percent", "share",
+          level="primary"),
+     "the same for 升入初中"),
 ]
 
 

@@ -1067,19 +1067,28 @@ def _level_in(scope: str, nearest_last: bool) -> str | None:
         return None
     best: tuple[int, int, str] | None = None
     specific: set[str] = set()
+    first, last = len(scope), 0  # where the specific stages are named
     for m in P.LEVEL.finditer(scope):
         level = LEVEL_WORDS.get(m[0])
         if level is None:  # a decoy (其中)
             continue
         if LEVEL_PRIORITY[level] >= _SPECIFIC:
             specific.add(level)
+            first, last = min(first, m.start()), m.end()
         pos = m.end() if nearest_last else -m.start()
         key = (LEVEL_PRIORITY[level], pos)
         if best is None or key > best[:2]:
             best = (key[0], key[1], level)
     if len(specific) > 1:
+        # 成人高等学校本专科, 成人中专: adult education at the higher or vocational stage
+        # (unless listed beside it: 普通高校和成人高校)
+        if specific <= _ADULT_STAGES and not P.LIST_BREAK.search(scope, first, last):
+            return "adult"
         return ""
     return None if best is None else best[2]
+
+
+_ADULT_STAGES = frozenset({"adult", "higher", "vocational"})
 
 
 _SPECIFIC = 2  # LEVEL_PRIORITY of a single stage (preschool … adult)

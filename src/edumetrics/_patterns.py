@@ -240,6 +240,8 @@ RANGE_SEPARATORS: Final = frozenset("至到~-")
 
 SENTENCE_END: Final = re.compile(r"[。!?\n]")
 CLAUSE_DELIM: Final = re.compile(r"[。!?\n,;:]")
+# what parts the items of a list (普通高校和成人高校), or clauses
+LIST_BREAK: Final = re.compile(r"[、和及与。!?\n,;:]")
 
 NAMED: Final = re.compile(alternation(NAMED_NUMBERS))
 # page furniture reads "label: value" (大小:18.62KB, 限时特价:7 元/份)

@@ -398,6 +398,7 @@ ACTUAL_MARKERS: Final[tuple[str, ...]] = (
 # general one within the same phrase (see LEVEL_PRIORITY).
 LEVEL_WORDS: Final[dict[str, str]] = {
     "学前": "preschool",
+    "学龄前": "preschool",
     "幼儿园": "preschool",
     "幼儿": "preschool",
     "入园": "preschool",
@@ -516,6 +517,9 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
     "村小规模", "村小型",
     # 高一 (senior first year) inside 升入高一级学校 (a school of the next stage)
     "高一级",
+    # the stage graduates go on to (初中毕业生升入普通高中比例): the figure is of the stage
+    # they leave
+    "升入初中", "升入高中", "升入普通高中", "升入普高", "升入中职", "升入高校", "升入大学",
     # 学前 (preschool) inside 开学前, 入学前 (before term begins)
     "开学前", "入学前",
     # a teacher's degree, not the stage taught: 专任教师中专科及以上学历, 本科以上学历
