@@ -639,10 +639,11 @@ def _read_metric(c: _Cand, left: str, left_cut: str | None, head: str, sent_left
         c.metric = "other" if word is None else _rate_of(word[0])
     else:
         allowed, default = _UNIT_METRICS[c.unit]
-        if unit is Unit.OTHER and c.unit_text.endswith("家"):
-            # 民办幼儿园23家, 147家校外培训机构: institutions counted by 家 are counted as
-            # schools are (the unit stays other); 合作企业56家 names no school
-            unit, allowed = Unit.SCHOOL, _UNIT_METRICS["school"][0]
+        if unit is Unit.OTHER and c.unit_text[-1:] in _THING_MEASURE_WORDS:
+            # 民办幼儿园23家, 147家校外培训机构, 运动场246块: things counted by a measure word
+            # SPEC gives no unit of its own are counted as items are (the unit stays
+            # other); 合作企业56家 names no such thing
+            unit, allowed = Unit.ITEM, _THINGS
         found = _count_metric(unit, head, left, left_cut, sent_left, allowed)
         c.metric = found or default
         if unit is Unit.PERSON and found in _RECRUITABLE and P.RECRUIT.search(left):
@@ -695,6 +696,7 @@ _LIST_JOINERS = "、和与及或"  # what stands between two items of a list
 _CONJUNCTIONS = frozenset({*_LIST_JOINERS, "以及"})
 _RECRUITABLE = frozenset({"student_count", None})
 _THINGS = frozenset({"project_count", "facility_count", "school_count"})
+_THING_MEASURE_WORDS = frozenset("家块处")
 _UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in UNIT_METRICS.items()}
 
 

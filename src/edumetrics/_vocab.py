@@ -766,6 +766,8 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "食堂": "facility_count",
     "厕所": "facility_count",
     "运动场": "facility_count",
+    "田径场": "facility_count",
+    "球场": "facility_count",
     "操场": "facility_count",
     "监控": "facility_count",
     "摄像头": "facility_count",
