@@ -229,6 +229,7 @@ def rows(text: str, wire: bool = False) -> list[Row]:
     _carry_targets(cands, ctx)
     _carry_levels(cands, ctx)
     _distribute(cands, ctx)
+    _share_qualifiers(cands, ctx.text)
     _link_parts(cands, ctx)
     return [_to_row(c, norm, wire) for c in cands]
 
@@ -346,6 +347,27 @@ def _pre_candidates(text: str, m: re.Match[str], main: _Cand, group: int) -> lis
     if is_range and out:
         main.qualifier = "at_most"
     return out
+
+
+def _share_qualifiers(cands: list[_Cand], text: str) -> None:
+    """分别降至1%、3%以下, 分别为30%、40%左右: a qualifier after the last figure of a list of
+    bare figures (parted by 、 or 和 alone) bounds each of them; not a zero (降至0、1%…:
+    nothing is below none)."""
+    run: list[_Cand] = []
+    for c in [*cands, None]:
+        prev = run[-1] if run else None
+        if c and prev and c.unit == prev.unit and text[prev.end : c.start] in _LIST_SEPARATORS:
+            run.append(c)
+            continue
+        last = prev if len(run) > 1 else None
+        if last and last.qualifier != "exact" and P.QUALIFIER_AFTER.match(text, last.end):
+            for item in run[:-1]:
+                if item.qualifier == "exact" and item.value:
+                    item.qualifier = last.qualifier
+        run = [] if c is None else [c]
+
+
+_LIST_SEPARATORS = frozenset({"、", "和", "及", "与"})
 
 
 def _ranges_to(text: str, low: _Cand, high: _Cand) -> bool:

@@ -197,6 +197,8 @@ UNIT_BLOCKER_EXCEPTIONS: Final[dict[str, tuple[str, ...]]] = {
     "人": ("大关",),
     # 名校/名师/名人 are famous schools, teachers, people; 35名校长, 5名师范生, 3名人员 count
     "名": ("校长", "校医", "校级", "校领导", "师范", "师生", "人员", "人才", "人大代表"),
+    # 所以 is "therefore", but 3所以上 is three schools or more
+    "所": ("以上", "以下", "以内"),
 }
 
 # Surfaces that are a named thing, not a quantity (slogans, programmes, exam tiers).
