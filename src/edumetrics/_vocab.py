@@ -634,6 +634,9 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "局机关": "staff_count",
     "工勤": "staff_count",
     "保育员": "staff_count",
+    "保教人员": "staff_count",
+    # people certified as teachers (教师资格认定2148人) are applicants, not teachers
+    "教师资格": "person_count",
     "保健医生": "staff_count",
     "医生": "staff_count",
     "厨师": "staff_count",
