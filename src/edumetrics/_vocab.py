@@ -626,6 +626,8 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "干部": "staff_count",
     "工作人员": "staff_count",
     "编制": "staff_count",
+    "在职人员": "staff_count",
+    "在编人员": "staff_count",
     "管理人员": "staff_count",
     "主任": "staff_count",
     "员工": "staff_count",
