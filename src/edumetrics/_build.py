@@ -32,17 +32,12 @@ _set = object.__setattr__
 
 def mention(row: Row, document: str) -> Mention:
     """The record of one row found in ``document``."""
-    (start, end, value, unit, metric, role, level, qualifier, masked, label, unit_text, per,
-     period, sentence_start, sentence_end, parent, flags) = row  # fmt: skip
-    return _record(
-        start, end, document[start:end], value, unit, metric, role, level, qualifier,
-        masked, label, unit_text, per, period, sentence_start, sentence_end, parent, flags,
-    )  # fmt: skip
+    return _record(row, document, row[2])
 
 
 def mentions(rows: Iterable[Row], document: str) -> list[Mention]:
     """The records of ``rows`` found in ``document``, in order."""
-    return [mention(row, document) for row in rows]
+    return [_record(row, document, row[2]) for row in rows]
 
 
 def from_wire(rows: Iterable[Row], document: str) -> list[Mention]:
@@ -55,29 +50,18 @@ def from_wire(rows: Iterable[Row], document: str) -> list[Mention]:
     slices it from the document), the workers pickle their rows in half the time; the
     parent's share (unpickling and building) stays what it was.
     """
-    out = []
-    for row in rows:
-        (start, end, value, unit, metric, role, level, qualifier, masked, label, unit_text,
-         per, period, sentence_start, sentence_end, parent, flags) = row  # fmt: skip
-        out.append(_record(
-            start, end, document[start:end], None if value is None else Decimal(value),
-            unit, metric, role, level, qualifier, masked, label, unit_text, per, period,
-            sentence_start, sentence_end, parent, flags,
-        ))  # fmt: skip
-    return out
+    return [
+        _record(row, document, None if row[2] is None else Decimal(row[2])) for row in rows
+    ]
 
 
-# The pass-through fields are typed ``object``: compiled, an ``int`` or ``bool`` parameter
-# is unboxed on the way in and boxed again for the dict, each a cost per record.
-def _record(
-    start: object, end: object, text: str, value: Decimal | None, unit: str, metric: str,
-    role: str, level: str | None, qualifier: str, masked: object, label: object,
-    unit_text: object, per: object, period: object, sentence_start: object,
-    sentence_end: object, parent: object, flags: tuple[str, ...],
-) -> Mention:  # fmt: skip
+def _record(row: Row, document: str, value: Decimal | None) -> Mention:
+    """The record of ``row`` (its value given as a Decimal), its text cut from ``document``."""
+    (start, end, _, unit, metric, role, level, qualifier, masked, label, unit_text, per,
+     period, sentence_start, sentence_end, parent, flags) = row  # fmt: skip
     m = _new(Mention)
     _set(m, "__dict__", {
-        "start": start, "end": end, "text": text, "value": value,
+        "start": start, "end": end, "text": document[start:end], "value": value,
         "unit": UNIT_BY_ID[unit], "metric": metric, "role": ROLE_BY_ID[role],
         "level": None if level is None else LEVEL_BY_ID[level],
         "qualifier": QUALIFIER_BY_ID[qualifier], "masked": masked, "label": label,

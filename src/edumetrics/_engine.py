@@ -351,12 +351,12 @@ def _pre_candidates(text: str, m: re.Match[str], main: _Cand, group: int) -> lis
 
 def _share_qualifiers(cands: list[_Cand], text: str) -> None:
     """分别降至1%、3%以下, 分别为30%、40%左右: a qualifier after the last figure of a list of
-    bare figures (parted by 、 or 和 alone) bounds each of them; not a zero (降至0、1%…:
-    nothing is below none)."""
+    bare figures (see _listed) bounds each of them; not a zero (降至0、1%…: nothing is
+    below none)."""
     run: list[_Cand] = []
     for c in [*cands, None]:
         prev = run[-1] if run else None
-        if c and prev and c.unit == prev.unit and text[prev.end : c.start] in _LIST_SEPARATORS:
+        if c and prev and c.unit == prev.unit and _listed(text, prev, c):
             run.append(c)
             continue
         last = prev if len(run) > 1 else None
@@ -365,9 +365,6 @@ def _share_qualifiers(cands: list[_Cand], text: str) -> None:
                 if item.qualifier == "exact" and item.value:
                     item.qualifier = last.qualifier
         run = [] if c is None else [c]
-
-
-_LIST_SEPARATORS = frozenset({"、", "和", "及", "与"})
 
 
 def _ranges_to(text: str, low: _Cand, high: _Cand) -> bool:

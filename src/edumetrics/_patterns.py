@@ -239,9 +239,10 @@ PRE_ITEM: Final = re.compile(
 RANGE_SEPARATORS: Final = frozenset("至到~-")
 
 SENTENCE_END: Final = re.compile(r"[。!?\n]")
-CLAUSE_DELIM: Final = re.compile(r"[。!?\n,;:]")
+_CLAUSE_ENDS = r"。!?\n,;:"
+CLAUSE_DELIM: Final = re.compile(f"[{_CLAUSE_ENDS}]")
 # what parts the items of a list (普通高校和成人高校), or clauses
-LIST_BREAK: Final = re.compile(r"[、和及与。!?\n,;:]")
+LIST_BREAK: Final = re.compile(f"[、和及与{_CLAUSE_ENDS}]")
 
 NAMED: Final = re.compile(alternation(NAMED_NUMBERS))
 # page furniture reads "label: value" (大小:18.62KB, 限时特价:7 元/份)
