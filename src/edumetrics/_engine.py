@@ -23,6 +23,7 @@ from typing import overload
 import regex
 
 from edumetrics import _patterns as P
+from edumetrics._document import Layout, levels_named
 from edumetrics._normalize import Normalized, normalize
 from edumetrics._vocab import (
     ADJACENT_CHANGE_CUES,
@@ -95,29 +96,16 @@ class _Cand:
 
 
 class _Context:
-    """Clause and sentence boundaries of one working copy, for bisecting."""
+    """Clause and sentence boundaries of one working copy, for bisecting, and its layout
+    (``_document.Layout``: kind, year, sections)."""
 
-    __slots__ = ("_sections", "clauses", "plans", "sentences", "text")
+    __slots__ = ("clauses", "layout", "sentences", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.sentences = [m.start() for m in P.SENTENCE_END.finditer(text)]
         self.clauses = [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
-        self.plans = _plan_sections(text)
-        self._sections: tuple[list[int], list[str | None]] | None = None
-
-    def section_level(self, pos: int) -> str | None:
-        """The one level the headings of the sections around ``pos`` name, if any."""
-        if self._sections is None:  # read on first need: most texts never ask
-            self._sections = _section_levels(self.text)
-        starts, levels = self._sections
-        k = bisect_left(starts, pos + 1)
-        return levels[k - 1] if k else None
-
-    def in_plan(self, pos: int) -> bool:
-        """Whether ``pos`` stands in a plan section (下一步工作打算 …)."""
-        return any(start <= pos < end for start, end in self.plans)
-
+        self.layout = Layout(text)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect_left(self.sentences, pos)
@@ -141,71 +129,6 @@ class _Context:
     def clause_end(self, pos: int) -> int:
         k = bisect_left(self.clauses, pos)
         return self.clauses[k] if k < len(self.clauses) else len(self.text)
-
-
-def _plan_sections(text: str) -> list[tuple[int, int]]:
-    """Spans of the sections whose numbered heading announces a plan.
-
-    A section runs to the next heading of its level or above (a top-level 四、 ends a
-    plan opened by 三、 or by (三)).
-    """
-    out: list[tuple[int, int]] = []
-    open_at: int | None = None
-    open_top = False
-    for m in P.HEADING.finditer(text):
-        is_top = m["top"] is not None
-        if open_at is not None and (is_top or not open_top):
-            out.append((open_at, m.start()))
-            open_at = None
-        title = m["title"]
-        if open_at is None and P.PLAN_HEADING.search(title) and not P.PLAN_REVIEW.search(title):
-            open_at, open_top = m.end(), is_top
-    if open_at is not None:
-        out.append((open_at, len(text)))
-    return out
-
-
-_RANKS = ("r0", "r1", "r2", "r3")  # SECTION_HEADING's marker groups, outermost first
-
-
-def _section_levels(text: str) -> tuple[list[int], list[str | None]]:
-    """Where each numbered section starts, and the single level its heading, or the
-    nearest enclosing heading that names one, speaks of (一、学前教育 … (一)师资 …).
-
-    A heading naming several levels (二、义务教育和学前教育) ends its parents' level.
-    """
-    starts: list[int] = []
-    levels: list[str | None] = []
-    stack: list[tuple[int, str | None]] = []  # (rank, level its title names)
-    for m in P.SECTION_HEADING.finditer(text):
-        rank = next(r for r, group in enumerate(_RANKS) if m[group] is not None)
-        while stack and stack[-1][0] >= rank:
-            stack.pop()
-        stack.append((rank, _heading_level(m["title"])))
-        level = next((lv for _, lv in reversed(stack) if lv is not None), None)
-        starts.append(m.start())
-        levels.append(level or None)
-    return starts, levels
-
-
-_HEADING_TITLE = 20  # a longer "title" is a paragraph run on, or a line broken mid-sentence
-
-
-def _levels_named(text: str, start: int = 0, end: int | None = None) -> set[str]:
-    """The levels the words of ``text[start:end]`` name ("" for words naming several at
-    once, such as 中小学); decoys (其中) name none."""
-    found = P.LEVEL.findall(text, start, len(text) if end is None else end)
-    return {LEVEL_WORDS[w] for w in found if w in LEVEL_WORDS}
-
-
-def _heading_level(title: str) -> str | None:
-    """The level a heading names: None if it names none, "" if several (义务教育和高中)."""
-    if len(title) > _HEADING_TITLE:
-        return None
-    levels = _levels_named(title)
-    if len(levels) > 1:
-        return ""
-    return levels.pop() if levels else None
 
 
 def rows(text: str, wire: bool = False) -> list[Row]:
@@ -480,7 +403,7 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     _read_qualifier(c, left, right)
     # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
     lead = text[max(c.sent[0], prev_end, cl_start - _REACH) : cl_start]
-    _read_role(c, left, outer + lead, right, bool(ctx.plans) and ctx.in_plan(c.start))
+    _read_role(c, left, outer + lead, right, ctx.layout.in_plan(c.start))
     # the noun after the unit: what a count counts (after a header's figure, the next
     # column's label: 在校生(人) 23,456 专任教师(人) …)
     head = "" if c.from_header else _head_noun(right)
@@ -858,7 +781,7 @@ def _topic_level(
     with_figures = prev_start in last_level
     if with_figures and not bare:
         return None
-    levels = _levels_named(text, max(prev_start, sent_start - _REACH), sent_start)
+    levels = levels_named(text, max(prev_start, sent_start - _REACH), sent_start)
     levels.discard("")
     if len(levels) != 1:
         return None
@@ -955,7 +878,7 @@ class _LevelCarrier:
             self.names_level[start] = any(LEVEL_WORDS.get(m[0]) for m in words)
         if not self.names_level[start]:
             topic = _topic_level(text, ctx, start, c.bare, self.last_level)
-            return topic or ctx.section_level(c.start)
+            return topic or ctx.layout.section_level(c.start)
         lead = _lead_level(text, ctx, start, self.first[start], c.start)
         if lead is None and stmt != start:  # …;在全省特殊教育文艺汇演中,我市取得1个一等奖
             lead = _lead_level(text, ctx, stmt, self.stmt_first[stmt], c.start)
@@ -964,7 +887,7 @@ class _LevelCarrier:
         if stmt not in self.subject:
             stmt_end = text.find(";", c.start, end)
             stmt_end = end if stmt_end < 0 else stmt_end
-            if not _levels_named(text, stmt, stmt_end):
+            if not levels_named(text, stmt, stmt_end):
                 # a statement naming no level of its own speaks of the sentence's
                 self.scope[stmt] = (start, end, self.first[start])
             else:
@@ -993,8 +916,8 @@ def _lead_level(text: str, ctx: _Context, start: int, first: int, pos: int) -> s
     lead_end = ctx.clause_start(first)
     if not start < lead_end <= start + _LEAD:
         return None  # a long lead tells a story of its own (选取了…小学进行了宣传)
-    named = _levels_named(text, start, lead_end)
-    if len(named) != 1 or not _levels_named(text, max(lead_end, pos - _REACH), pos) <= named:
+    named = levels_named(text, start, lead_end)
+    if len(named) != 1 or not levels_named(text, max(lead_end, pos - _REACH), pos) <= named:
         return None
     return named.pop() or None
 
@@ -1018,7 +941,7 @@ def _subject_level(
     )
     if word is None or (not objects and P.OBJECT_VERB.search(text, lo, word.start())):
         return None
-    named = _levels_named(text, start, end)
+    named = levels_named(text, start, end)
     if len(named) != 1 or "" in named:
         return None
     return named.pop()

@@ -29,6 +29,7 @@ from edumetrics._vocab import (
     CHANGE_NOUNS,
     COMPARISON_CUES,
     COUNT_ATTRIBUTES,
+    DOCUMENT_KINDS,
     FURNITURE_LABELS,
     FUTURE_ADVERBS,
     FUTURE_VERBS,
@@ -48,6 +49,8 @@ from edumetrics._vocab import (
     QUALIFIERS_BEFORE,
     RANK_WORDS,
     RATE_WORDS,
+    REALISED_MARKERS,
+    REALISED_NOUN_TAILS,
     RECRUIT_VERBS,
     TARGET_CUES,
     UNIT_BLOCKER_EXCEPTIONS,
@@ -342,6 +345,22 @@ RATE: Final = regex.compile(rf"(?r)[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS
 # rates listed in a label: 入学率、巩固率 (each item ends in 率)
 RATE_LIST: Final = regex.compile(r"\p{Han}{1,6}?率(?:[、和及与]\p{Han}{1,6}?率)++")
 RATE_ITEM_SEP: Final = re.compile(r"(?<=率)[、和及与]")
+# a title in 《》 (the opening sentence of a news report often names the document it is about)
+BOOK_TITLE: Final = re.compile(r"《[^《》\n]{1,60}》")
+# a document's kind: the nouns of each kind (see DOCUMENT_KINDS), in the order tried
+DOCUMENT_KIND: Final = tuple(
+    (kind, re.compile(alternation(nouns))) for kind, nouns in DOCUMENT_KINDS
+)
+# a word marking a figure of a plan or budget as realised (现有, 已, 上年的), not a budget
+# noun that starts with it (上年结转)
+REALISED: Final = re.compile(
+    rf"(?:{alternation(REALISED_MARKERS)})(?!{alternation(REALISED_NOUN_TAILS)})"
+)
+# the first year a document's opening names: 2023年, 2023学年, not a date (2021年03月11日)
+# nor a masked one (20xx年)
+DOCUMENT_YEAR: Final = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})(?:年(?![0-9]{1,2}月)|学年|上半年|下半年)"
+)
 # the year nearest before a figure (searched from the end)
 YEAR: Final = regex.compile(r"(?r)(?<![0-9])((?:19|20)[0-9]{2})(?=年|上半年|下半年|学年)")
 LABEL_TRIM_END: Final = regex.compile(

@@ -379,6 +379,8 @@ FUTURE_VERBS: Final[tuple[str, ...]] = (
 PLAN_HEADINGS: Final[tuple[str, ...]] = (
     "下一步", "下步", "工作打算", "工作计划", "明年", "今后", "工作要点", "工作目标",
     "努力方向", "工作设想", "工作安排", "展望", "绩效目标", "预期目标", "年度目标",
+    # a section stating goals (二、主要目标)
+    "主要目标", "发展目标", "主要指标", "目标任务", "总体目标", "具体目标",
 )
 # ... unless the heading reviews how the plan went (工作计划执行情况, 绩效目标完成情况)
 PLAN_REVIEWS: Final[tuple[str, ...]] = ("完成情况", "执行情况", "实现情况", "落实情况")
@@ -872,3 +874,41 @@ SPAM_CHARS: Final[str] = (
     "✔✘✕✖✗✓✦✧✩✪✫✬✭✮✯✰❀❁❂❃❄❅❆❇❈❉❊❋☀☁☂☃☄☎☏☛☞♨"
     "〓〖〗【】▪▫"
 )
+
+# --- Documents -------------------------------------------------------------------------
+# What kind of document a report is, from the nouns its title (or opening lines) uses,
+# tried in this order: a work summary that also announces next year's plan
+# (工作总结及2024年工作计划) is a summary; a bulletin on how a budget was spent
+# (经费执行情况统计公告) reports. Sources: the titles of county, city and provincial
+# education bureaus' publications (工作总结, 统计公报, 部门预算/决算, 规划, 工作要点).
+DOCUMENT_KINDS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("summary", ("总结", "述职报告", "工作报告", "工作情况汇报", "工作回顾")),
+    (
+        "bulletin",
+        (
+            "决算", "执行情况", "统计公告", "统计公报", "公报", "基本情况", "发展概况",
+            "统计年鉴", "事业统计", "统计快报", "统计简况", "教育概况",
+        ),
+    ),
+    ("budget", ("部门预算", "单位预算", "预算公开", "预算说明", "收入预算", "支出预算")),
+    (
+        "plan",
+        (
+            "规划", "工作要点", "工作计划", "实施方案", "行动计划", "行动方案", "实施意见",
+            "指导意见", "招生计划", "工作安排", "工作思路", "三年计划",
+        ),
+    ),
+    ("news", ("本报讯", "记者", "通讯员", "新华社", "来源:", "讯 ")),
+)
+# Kinds whose figures look forward: a plan's and a budget's figures are goals unless
+# marked as realised (SPEC, "Other genres").
+FORWARD_KINDS: Final[frozenset[str]] = frozenset({"plan", "budget"})
+# Words before a figure of a forward-looking document that mark it as realised: a
+# baseline (现有, 目前, 截至…), something done (已, 完成了), or last year's figure.
+REALISED_MARKERS: Final[tuple[str, ...]] = (
+    "已", "实际", "现有", "目前", "截至", "截止", "完成了", "达到了", "实现了", "建成了",
+    "去年", "上年", "上一年", "前年", "比上年的", "比去年的", "较上年的", "较去年的",
+)
+# ... except where the word is part of a budget's own noun (上年结转: last year's balance
+# carried into this budget)
+REALISED_NOUN_TAILS: Final[tuple[str, ...]] = ("结转", "结余", "预算")

@@ -1,0 +1,183 @@
+"""A document's layout, read once per text: what kind of document it is, its own year,
+the level its title speaks of, and the sections its numbered headings open.
+
+The extractor reads each figure in its sentence; what lies beyond the sentence is read
+here, once, and looked up by position (``bisect``), so that reading a figure's section
+costs the same at the end of a long report as at its start:
+
+- **kind** (``plan``, ``budget``, ``bulletin``, ``summary``, ``news`` or None), from the
+  nouns of the title and opening lines (``_vocab.DOCUMENT_KINDS``). A plan's and a
+  budget's figures look forward: they are goals unless marked as realised.
+- **year**: the first year the opening names (``2024年教育工作要点``), which decides
+  whether a year a figure states lies ahead (a goal) or behind (a baseline).
+- **level**: the one education level the title names (``今年高考报名人数…`` speaks of the
+  senior-secondary stage), the last resort for a figure that names none.
+- **sections**: each numbered heading (``二、高中阶段教育``, ``(三)…``, ``3.…``, ``(1)…``)
+  opens a section that runs to the next heading of the same or a higher rank; a section
+  has the level its heading (or the nearest enclosing one) names, and whether its heading
+  names a per-capita measure (``生均公用经费支出情况``).
+- **plans**: sections whose heading announces goals (``三、下一步工作打算``, ``主要目标``).
+
+This module is part of the compiled hot path (see ``hatch_build.py``): plain typed Python.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from edumetrics import _patterns as P
+from edumetrics._vocab import LEVEL_WORDS, PER_CAPITA_WORDS
+
+__all__ = ["Layout", "heading_level", "levels_named"]
+
+_OPENING = 400  # characters of a document's opening that name its kind and year
+_TITLE_LINES = 6  # lines of the opening that may hold its title
+_TITLE = 60  # a longer line is a paragraph, not a title
+_HEADING_TITLE = 20  # a longer "title" is a paragraph run on, or a line broken mid-sentence
+_RANKS = ("r0", "r1", "r2", "r3")  # SECTION_HEADING's marker groups, outermost first
+
+
+def levels_named(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The levels the words of ``text[start:end]`` name ("" for words naming several at
+    once, such as 中小学); decoys (其中) name none."""
+    found = P.LEVEL.findall(text, start, len(text) if end is None else end)
+    return {LEVEL_WORDS[w] for w in found if w in LEVEL_WORDS}
+
+
+def heading_level(title: str) -> str | None:
+    """The level a heading names: None if it names none, "" if several (义务教育和高中)."""
+    if len(title) > _HEADING_TITLE:
+        return None
+    levels = levels_named(title)
+    if len(levels) > 1:
+        return ""
+    return levels.pop() if levels else None
+
+
+class Layout:
+    """The layout of one working copy (see the module's docstring)."""
+
+    __slots__ = (
+        "_plan_ends", "_plan_starts", "_section_levels", "_section_per_capita",
+        "_section_starts", "kind", "level", "text", "year",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        opening = text[:_OPENING]
+        self.kind = _kind(opening)
+        year = P.DOCUMENT_YEAR.search(opening)
+        self.year: int | None = int(year[1]) if year else None
+        self.level = _title_level(opening, self.kind)
+        self._plan_starts, self._plan_ends = _plan_sections(text)
+        # sections are read on first need: most sentences never ask
+        self._section_starts: list[int] | None = None
+        self._section_levels: list[str | None] = []
+        self._section_per_capita: list[bool] = []
+
+    @property
+    def forward(self) -> bool:
+        """Whether the document looks forward (a plan or a budget)."""
+        return self.kind == "plan" or self.kind == "budget"
+
+    def in_plan(self, pos: int) -> bool:
+        """Whether ``pos`` stands in a section whose heading announces goals."""
+        k = bisect_right(self._plan_starts, pos)
+        return k > 0 and pos < self._plan_ends[k - 1]
+
+    def section_level(self, pos: int) -> str | None:
+        """The one level the headings of the sections around ``pos`` name, if any."""
+        k = self._section(pos)
+        return self._section_levels[k] if k >= 0 else None
+
+    def per_capita(self, pos: int) -> bool:
+        """Whether the heading of the section around ``pos`` names a per-capita measure
+        (2.各级教育生均公共财政预算教育事业费支出增长情况)."""
+        k = self._section(pos)
+        return k >= 0 and self._section_per_capita[k]
+
+    def _section(self, pos: int) -> int:
+        if self._section_starts is None:
+            self._read_sections()
+        starts = self._section_starts
+        assert starts is not None
+        return bisect_right(starts, pos) - 1
+
+    def _read_sections(self) -> None:
+        """Where each numbered section starts, the single level its heading (or the
+        nearest enclosing heading that names one) speaks of, and whether a heading of it
+        names a per-capita measure. A heading naming several levels (二、义务教育和学前
+        教育) ends its parents' level."""
+        starts: list[int] = []
+        stack: list[tuple[int, str | None, bool]] = []  # rank, level named, per capita
+        for m in P.SECTION_HEADING.finditer(self.text):
+            rank = next(r for r, group in enumerate(_RANKS) if m[group] is not None)
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            title = m["title"]
+            per_capita = any(w in title for w in PER_CAPITA_WORDS)
+            stack.append((rank, heading_level(title), per_capita))
+            level = next((lv for _, lv, _ in reversed(stack) if lv is not None), None)
+            starts.append(m.start())
+            self._section_levels.append(level or None)
+            self._section_per_capita.append(any(pc for _, _, pc in stack))
+        self._section_starts = starts
+
+
+def _kind(opening: str) -> str | None:
+    for kind, pattern in P.DOCUMENT_KIND:
+        if kind == "plan":
+            # a plan is named in a title, not in the prose of a report (…是全面实施
+            # “十四五”规划的关键之年)
+            if any(pattern.search(line) for line in _title_lines(opening)):
+                return kind
+        elif pattern.search(opening):
+            return kind
+    return None
+
+
+def _title_lines(opening: str) -> list[str]:
+    """The short lines of a document's opening: where its title stands."""
+    lines = [line.strip() for line in opening.split("\n")[:_TITLE_LINES]]
+    titles = [line for line in lines if 0 < len(line) <= _TITLE]
+    # a title given in 《》 inside the opening sentence (发布《…招生计划的通知》)
+    titles.extend(opening[m.start() : m.end()] for m in P.BOOK_TITLE.finditer(opening))
+    return titles
+
+
+def _title_level(opening: str, kind: str | None) -> str | None:
+    """The one level a document's title names; for news, which has none, its lead
+    sentence's (本报讯 …2018年高考就将拉开大幕…)."""
+    scopes = _title_lines(opening)
+    if kind in ("news", None) and not any(levels_named(s) for s in scopes):
+        lead = P.SENTENCE_END.search(opening)
+        scopes = [opening[: lead.start()]] if lead else []
+    named: set[str] = set()
+    for scope in scopes:
+        named |= levels_named(scope)
+    return named.pop() or None if len(named) == 1 else None
+
+
+def _plan_sections(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the sections whose numbered heading announces a plan.
+
+    A section runs to the next heading of its level or above (a top-level 四、 ends a
+    plan opened by 三、 or by (三)).
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    open_at: int | None = None
+    open_top = False
+    for m in P.HEADING.finditer(text):
+        is_top = m["top"] is not None
+        if open_at is not None and (is_top or not open_top):
+            starts.append(open_at)
+            ends.append(m.start())
+            open_at = None
+        title = m["title"]
+        if open_at is None and P.PLAN_HEADING.search(title) and not P.PLAN_REVIEW.search(title):
+            open_at, open_top = m.end(), is_top
+    if open_at is not None:
+        starts.append(open_at)
+        ends.append(len(text))
+    return starts, ends
