@@ -66,8 +66,7 @@ class Layout:
         self.text = text
         opening = text[:_OPENING]
         self.kind = _kind(opening)
-        year = P.DOCUMENT_YEAR.search(opening)
-        self.year: int | None = int(year[1]) if year else None
+        self.year = _year(opening, self.kind)
         self.level = _title_level(opening, self.kind)
         self._plan_starts, self._plan_ends = _plan_sections(text)
         # sections are read on first need: most sentences never ask
@@ -136,10 +135,31 @@ def _kind(opening: str) -> str | None:
     return None
 
 
+def _year(opening: str, kind: str | None) -> int | None:
+    """The first year a document's title names or, in a document whose kind its opening
+    names (a run-on title: 区教育局2019年上半年工作总结2019年以来,…), its first sentence.
+    A text of figures alone has no year of its own."""
+    scopes = _title_lines(opening)
+    if kind is not None:
+        lead = P.SENTENCE_END.search(opening)
+        scopes.append(opening[: lead.start()] if lead else opening)
+    for scope in scopes:
+        year = P.DOCUMENT_YEAR.search(scope)
+        if year is not None:
+            return int(year[1])
+    return None
+
+
 def _title_lines(opening: str) -> list[str]:
     """The short lines of a document's opening: where its title stands."""
-    lines = [line.strip() for line in opening.split("\n")[:_TITLE_LINES]]
-    titles = [line for line in lines if 0 < len(line) <= _TITLE]
+    titles: list[str] = []
+    for line in opening.split("\n")[:_TITLE_LINES]:
+        line = line.strip()
+        if len(line) > _TITLE:
+            break  # the text has begun
+        # (a title is no sentence, and no numbered heading of the text)
+        if line and P.SENTENCE_END.search(line) is None and not P.SECTION_HEADING.match(line):
+            titles.append(line)
     # a title given in 《》 inside the opening sentence (发布《…招生计划的通知》)
     titles.extend(opening[m.start() : m.end()] for m in P.BOOK_TITLE.finditer(opening))
     return titles
@@ -149,7 +169,7 @@ def _title_level(opening: str, kind: str | None) -> str | None:
     """The one level a document's title names; for news, which has none, its lead
     sentence's (本报讯 …2018年高考就将拉开大幕…)."""
     scopes = _title_lines(opening)
-    if kind in ("news", None) and not any(levels_named(s) for s in scopes):
+    if kind == "news" and not any(levels_named(s) for s in scopes):
         lead = P.SENTENCE_END.search(opening)
         scopes = [opening[: lead.start()]] if lead else []
     named: set[str] = set()

@@ -403,7 +403,9 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     _read_qualifier(c, left, right)
     # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
     lead = text[max(c.sent[0], prev_end, cl_start - _REACH) : cl_start]
-    _read_role(c, left, outer + lead, right, ctx.layout.in_plan(c.start))
+    year = P.YEAR.search(sent_left) if "年" in sent_left else None  # 2023年, 2023学年
+    c.period = int(year[1]) if year else None
+    _read_role(c, left, outer + lead, right, _looks_forward(c, left, ctx.layout))
     # the noun after the unit: what a count counts (after a header's figure, the next
     # column's label: 在校生(人) 23,456 专任教师(人) …)
     head = "" if c.from_header else _head_noun(right)
@@ -423,8 +425,14 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     # 在校生(含在园幼儿), 中小学(幼儿园): an aside names no level of the figure
     _read_level(c, P.CLOSED_ASIDE.sub("", own) if ")" in own else own, head, named, listed)
     c.label = _label(named, head, c)
-    year = P.YEAR.search(sent_left) if "年" in sent_left else None  # 2023年, 2023学年
-    c.period = int(year[1]) if year else None
+    if (
+        c.metric == "funding"
+        and ctx.layout.per_capita(c.start)
+        and not P.MONEY_CUE.search(left)
+        and not P.TOTAL.search(sent_left)
+    ):
+        # (1)全市普通小学为8547.85元 under 2.各级教育生均…支出情况: the section's measure
+        c.metric = "per_capita_funding"
     if (
         c.value is not None
         and c.unit in ("percent", "percentage_point")
@@ -432,6 +440,23 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
         and c.metric not in _MAY_EXCEED_100
     ):
         c.flags.append(Flag.IMPLAUSIBLE_VALUE)
+
+
+def _looks_forward(c: _Cand, left: str, layout: Layout) -> bool:
+    """Whether a figure with no cue of its own is a goal for where it stands: in a
+    section announcing goals (三、下一步工作打算), unless something was done; in a plan or
+    a budget, unless marked as realised (现有, 已, 比上年的) or stated for a year before
+    the document's own; in any document, when stated for a year after it (到2025年)."""
+    pos = c.start
+    if layout.in_plan(pos):
+        return not P.ACTUAL_MARKER.search(left)
+    doc_year = layout.year
+    if doc_year is not None and c.period is not None:
+        if c.period > doc_year:
+            return True
+        if c.period < doc_year:
+            return False
+    return layout.forward and not P.REALISED.search(left)
 
 
 def _cut_end(pattern: regex.Pattern[str], s: str) -> str:
@@ -854,8 +879,21 @@ class _LevelCarrier:
                 stmt = max(start, text.rfind(";", max(start, c.start - _REACH), c.start) + 1)
             self.stmt_first.setdefault(stmt, c.start)
             if not c.level_known:
-                c.level = self._carried(i, stmt)
+                # what the sentence says, else the section's heading, else the title
+                c.level = self._carried(i, stmt) or self._scoped(c)
             self.last_level[start] = c.level
+
+    def _scoped(self, c: _Cand) -> str | None:
+        """The level of a figure whose sentence settles none: its section heading's,
+        unless the sentence names another level (SPEC: a heading's level covers its
+        section), else its document title's."""
+        layout = self.ctx.layout
+        section = layout.section_level(c.start)
+        if section is not None:
+            # (a word naming several levels at once, 中学, names no other one)
+            if levels_named(self.ctx.text, *c.sent) <= {section, ""}:
+                return section
+        return layout.level
 
     def _carried(self, i: int, stmt: int) -> str | None:
         """The level figure ``i``, whose own words name none, takes from its neighbours."""

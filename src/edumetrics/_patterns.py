@@ -53,6 +53,7 @@ from edumetrics._vocab import (
     REALISED_NOUN_TAILS,
     RECRUIT_VERBS,
     TARGET_CUES,
+    TOTAL_WORDS,
     UNIT_BLOCKER_EXCEPTIONS,
     UNIT_BLOCKERS,
     UNIT_SURFACES,
@@ -347,6 +348,8 @@ RATE_LIST: Final = regex.compile(r"\p{Han}{1,6}?率(?:[、和及与]\p{Han}{1,6}
 RATE_ITEM_SEP: Final = re.compile(r"(?<=率)[、和及与]")
 # a title in 《》 (the opening sentence of a news report often names the document it is about)
 BOOK_TITLE: Final = re.compile(r"《[^《》\n]{1,60}》")
+# words of a total (总额, 合计): an amount so named is no per-capita figure
+TOTAL: Final = re.compile(alternation(TOTAL_WORDS))
 # a document's kind: the nouns of each kind (see DOCUMENT_KINDS), in the order tried
 DOCUMENT_KIND: Final = tuple(
     (kind, re.compile(alternation(nouns))) for kind, nouns in DOCUMENT_KINDS

@@ -822,7 +822,7 @@ TOTAL_WORDS: Final[tuple[str, ...]] = ("总额", "总计", "合计", "总投入"
 # measure word (运动场8块, 电子白板20块), a unit SPEC does not list.
 MONEY_CUES: Final[tuple[str, ...]] = (
     "钱", "资金", "经费", "补助", "补贴", "资助", "奖励", "奖金", "工资", "收入", "投入",
-    "投资", "捐", "拨", "学费", "费用", "元",
+    "投资", "捐", "拨", "学费", "费用", "金额", "元",
 )
 
 # Verbs that make the level word after them their object (新建幼儿园3所): what the
