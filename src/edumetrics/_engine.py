@@ -33,6 +33,7 @@ from edumetrics._vocab import (
     CHANGE_CUES,
     CHANGE_NOUNS,
     COMPARED_ONLY_CUES,
+    FASTEST_CHANGES,
     INNER_QUALIFIERS,
     LEVEL_PRIORITY,
     LEVEL_WORDS,
@@ -499,8 +500,12 @@ def _read_qualifier(c: _Cand, left: str, right: str) -> None:
         c.qualifier = QUALIFIERS_AFTER[after[0]]
 
 
-def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> None:
+def _read_role(c: _Cand, left: str, outer: str, right: str, forward: bool) -> None:
+    """``forward``: a figure with no cue of its own is a goal where it stands (see
+    :func:`_looks_forward`)."""
     sign = _change_sign(left, c.unit == "percentage_point")
+    if sign is None and c.unit == "percent" and (fastest := _last(P.FASTEST_CHANGE, left)):
+        sign = FASTEST_CHANGES[fastest[0]]  # 增长最快的是犍为县(30.70%)
     if sign is not None or P.INCREMENT_AFTER.search(right):
         c.role = "change"
         if sign is not None and sign < 0 and c.value is not None:
@@ -509,7 +514,11 @@ def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> No
     for scope in (left, outer):
         m = _last_target(scope)
         # 计划投资的300万元 / 绩效目标完成情况:实际资助…: what follows the cue was done
-        if m is not None and P.DONE_AFTER_GOAL.search(scope, m.end()) is None:
+        if (
+            m is not None
+            and P.DONE_AFTER_GOAL.search(scope, m.end()) is None
+            and P.DONE_BEFORE.match(scope[: m.start()]) is None  # 已按计划新建…
+        ):
             c.role = "target"
             # 补助标准为每生每年2000元: a standard, unless a goal was stated before it
             c.standard = m[0] in STANDARD_CUES and all(
@@ -519,7 +528,7 @@ def _read_role(c: _Cand, left: str, outer: str, right: str, in_plan: bool) -> No
     if "标准" in right and P.STANDARD_AFTER.match(right):  # 按每生每年1000元标准
         c.role = "target"
         c.standard = True
-    elif in_plan and not P.ACTUAL_MARKER.search(left):
+    elif forward:
         c.role = "target"
 
 
@@ -889,10 +898,9 @@ class _LevelCarrier:
         section), else its document title's."""
         layout = self.ctx.layout
         section = layout.section_level(c.start)
-        if section is not None:
-            # (a word naming several levels at once, 中学, names no other one)
-            if levels_named(self.ctx.text, *c.sent) <= {section, ""}:
-                return section
+        # (a word naming several levels at once, 中学, names no other one)
+        if section is not None and levels_named(self.ctx.text, *c.sent) <= {section, ""}:
+            return section
         return layout.level
 
     def _carried(self, i: int, stmt: int) -> str | None:
@@ -1303,9 +1311,14 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
         k = text.rfind("其中", max(c.sent[0], c.start - _REACH), c.start)
         if k < 0:
             continue
+        # 现有在校学生47478人。其中:学前8234人…: a sentence opening with 其中 breaks
+        # down the sentence before it
+        first = c.sent[0]
+        if not text[first:k].strip() and first:
+            first = ctx.sentence(first - 1)[0]
         for j in range(i - 1, max(-1, i - 1 - _GROUP_REACH * 4), -1):
             t = cands[j]
-            if t.sent != c.sent:
+            if t.sent[0] < first:
                 break
             if t.end <= k and t.unit == c.unit and t.role != "change":
                 c.parent = j
@@ -1315,7 +1328,11 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
                     c.metric = t.metric
                 if c.level is None and not c.level_known:  # 幼儿园教职工…,其中专任教师…
                     c.level = t.level
-                if t.role == "target" and c.role == "actual":  # 计划招生4200人,其中…
+                if (  # 计划招生4200人,其中…; not 计划招聘100名,其中已到岗60名
+                    t.role == "target"
+                    and c.role == "actual"
+                    and not P.ACTUAL_MARKER.search(text, k + len("其中"), c.start)
+                ):
                     c.role = "target"
                 break
     totals: dict[int, list[_Cand]] = {}

@@ -30,6 +30,8 @@ from edumetrics._vocab import (
     COMPARISON_CUES,
     COUNT_ATTRIBUTES,
     DOCUMENT_KINDS,
+    DONE_BEFORE_GOAL,
+    FASTEST_CHANGES,
     FURNITURE_LABELS,
     FUTURE_ADVERBS,
     FUTURE_VERBS,
@@ -264,7 +266,7 @@ COUNT_ATTRIBUTE: Final = re.compile(alternation(COUNT_ATTRIBUTES))
 MONEY_CUE: Final = re.compile(alternation(MONEY_CUES))
 RECRUIT: Final = re.compile(alternation(RECRUIT_VERBS))
 OBJECT_VERB: Final = re.compile(alternation(OBJECT_VERBS))
-RANK: Final = regex.compile(rf"(?r)(?:(?:{alternation(RANK_WORDS)})[前第]?|前)$")
+RANK: Final = regex.compile(rf"(?r)(?:(?:{alternation(RANK_WORDS)})[前第]?|(?<!学)前)$")
 # \p{Han} for ``re``: the BMP's Han characters, the few Han marks of plane 1, and the
 # planes of CJK ideographs (2 and 3, whose assigned characters are all Han)
 _HAN_MARKS = "".join(regex.findall(r"\p{Han}", "".join(map(chr, range(0x16FE0, 0x17000)))))
@@ -295,6 +297,11 @@ TARGET: Final = re.compile(
     # 生均公用经费标准提高到720元: a standard set anew is a standard
     r"|标准[^,;。]{0,8}?(?:提高|提升|调整|上调)(?:到|至|为)"
 )
+# before a target cue (matched at the end of the scope before it), words saying the plan
+# was carried out
+DONE_BEFORE: Final = regex.compile(rf"(?r)(?:{alternation(DONE_BEFORE_GOAL)})$")
+# 增长最快的是犍为县(30.70%): the place that changed most, and its change
+FASTEST_CHANGE: Final = re.compile(alternation(FASTEST_CHANGES))
 # after a target cue, words saying the figure was reached or spent, not aimed at
 DONE_AFTER_GOAL: Final = re.compile(rf"的|已|实际|{alternation(PLAN_REVIEWS)}")
 # nouns of a fund: a change cue before one is part of the fund's name (能力提升补助资金)

@@ -334,6 +334,14 @@ BOUND_CUES: Final[frozenset[str]] = frozenset({"低于", "高于"})
 # elsewhere they are parts of words (高中, 低年级).
 ADJACENT_CHANGE_CUES: Final[dict[str, int]] = {"高": 1, "低": -1}
 # Nouns that name a relative change (增幅为3.2%): a change cue even before 为.
+# Superlatives naming the place that changed most (增长最快的是犍为县(30.70%)): the percent
+# they name is that place's change.
+FASTEST_CHANGES: Final[dict[str, int]] = {
+    "增长最快": 1, "增幅最大": 1, "增速最快": 1, "增长最多": 1, "增加最多": 1,
+    "下降最快": -1, "降幅最大": -1, "下降最多": -1, "减少最多": -1,
+}
+# Words right before a target cue saying the plan was carried out (已按计划新建…126所).
+DONE_BEFORE_GOAL: Final[tuple[str, ...]] = ("已经", "已")
 CHANGE_NOUNS: Final[dict[str, int]] = {
     "增幅": 1, "增速": 1, "涨幅": 1, "增长率": 1, "降幅": -1, "减幅": -1,
 }
@@ -353,6 +361,8 @@ TARGET_CUES: Final[tuple[str, ...]] = (
     "确保", "力争", "目标是", "目标为", "目标任务", "预计", "拟", "即将", "争创", "力求",
     "决心", "控制在", "按计划", "规划建设", "规划新建", "规划新增", "规划容纳", "预期",
     "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于", "不高于", "目标:",
+    # 计划 as the verb of a compound (普通高中计划招生68852人), after any subject
+    "计划招生", "计划招聘", "计划新增", "计划新建", "计划投资", "计划投入", "计划安排",
     "下一步", "下步", "工作打算",
     # the rows of a performance-target table (绩效目标表): every figure in them is a goal
     "产出指标", "效益指标", "数量指标", "质量指标", "时效指标", "成本指标", "满意度指标",
@@ -660,6 +670,11 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "幼儿": "student_count",
     "儿童": "student_count",
     "考生": "student_count",
+    # candidates of an entrance exam (高考报名人数1291万, 报名参考人数25464人)
+    "高考报名": "student_count",
+    "中考报名": "student_count",
+    "报名参考": "student_count",
+    "报名者": "student_count",
     "新生": "student_count",
     "少年": "student_count",
     "学员": "student_count",
@@ -746,6 +761,7 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "实验室": "facility_count",
     "功能室": "facility_count",
     "考场": "facility_count",
+    "考室": "facility_count",
     "图书": "facility_count",
     "图书资料": "facility_count",
     "藏量": "facility_count",
