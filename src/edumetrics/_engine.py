@@ -25,6 +25,7 @@ import regex
 from edumetrics import _patterns as P
 from edumetrics._document import Layout, levels_named
 from edumetrics._normalize import Normalized, normalize
+from edumetrics._tables import Cell, read_tables
 from edumetrics._vocab import (
     ADJACENT_CHANGE_CUES,
     ARTICLE_FOLLOWERS,
@@ -139,8 +140,9 @@ def rows(text: str, wire: bool = False) -> list[Row]:
     if not P.GATE.search(text):  # most sentences of a report hold no figure
         return []
     norm = normalize(text)
+    cells, covered = read_tables(text, _column_metric)
     cands = _find(norm.text)
-    if not cands:
+    if not cands and not cells:
         return []
     ctx = _Context(norm.text)
     prev_end, group_start, group = 0, 0, -1
@@ -155,7 +157,50 @@ def rows(text: str, wire: bool = False) -> list[Row]:
     _distribute(cands, ctx)
     _share_qualifiers(cands, ctx.text)
     _link_parts(cands, ctx)
-    return [_to_row(c, norm, wire) for c in cands]
+    out = [_to_row(c, norm, wire) for c in cands]
+    if cells:
+        out = _with_cells(out, cells, covered, ctx.layout.forward, wire)
+    return out
+
+
+def _column_metric(unit: str, name: str) -> str | None:
+    """What a table column named ``name`` counts in ``unit`` (学校数: schools)."""
+    index = REGISTRY.index(UNIT_BY_ID[unit], _UNIT_METRICS[unit][0])
+    return index.last(name)
+
+
+def _with_cells(
+    found: list[Row], cells: list[Cell], covered: list[tuple[int, int]], forward: bool, wire: bool
+) -> list[Row]:
+    """The rows of the sentence reader and of the tables' cells in document order; a
+    table's rows are the tables' (see ``_tables.py``)."""
+    starts = [a for a, _ in covered]
+    ends = [b for _, b in covered]
+
+    def in_table(row: Row) -> bool:
+        k = bisect_left(starts, row[0] + 1) - 1
+        return k >= 0 and row[0] < ends[k]
+
+    role = "target" if forward else "actual"
+    merged = [(r[0], k, r) for k, r in enumerate(found) if not in_table(r)]
+    for cell in cells:
+        value = str(cell.value) if wire else cell.value
+        metric = cell.metric or _UNIT_METRICS[cell.unit][1]
+        row: Row = (
+            cell.start, cell.end, value, cell.unit, metric, role, cell.level, "exact", False,
+            cell.label, cell.unit_text, None, None, cell.row[0], cell.row[1], None, (),
+        )  # fmt: skip
+        merged.append((cell.start, -1, row))
+    merged.sort(key=lambda item: item[0])
+    new_index = {old: new for new, (_, old, _) in enumerate(merged) if old >= 0}
+    out = []
+    for _, _, row in merged:
+        parent = row[15]
+        if parent is not None:
+            parent = new_index.get(parent)
+            row = (*row[:15], parent, row[16])
+        out.append(row)
+    return out
 
 
 # --- Finding candidates ------------------------------------------------------------------

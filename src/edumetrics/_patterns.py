@@ -38,6 +38,7 @@ from edumetrics._vocab import (
     HEADER_UNITS,
     LEVEL_DECOYS,
     LEVEL_MODIFIERS,
+    LEVEL_SUFFIXES,
     LEVEL_WORDS,
     MONEY_CUES,
     NAMED_NUMBERS,
@@ -344,9 +345,9 @@ CLOSED_ASIDE: Final = re.compile(r"\([^()]{0,24}\)")
 # a label that is level words only (初中, 小学和初中)
 LEVEL_ONLY: Final = re.compile(rf"(?:(?:{alternation(LEVEL_WORDS)})[、和及与]?)+")
 # levels listed in a label: 小学、初中和普通高中 (a later item may carry a modifier)
+_LEVEL_ITEM = rf"(?:{alternation(LEVEL_WORDS)})(?:{alternation(LEVEL_SUFFIXES)})?"
 LEVEL_LIST: Final = re.compile(
-    rf"(?:{alternation(LEVEL_WORDS)})"
-    rf"(?:[、和及与](?:{alternation(LEVEL_MODIFIERS)})?(?:{alternation(LEVEL_WORDS)}))++"
+    rf"{_LEVEL_ITEM}(?:[、和及与](?:{alternation(LEVEL_MODIFIERS)})?{_LEVEL_ITEM})++"
 )
 # a rate word: searched from the end, the first found is the one ending last
 RATE: Final = regex.compile(rf"(?r)[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS)}")

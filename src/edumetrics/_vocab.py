@@ -541,6 +541,8 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
 )
 
 # Words that may stand before a level word in a list of levels (小学、初中、普通高中).
+# Nouns a listed level may end in (中等职业学校、普通高等学校): the item is still that level.
+LEVEL_SUFFIXES: Final[tuple[str, ...]] = ("学校", "教育", "阶段", "学段")
 LEVEL_MODIFIERS: Final[tuple[str, ...]] = (
     "普通", "中等", "全日制", "公办", "民办", "城区", "城镇", "农村", "乡村", "县城", "九年",
 )

@@ -1,0 +1,212 @@
+"""Flattened text tables: one figure per cell, its unit from the header.
+
+Statistical yearbooks and bulletins reach users as text in which a table has been
+flattened line by line: a header of one or more lines (``学校数 招生数 …`` over
+``(所) (人) …``), then one line per row, a label and its numbers::
+
+    学校数 招生数 毕业生数
+    (所)  (人)   (人)
+    1.高等学校 3 6968 4574
+    4.小    学 71 12127 14781
+
+A number there has no unit of its own, so the sentence reader passes it by; this module
+reads such tables from the raw text (the working copy folds the spaces that part the
+cells) and gives each cell its column's unit (SPEC: "Table cells are mentions"), the
+metric its column's header names, and the level its row's label names.
+
+How a row with blank cells is read: a flattener writes a blank cell as a space between
+the single spaces that part cells, so a run of ``w`` spaces holds ``(w - 1) // 2`` blank
+cells; blanks left over stand at the end of the row. How the header's lines are lined up
+with the columns: a header line holding unit markers is placed so that its markers fall
+on the columns the markers' reading order gives them (the n-th marker read is the n-th
+column's); a line without markers starts at the first column. A column with no marker
+takes the unit of the column before it (``#专任教师`` under ``教职工人数 (人)``).
+
+Written by hand: no library reads flattened text tables (table extractors read PDF
+geometry or HTML markup, which these texts no longer have).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from edumetrics._document import levels_named
+from edumetrics._vocab import HEADER_UNITS, UNIT_SURFACES
+
+__all__ = ["Cell", "read_tables"]
+
+_SPACE = " \t\u3000"
+_NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?"
+# a body row: an optional row marker (1. / (1) / #), a label of Han characters (spaced
+# out or not: 小    学), then numbers parted by spaces and nothing else
+_ROW = re.compile(
+    rf"^[{_SPACE}]*+(?:\d{{1,2}}[.、]|[(（]\d{{1,2}}[)）]|[#＃])?[{_SPACE}]*+"
+    rf"(?P<label>[\u4e00-\u9fff](?:[\u4e00-\u9fff()（）]|[{_SPACE}]{{1,6}}(?=[\u4e00-\u9fff]))*+)"
+    rf"(?P<cells>(?:[{_SPACE}]++{_NUMBER})++)[{_SPACE}]*+$",
+    re.MULTILINE,
+)
+_CELL = re.compile(_NUMBER)
+_HEADER_UNIT = re.compile(
+    r"[(（](?P<unit>" + "|".join(sorted(HEADER_UNITS, key=len, reverse=True)) + r")[)）]"
+)
+_UNIT_LINE = re.compile(
+    r"单位[:：][ \t]*(?P<unit>" + "|".join(sorted(HEADER_UNITS, key=len, reverse=True)) + ")"
+)
+_HEADER_LINES = 4  # lines above a table's first row that may hold its header
+_MIN_ROWS = 2  # a table has at least this many rows
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One figure of a table, on the raw text."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str  # canonical unit id
+    unit_text: str  # the unit as the header writes it
+    metric: str | None  # what the column's header names, if anything known
+    level: str | None
+    label: str  # the row's label
+    row: tuple[int, int]  # the row's line
+
+
+def read_tables(
+    text: str, metric_of: Callable[[str, str], str | None]
+) -> tuple[list[Cell], list[tuple[int, int]]]:
+    """The cells of every flattened table in ``text`` whose header names its units, and
+    the spans of the rows read (figures found there otherwise are these cells).
+
+    ``metric_of(unit, name)`` gives the metric a column named ``name`` counts in ``unit``.
+    """
+    if "\n" not in text:
+        return [], []
+    lines = _lines(text)
+    cells: list[Cell] = []
+    covered: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _ROW.match(text, lines[j][0], lines[j][1]):
+            j += 1
+        if j - i >= _MIN_ROWS:
+            found = _table(text, lines, i, j, metric_of)
+            if found:
+                cells.extend(found)
+                covered.extend(lines[i:j])
+            i = j
+        else:
+            i += 1
+    return cells, covered
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in re.finditer("\n", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _table(
+    text: str,
+    lines: list[tuple[int, int]],
+    first: int,
+    end: int,
+    metric_of: Callable[[str, str], str | None],
+) -> list[Cell]:
+    rows = []
+    for start, stop in lines[first:end]:
+        m = _ROW.match(text, start, stop)
+        assert m is not None
+        rows.append((m, _row_cells(text, m, stop)))
+    width = max(len(cells) for _, cells in rows)
+    above = lines[max(0, first - _HEADER_LINES) : first]
+    header = [line for line in above if text[line[0] : line[1]].strip()]
+    units, names = _columns(text, header, width)
+    if units is None or names is None:
+        return []
+    out = []
+    for m, cells in rows:
+        label = re.sub(r"\s+", "", m["label"])
+        named = levels_named(label)
+        level = named.pop() or None if len(named) == 1 else None
+        for col, cell in enumerate(cells):
+            if cell is None:
+                continue
+            written = units[col]
+            mult = written[0] if len(written) > 1 and written[0] in "千万亿" else ""
+            unit = UNIT_SURFACES[written[len(mult) :]]
+            value = Decimal(text[cell[0] : cell[1]].replace(",", ""))
+            value *= {"": 1, "千": 1000, "万": 10000, "亿": 100000000}[mult]
+            metric = metric_of(unit, names[col]) if names[col] else None
+            row = (m.start(), m.end())
+            out.append(Cell(cell[0], cell[1], value, unit, written, metric, level, label, row))
+    return out
+
+
+def _row_cells(text: str, m: re.Match[str], stop: int) -> list[tuple[int, int] | None]:
+    """The row's cells in order, None where a cell is blank (see the module docstring)."""
+    found = list(_CELL.finditer(text, m.start("cells"), m.end("cells")))
+    cells: list[tuple[int, int] | None] = []
+    prev = m.end("label")
+    for c in found:
+        gap = c.start() - prev
+        cells.extend([None] * ((gap - 1) // 2))
+        cells.append((c.start(), c.end()))
+        prev = c.end()
+    return cells
+
+
+def _columns(
+    text: str, header: list[tuple[int, int]], width: int
+) -> tuple[list[str], list[str]] | tuple[None, None]:
+    """Each column's unit as written and its name, from the header's lines."""
+    marks: list[str] = []
+    placed: list[tuple[int, list[str]]] = []  # (first column, tokens) per header line
+    single: str | None = None
+    for start, stop in header:
+        line = text[start:stop]
+        whole = _UNIT_LINE.search(line)
+        if whole is not None:
+            single = whole["unit"]
+            continue
+        tokens = _tokens(line)
+        offset = 0
+        first_mark = next((k for k, t in enumerate(tokens) if _HEADER_UNIT.fullmatch(t)), None)
+        if first_mark is not None:
+            offset = len(marks) - first_mark
+        marks.extend(u["unit"] for t in tokens if (u := _HEADER_UNIT.fullmatch(t)))
+        placed.append((offset, tokens))
+    if not marks and single is None:
+        return None, None
+    if marks:
+        units = [marks[min(k, len(marks) - 1)] for k in range(width)]
+    else:
+        assert single is not None
+        units = [single] * width
+    names = ["" for _ in range(width)]
+    for offset, tokens in placed:
+        for k, token in enumerate(tokens):
+            col = offset + k
+            if 0 <= col < width and not _HEADER_UNIT.fullmatch(token):
+                names[col] += token.lstrip("#＃")
+    return units, names
+
+
+def _tokens(line: str) -> list[str]:
+    """A header line's cells: words parted by spaces, a word spaced out one character at
+    a time (在  校, 人  数) kept whole."""
+    parts = line.split()
+    out: list[str] = []
+    for part in parts:
+        if out and len(part) == 1 and len(out[-1]) == 1 and "\u4e00" <= part <= "\u9fff":
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
