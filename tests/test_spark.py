@@ -130,6 +130,7 @@ SPARK_TYPES = {
     "unit_text": ("string", False),
     "per": ("string", True),
     "period": ("bigint", True),
+    "period_source": ("string", True),
     "sentence_start": ("bigint", False),
     "sentence_end": ("bigint", False),
     "parent": ("bigint", True),

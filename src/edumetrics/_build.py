@@ -17,6 +17,7 @@ from edumetrics.records import (
     ALL_FIELDS,
     FLAG_BY_ID,
     LEVEL_BY_ID,
+    PERIOD_SOURCE_BY_ID,
     QUALIFIER_BY_ID,
     ROLE_BY_ID,
     UNIT_BY_ID,
@@ -58,7 +59,7 @@ def from_wire(rows: Iterable[Row], document: str) -> list[Mention]:
 def _record(row: Row, document: str, value: Decimal | None) -> Mention:
     """The record of ``row`` (its value given as a Decimal), its text cut from ``document``."""
     (start, end, _, unit, metric, role, level, qualifier, masked, label, unit_text, per,
-     period, sentence_start, sentence_end, parent, flags) = row  # fmt: skip
+     period, sentence_start, sentence_end, parent, flags, period_source) = row  # fmt: skip
     m = _new(Mention)
     _set(m, "__dict__", {
         "start": start, "end": end, "text": document[start:end], "value": value,
@@ -66,6 +67,7 @@ def _record(row: Row, document: str, value: Decimal | None) -> Mention:
         "level": None if level is None else LEVEL_BY_ID[level],
         "qualifier": QUALIFIER_BY_ID[qualifier], "masked": masked, "label": label,
         "unit_text": unit_text, "per": per, "period": period,
+        "period_source": None if period_source is None else PERIOD_SOURCE_BY_ID[period_source],
         "sentence_start": sentence_start, "sentence_end": sentence_end, "parent": parent,
         "flags": tuple([FLAG_BY_ID[f] for f in flags]) if flags else (),
     })  # fmt: skip

@@ -59,7 +59,7 @@ class Layout:
 
     __slots__ = (
         "_plan_ends", "_plan_starts", "_section_levels", "_section_per_capita",
-        "_section_starts", "kind", "level", "text", "year",
+        "_section_starts", "_section_years", "kind", "level", "text", "year",
     )
 
     def __init__(self, text: str) -> None:
@@ -73,6 +73,7 @@ class Layout:
         self._section_starts: list[int] | None = None
         self._section_levels: list[str | None] = []
         self._section_per_capita: list[bool] = []
+        self._section_years: list[int | None] = []
 
     @property
     def forward(self) -> bool:
@@ -95,6 +96,16 @@ class Layout:
         k = self._section(pos)
         return k >= 0 and self._section_per_capita[k]
 
+    def period(self, pos: int) -> tuple[int | None, str | None]:
+        """The year a figure at ``pos`` whose sentence names none is for, and where it
+        was read: its section's heading (二、2024年工作计划), else the document's."""
+        k = self._section(pos)
+        if k >= 0 and self._section_years[k] is not None:
+            return self._section_years[k], "section"
+        if self.year is not None:
+            return self.year, "document"
+        return None, None
+
     def _section(self, pos: int) -> int:
         if self._section_starts is None:
             self._read_sections()
@@ -108,18 +119,21 @@ class Layout:
         names a per-capita measure. A heading naming several levels (二、义务教育和学前
         教育) ends its parents' level."""
         starts: list[int] = []
-        stack: list[tuple[int, str | None, bool]] = []  # rank, level named, per capita
+        # rank, level named, per capita, year named
+        stack: list[tuple[int, str | None, bool, int | None]] = []
         for m in P.SECTION_HEADING.finditer(self.text):
             rank = next(r for r, group in enumerate(_RANKS) if m[group] is not None)
             while stack and stack[-1][0] >= rank:
                 stack.pop()
             title = m["title"]
             per_capita = any(w in title for w in PER_CAPITA_WORDS)
-            stack.append((rank, heading_level(title), per_capita))
-            level = next((lv for _, lv, _ in reversed(stack) if lv is not None), None)
+            year = P.DOCUMENT_YEAR.search(title) if len(title) <= _HEADING_TITLE else None
+            stack.append((rank, heading_level(title), per_capita, int(year[1]) if year else None))
+            level = next((s[1] for s in reversed(stack) if s[1] is not None), None)
             starts.append(m.start())
             self._section_levels.append(level or None)
-            self._section_per_capita.append(any(pc for _, _, pc in stack))
+            self._section_per_capita.append(any(s[2] for s in stack))
+            self._section_years.append(next((s[3] for s in reversed(stack) if s[3]), None))
         self._section_starts = starts
 
 

@@ -93,6 +93,7 @@ class _Cand:
     label: str | None = None
     head_len: int = 0  # characters of the noun after the unit (110所幼儿园)
     period: int | None = None
+    period_source: str | None = None  # stated, section or document
     sent: tuple[int, int] = (0, 0)
     parent: int | None = None
 
@@ -157,20 +158,35 @@ def rows(text: str, wire: bool = False) -> list[Row]:
     _distribute(cands, ctx)
     _share_qualifiers(cands, ctx.text)
     _link_parts(cands, ctx)
+    layout = ctx.layout
+    for c in cands:
+        if c.period is None:
+            c.period, c.period_source = layout.period(c.start)
     out = [_to_row(c, norm, wire) for c in cands]
     if cells:
-        out = _with_cells(out, cells, covered, ctx.layout.forward, wire)
+        out = _with_cells(out, cells, covered, layout, norm, wire)
     return out
 
 
-def _column_metric(unit: str, name: str) -> str | None:
-    """What a table column named ``name`` counts in ``unit`` (学校数: schools)."""
-    index = REGISTRY.index(UNIT_BY_ID[unit], _UNIT_METRICS[unit][0])
-    return index.last(name)
+def _column_metric(unit: str, name: str) -> str:
+    """What a table column named ``name`` (its header's words, or the row's label when
+    the header names nothing) measures in ``unit`` (学校数: schools)."""
+    if unit == "CNY":
+        return "per_capita_funding" if any(w in name for w in PER_CAPITA_WORDS) else "funding"
+    if unit in ("percent", "percentage_point"):
+        word = P.RATE.search(name)
+        return "share" if word is None else _rate_of(word[0])
+    allowed, default = _UNIT_METRICS[unit]
+    return REGISTRY.index(UNIT_BY_ID[unit], allowed).last(name) or default
 
 
 def _with_cells(
-    found: list[Row], cells: list[Cell], covered: list[tuple[int, int]], forward: bool, wire: bool
+    found: list[Row],
+    cells: list[Cell],
+    covered: list[tuple[int, int]],
+    layout: Layout,
+    norm: Normalized,
+    wire: bool,
 ) -> list[Row]:
     """The rows of the sentence reader and of the tables' cells in document order; a
     table's rows are the tables' (see ``_tables.py``)."""
@@ -181,14 +197,20 @@ def _with_cells(
         k = bisect_left(starts, row[0] + 1) - 1
         return k >= 0 and row[0] < ends[k]
 
-    role = "target" if forward else "actual"
     merged = [(r[0], k, r) for k, r in enumerate(found) if not in_table(r)]
     for cell in cells:
         value = str(cell.value) if wire else cell.value
-        metric = cell.metric or _UNIT_METRICS[cell.unit][1]
+        metric = cell.metric
+        period: int | None = cell.period
+        source: str | None = "stated"
+        if period is None:  # (the layout reads the working copy: the cell's place there)
+            period, source = layout.period(norm.work_offset(cell.start))
+        ahead = _ahead(cell.period, layout)
+        role = "target" if ahead or (ahead is None and layout.forward) else "actual"
         row: Row = (
             cell.start, cell.end, value, cell.unit, metric, role, cell.level, "exact", False,
-            cell.label, cell.unit_text, None, None, cell.row[0], cell.row[1], None, (),
+            cell.label, cell.unit_text, None, period, cell.row[0], cell.row[1], None, (),
+            source,
         )  # fmt: skip
         merged.append((cell.start, -1, row))
     merged.sort(key=lambda item: item[0])
@@ -198,7 +220,7 @@ def _with_cells(
         parent = row[15]
         if parent is not None:
             parent = new_index.get(parent)
-            row = (*row[:15], parent, row[16])
+            row = (*row[:15], parent, *row[16:])
         out.append(row)
     return out
 
@@ -450,7 +472,8 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     # clauses between the previous figure and this one govern it (即将实施…项目,总投资达x万元)
     lead = text[max(c.sent[0], prev_end, cl_start - _REACH) : cl_start]
     year = P.YEAR.search(sent_left) if "年" in sent_left else None  # 2023年, 2023学年
-    c.period = int(year[1]) if year else None
+    if year is not None:
+        c.period, c.period_source = int(year[1]), "stated"
     _read_role(c, left, outer + lead, right, _looks_forward(c, left, ctx.layout))
     # the noun after the unit: what a count counts (after a header's figure, the next
     # column's label: 在校生(人) 23,456 专任教师(人) …)
@@ -493,16 +516,20 @@ def _looks_forward(c: _Cand, left: str, layout: Layout) -> bool:
     section announcing goals (三、下一步工作打算), unless something was done; in a plan or
     a budget, unless marked as realised (现有, 已, 比上年的) or stated for a year before
     the document's own; in any document, when stated for a year after it (到2025年)."""
-    pos = c.start
-    if layout.in_plan(pos):
+    if layout.in_plan(c.start):
         return not P.ACTUAL_MARKER.search(left)
-    doc_year = layout.year
-    if doc_year is not None and c.period is not None:
-        if c.period > doc_year:
-            return True
-        if c.period < doc_year:
-            return False
+    ahead = _ahead(c.period, layout)
+    if ahead is not None:
+        return ahead
     return layout.forward and not P.REALISED.search(left)
+
+
+def _ahead(period: int | None, layout: Layout) -> bool | None:
+    """Whether a year stated for a figure lies after its document's own (None: neither
+    after nor before, or no year to compare)."""
+    if period is None or layout.year is None or period == layout.year:
+        return None
+    return period > layout.year
 
 
 def _cut_end(pattern: regex.Pattern[str], s: str) -> str:
@@ -1405,5 +1432,5 @@ def _to_row(c: _Cand, norm: Normalized, wire: bool) -> Row:
     return (
         start, end, value, c.unit, c.metric, c.role, c.level or None, c.qualifier, c.masked,
         c.label, c.unit_text, c.per, c.period, s_start, s_end, c.parent,
-        tuple(dict.fromkeys(f.value for f in c.flags)),
+        tuple(dict.fromkeys(f.value for f in c.flags)), c.period_source,
     )  # fmt: skip

@@ -214,6 +214,19 @@ class Normalized:
         k = bisect_right(self._norm_starts, i) - 1
         return self._raw_starts[k] + (i - self._norm_starts[k])
 
+    def work_offset(self, raw: int) -> int:
+        """Working offset of the raw offset ``raw`` (of the next character kept, if that
+        one was deleted)."""
+        if not self._norm_starts:
+            return raw
+        k = bisect_right(self._raw_starts, raw) - 1
+        if k < 0:
+            return 0
+        seg_len = (
+            self._norm_starts[k + 1] if k + 1 < len(self._norm_starts) else len(self.text)
+        ) - self._norm_starts[k]
+        return self._norm_starts[k] + min(raw - self._raw_starts[k], seg_len)
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw ``(start, end)`` of the working span ``[start, end)`` (``end > start``)."""
         return self.raw_offset(start), self.raw_offset(end - 1) + 1

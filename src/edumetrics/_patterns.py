@@ -370,7 +370,8 @@ REALISED: Final = re.compile(
 # the first year a document's opening names: 2023年, 2023学年, not a date (2021年03月11日)
 # nor a masked one (20xx年)
 DOCUMENT_YEAR: Final = re.compile(
-    r"(?<![0-9])((?:19|20)[0-9]{2})(?:年(?![0-9]{1,2}月)|学年|上半年|下半年)"
+    r"(?<![0-9])((?:19|20)[0-9]{2})"
+    r"(?:年(?![0-9]{1,2}月)|学年|上半年|下半年|[-—~至到](?:19|20)[0-9]{2}年)"
 )
 # the year nearest before a figure (searched from the end)
 YEAR: Final = regex.compile(r"(?r)(?<![0-9])((?:19|20)[0-9]{2})(?=年|上半年|下半年|学年)")

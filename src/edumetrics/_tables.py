@@ -33,8 +33,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from edumetrics import _patterns as P
 from edumetrics._document import levels_named
 from edumetrics._vocab import HEADER_UNITS, UNIT_SURFACES
+from edumetrics.numerals import parse_number
 
 __all__ = ["Cell", "read_tables"]
 
@@ -55,6 +57,8 @@ _HEADER_UNIT = re.compile(
 _UNIT_LINE = re.compile(
     r"单位[:：][ \t]*(?P<unit>" + "|".join(sorted(HEADER_UNITS, key=len, reverse=True)) + ")"
 )
+# a line of prose, not of a header: a sentence's punctuation
+_PROSE = re.compile("[。,;!?]")
 _HEADER_LINES = 4  # lines above a table's first row that may hold its header
 _MIN_ROWS = 2  # a table has at least this many rows
 
@@ -68,19 +72,20 @@ class Cell:
     value: Decimal
     unit: str  # canonical unit id
     unit_text: str  # the unit as the header writes it
-    metric: str | None  # what the column's header names, if anything known
+    metric: str  # what the column measures
     level: str | None
     label: str  # the row's label
     row: tuple[int, int]  # the row's line
+    period: int | None  # the year its column's header names
 
 
 def read_tables(
-    text: str, metric_of: Callable[[str, str], str | None]
+    text: str, metric_of: Callable[[str, str], str]
 ) -> tuple[list[Cell], list[tuple[int, int]]]:
     """The cells of every flattened table in ``text`` whose header names its units, and
     the spans of the rows read (figures found there otherwise are these cells).
 
-    ``metric_of(unit, name)`` gives the metric a column named ``name`` counts in ``unit``.
+    ``metric_of(unit, name)`` gives the metric of a figure in ``unit`` named ``name``.
     """
     if "\n" not in text:
         return [], []
@@ -118,7 +123,7 @@ def _table(
     lines: list[tuple[int, int]],
     first: int,
     end: int,
-    metric_of: Callable[[str, str], str | None],
+    metric_of: Callable[[str, str], str],
 ) -> list[Cell]:
     rows = []
     for start, stop in lines[first:end]:
@@ -126,11 +131,10 @@ def _table(
         assert m is not None
         rows.append((m, _row_cells(text, m, stop)))
     width = max(len(cells) for _, cells in rows)
-    above = lines[max(0, first - _HEADER_LINES) : first]
-    header = [line for line in above if text[line[0] : line[1]].strip()]
-    units, names = _columns(text, header, width)
+    units, names = _columns(text, _header(text, lines, first, width), width)
     if units is None or names is None:
         return []
+    years = [_year(name) for name in names]
     out = []
     for m, cells in rows:
         label = re.sub(r"\s+", "", m["label"])
@@ -142,12 +146,33 @@ def _table(
             written = units[col]
             mult = written[0] if len(written) > 1 and written[0] in "千万亿" else ""
             unit = UNIT_SURFACES[written[len(mult) :]]
-            value = Decimal(text[cell[0] : cell[1]].replace(",", ""))
-            value *= {"": 1, "千": 1000, "万": 10000, "亿": 100000000}[mult]
-            metric = metric_of(unit, names[col]) if names[col] else None
+            value = parse_number(text[cell[0] : cell[1]] + mult)
+            # the column's name, or (a year column names no measure) the row's label
+            metric = metric_of(unit, names[col] if years[col] is None else label)
             row = (m.start(), m.end())
-            out.append(Cell(cell[0], cell[1], value, unit, written, metric, level, label, row))
+            out.append(
+                Cell(cell[0], cell[1], value, unit, written, metric, level, label, row, years[col])
+            )
     return out
+
+
+def _header(
+    text: str, lines: list[tuple[int, int]], first: int, width: int
+) -> list[tuple[int, int]]:
+    """The lines of the header above row ``first``: up to a blank line, a line of prose,
+    a line of a single word where there are several columns (the table's title), or a
+    line naming the unit of the whole table (单位:万元), which is the header's first."""
+    header: list[tuple[int, int]] = []
+    for k in range(first - 1, max(-1, first - 1 - _HEADER_LINES), -1):
+        line = text[lines[k][0] : lines[k][1]]
+        if not line.strip() or _PROSE.search(line):
+            break
+        if _UNIT_LINE.search(line) is None and width > 2 and len(_tokens(line)) == 1:
+            break
+        header.insert(0, lines[k])
+        if _UNIT_LINE.search(line):
+            break
+    return header
 
 
 def _row_cells(text: str, m: re.Match[str], stop: int) -> list[tuple[int, int] | None]:
@@ -177,7 +202,8 @@ def _columns(
             single = whole["unit"]
             continue
         tokens = _tokens(line)
-        offset = 0
+        # a line of more names than columns names the labels' column first (项目 2023年 …)
+        offset = min(0, width - len(tokens))
         first_mark = next((k for k, t in enumerate(tokens) if _HEADER_UNIT.fullmatch(t)), None)
         if first_mark is not None:
             offset = len(marks) - first_mark
@@ -197,6 +223,12 @@ def _columns(
             if 0 <= col < width and not _HEADER_UNIT.fullmatch(token):
                 names[col] += token.lstrip("#＃")
     return units, names
+
+
+def _year(name: str) -> int | None:
+    """The year a column's name is for (2023年, 2023学年)."""
+    m = P.DOCUMENT_YEAR.search(name)
+    return int(m[1]) if m else None
 
 
 def _tokens(line: str) -> list[str]:

@@ -95,6 +95,17 @@ class Qualifier(StrEnum):
     AT_MOST = "at_most"
 
 
+class PeriodSource(StrEnum):
+    """Where a figure's ``period`` was read."""
+
+    STATED = "stated"
+    """Its own sentence (or its table column) names the year."""
+    SECTION = "section"
+    """The heading of its section names the year (二、2024年工作计划)."""
+    DOCUMENT = "document"
+    """The document's title or opening names the year (2023年教育统计公报)."""
+
+
 class Flag(StrEnum):
     """Something a reader should check; a flagged figure is reported, never altered."""
 
@@ -110,9 +121,10 @@ _ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 Row = tuple[Any, ...]
 """A mention as plain values, in field order without ``text`` (a record's text is its
-document's ``[start:end]``), enum members as their ids. The extractor makes rows and
-``extract`` turns them into records; ``extract_many``'s workers send rows (they pickle
-several times faster than models) and the parent turns them into records.
+document's ``[start:end]``) and with ``period_source`` last, enum members as their ids.
+The extractor makes rows and ``extract`` turns them into records; ``extract_many``'s
+workers send rows (they pickle several times faster than models) and the parent turns
+them into records.
 tests/test_batch.py checks the round trip for every field."""
 
 
@@ -158,6 +170,10 @@ class Mention(BaseModel):
     )
     period: int | None = Field(
         default=None, description="The year the figure is for, when the text says so."
+    )
+    period_source: PeriodSource | None = Field(
+        default=None,
+        description="Where the period was read: its sentence, its section or its document.",
     )
     sentence_start: int = Field(default=0, ge=0, description="Start of the sentence.")
     sentence_end: int = Field(default=0, ge=0, description="End of the sentence (exclusive).")
@@ -209,3 +225,4 @@ ROLE_BY_ID = {r.value: r for r in Role}
 LEVEL_BY_ID = {lv.value: lv for lv in Level}
 QUALIFIER_BY_ID = {q.value: q for q in Qualifier}
 FLAG_BY_ID = {f.value: f for f in Flag}
+PERIOD_SOURCE_BY_ID = {p.value: p for p in PeriodSource}

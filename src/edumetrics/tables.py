@@ -57,6 +57,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("unit_text", "str"),
     ("per", "str?"),
     ("period", "int?"),
+    ("period_source", "str?"),
     ("sentence", "str"),
     ("sentence_start", "int"),
     ("sentence_end", "int"),
