@@ -1222,7 +1222,7 @@ def _distribute(cands: list[_Cand], ctx: _Context) -> None:
         previous.append(g)
     if "分别" in ctx.text:
         _levels_respectively(cands, ctx)
-    _propagate_per_capita(cands)
+    _propagate_per_capita(cands, ctx)
     _propagate_rates(cands)
     _propagate_counts(cands)
 
@@ -1306,24 +1306,31 @@ def _enumerated_rates(left: str) -> list[str]:
     return [w for w in P.RATE_ITEM_SEP.split(found[0]) if w]
 
 
-def _propagate_per_capita(cands: list[_Cand]) -> None:
-    """An amount in yuan right after a per-capita figure of the same sentence is per
-    capita when it is a change (提高了105元) or its label names only a level
-    (生均公用经费小学达到720元,初中达到940元)."""
-    for prev, c in pairwise(cands):
+def _propagate_per_capita(cands: list[_Cand], ctx: _Context) -> None:
+    """An amount in yuan right after a per-capita figure of the same sentence (or of the
+    sentence a 其中 continues) is per capita when it is a change (提高了105元) or its label
+    names no amount of its own: only a level (生均公用经费小学达到720元,初中达到940元), a
+    comparison's base (比上年的7901.77元) or a part (其中,农村为7403.91元)."""
+    text = ctx.text
+    prev: _Cand | None = None  # the last amount in yuan
+    for c in cands:
+        if c.unit != "CNY":
+            continue
+        last, prev = prev, c
         if (
-            c.unit == "CNY"
-            and c.metric == "funding"
-            and (c.role == "change" or _names_only_level(c.label))
-            and prev.metric == "per_capita_funding"
-            and prev.sent == c.sent
+            c.metric == "funding"
+            and last is not None
+            and last.metric == "per_capita_funding"
+            and (last.sent == c.sent or _continues(text, c.sent[0], last.sent))
+            and (c.role == "change" or c.label is None or not P.MONEY_CUE.search(c.label))
+            and not P.TOTAL.search(text, c.sent[0], c.start)
         ):
             c.metric = "per_capita_funding"
 
 
-def _names_only_level(label: str | None) -> bool:
-    """初中, 小学和初中: a label that is level words and nothing else."""
-    return label is not None and P.LEVEL_ONLY.fullmatch(label) is not None
+def _continues(text: str, start: int, prev: tuple[int, int]) -> bool:
+    """Whether the sentence at ``start`` opens with 其中 right after sentence ``prev``."""
+    return prev[1] == start and P.PART_OPENING.match(text, start) is not None
 
 
 def _propagate_rates(cands: list[_Cand]) -> None:

@@ -356,6 +356,8 @@ RATE_LIST: Final = regex.compile(r"\p{Han}{1,6}?率(?:[、和及与]\p{Han}{1,6}
 RATE_ITEM_SEP: Final = re.compile(r"(?<=率)[、和及与]")
 # a title in 《》 (the opening sentence of a news report often names the document it is about)
 BOOK_TITLE: Final = re.compile(r"《[^《》\n]{1,60}》")
+# a sentence opening with 其中: it breaks down the sentence before it
+PART_OPENING: Final = re.compile(r"\s*其中")
 # words of a total (总额, 合计): an amount so named is no per-capita figure
 TOTAL: Final = re.compile(alternation(TOTAL_WORDS))
 # a document's kind: the nouns of each kind (see DOCUMENT_KINDS), in the order tried
