@@ -26,6 +26,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from edumetrics import _patterns as P
+from edumetrics._normalize import normalize
 from edumetrics._vocab import LEVEL_WORDS, PER_CAPITA_WORDS
 
 __all__ = ["Layout", "heading_level", "levels_named"]
@@ -62,9 +63,12 @@ class Layout:
         "_section_starts", "_section_years", "kind", "level", "text", "year",
     )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, raw: str) -> None:
+        """``text``: the working copy; ``raw``: the text it was made from (the working
+        copy may join a title to the line after it)."""
         self.text = text
-        opening = text[:_OPENING]
+        # the opening's lines, each folded as the working copy is
+        opening = "\n".join(normalize(line).text for line in raw[:_OPENING].split("\n"))
         self.kind = _kind(opening)
         self.year = _year(opening, self.kind)
         self.level = _title_level(opening, self.kind)

@@ -104,11 +104,11 @@ class _Context:
 
     __slots__ = ("clauses", "layout", "sentences", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, raw: str) -> None:
         self.text = text
         self.sentences = [m.start() for m in P.SENTENCE_END.finditer(text)]
         self.clauses = [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
-        self.layout = Layout(text)
+        self.layout = Layout(text, raw)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect_left(self.sentences, pos)
@@ -145,7 +145,7 @@ def rows(text: str, wire: bool = False) -> list[Row]:
     cands = _find(norm.text)
     if not cands and not cells:
         return []
-    ctx = _Context(norm.text)
+    ctx = _Context(norm.text, text)
     prev_end, group_start, group = 0, 0, -1
     for c in cands:
         if c.group != group:  # members of one list or range share the first one's label
@@ -979,6 +979,8 @@ class _LevelCarrier:
         """The level figure ``i``, whose own words name none, takes from its neighbours."""
         ctx, cands = self.ctx, self.cands
         text, c = ctx.text, cands[i]
+        if i and _aside_of(text, cands[i - 1], c):
+            return cands[i - 1].level  # 幼儿园173所(81所民办), 小学322所(含187个教学点)
         if i and (c.bare or c.listed):
             j = _before_aside(cands, i, text)
             if j is not None:
@@ -1069,6 +1071,13 @@ def _in_aside(text: str, lo: int, pos: int, hi: int) -> bool:
     """Whether ``pos`` stands in a parenthesis opened after ``lo`` and closed before ``hi``
     (在校生(含在园幼儿)1032万人)."""
     return text.rfind("(", lo, pos) > text.rfind(")", lo, pos) and text.find(")", pos, hi) >= 0
+
+
+def _aside_of(text: str, prev: _Cand, c: _Cand) -> bool:
+    """Whether ``c`` stands in a parenthesis opened right after figure ``prev`` (or after
+    the noun that follows it): an aside about that figure."""
+    paren = text.find("(", prev.end, prev.end + prev.head_len + 1)
+    return paren >= 0 and text.find(")", paren, c.start) < 0 and c.sent == prev.sent
 
 
 def _before_aside(cands: list[_Cand], i: int, text: str) -> int | None:

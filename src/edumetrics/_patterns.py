@@ -35,6 +35,8 @@ from edumetrics._vocab import (
     FURNITURE_LABELS,
     FUTURE_ADVERBS,
     FUTURE_VERBS,
+    HEADCOUNT_NOUNS,
+    HEADCOUNT_VERBS,
     HEADER_UNITS,
     LEVEL_DECOYS,
     LEVEL_MODIFIERS,
@@ -48,6 +50,7 @@ from edumetrics._vocab import (
     PLAN_NOUN_TAILS,
     PLAN_REVIEWS,
     PLAN_VERB_AFTER,
+    QUALIFIER_AFTER_BLOCKERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     RANK_WORDS,
@@ -131,9 +134,7 @@ _LIST_MAX = 12  # bare numerals that may share the unit of the figure after them
 # 总人口90.11万: the unit is in the label. ``re`` looks behind only at fixed widths, so
 # every width is its own look-behind.
 _POPULATION_BEFORE = "|".join(
-    f"(?<={noun}{verb})"
-    for noun in ("人口", "人数")
-    for verb in ("", "为", "约", "达", "达到", "共", "共计", "是")
+    f"(?<={noun}{verb})" for noun in HEADCOUNT_NOUNS for verb in ("", *HEADCOUNT_VERBS)
 )
 
 # 收入合计(万元):1,256.32: the unit is in a header just before the number, in parentheses
@@ -277,7 +278,9 @@ HEAD_NOUN: Final = re.compile(
     rf"[“〝\"「『]?+((?:(?!{alternation(PHRASE_ENDS)})[{_HAN}])"
     rf"(?:(?!{alternation(PHRASE_ENDS)})[{_HAN}、])*+)"
 )
-QUALIFIER_AFTER: Final = re.compile(alternation(QUALIFIERS_AFTER))
+QUALIFIER_AFTER: Final = re.compile(
+    rf"(?!{alternation(QUALIFIER_AFTER_BLOCKERS)}){alternation(QUALIFIERS_AFTER)}"
+)
 # A change cue near the number, not "increased TO" (增加到 is a new level, not a change);
 # 高/低 only at the end, right before the number (not 高 of 高中).
 CHANGE: Final = re.compile(

@@ -148,6 +148,13 @@ HEADER_UNITS: Final[tuple[str, ...]] = (
     "平方米", "万平方米", "亩",
 )
 
+# A headcount noun states the unit of the number after it (SPEC: 报名人数1291万 is a person
+# mention), directly or after one of these verbs and qualifiers (人数超80万, 人数约为77万).
+HEADCOUNT_NOUNS: Final[tuple[str, ...]] = ("人口", "人数")
+HEADCOUNT_VERBS: Final[tuple[str, ...]] = (
+    "为", "约", "达", "达到", "共", "共计", "是", "约为", "超", "超过", "逾", "近", "接近",
+)
+
 # A unit followed by one of these is not that unit but the start of a word
 # (3分钟 is handled by the longer unit; 2所属 is not two schools).
 UNIT_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
@@ -290,6 +297,8 @@ QUALIFIERS_AFTER: Final[dict[str, str]] = {
     "之内": "at_most",
 }
 # Written between the numeral and its unit: 243万余元, 100多名.
+# ... not where the word is a verb of comparison (较去年的24175人多出1289人)
+QUALIFIER_AFTER_BLOCKERS: Final[tuple[str, ...]] = ("多出", "多了", "多于")
 INNER_QUALIFIERS: Final[dict[str, str]] = {"余": "at_least", "多": "at_least"}
 
 # --- Roles -----------------------------------------------------------------------------
@@ -363,6 +372,8 @@ TARGET_CUES: Final[tuple[str, ...]] = (
     "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于", "不高于", "目标:",
     # 计划 as the verb of a compound (普通高中计划招生68852人), after any subject
     "计划招生", "计划招聘", "计划新增", "计划新建", "计划投资", "计划投入", "计划安排",
+    # a forecast (2023年将有9962名考生)
+    "将有",
     "下一步", "下步", "工作打算",
     # the rows of a performance-target table (绩效目标表): every figure in them is a goal
     "产出指标", "效益指标", "数量指标", "质量指标", "时效指标", "成本指标", "满意度指标",
@@ -512,6 +523,9 @@ LEVEL_WORDS: Final[dict[str, str]] = {
     "中小幼": "",
     "九年一贯": "",
     "完全中学": "",
+    # schools teaching both stages of compulsory education (SPEC dev notes, 13)
+    "九年一贯制": "compulsory",
+    "十二年一贯制": "",
 }
 # Words that contain a level word without naming a level (其中专任教师 is not 中专); the
 # level pattern matches them first and the extractor ignores them.
