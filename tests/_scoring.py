@@ -48,7 +48,8 @@ def f1(tp: int, fp: int, fn: int) -> dict[str, Any]:
 
 
 def score(gold: list[Record], pred: list[Record]) -> dict[str, Any]:
-    """Precision/recall over mentions and attribute accuracy over matched pairs."""
+    """Precision/recall over mentions, attribute accuracy over matched pairs, and the
+    strict figures (a match counts only when every attribute is right too)."""
     by_doc_gold: dict[str, list[Record]] = defaultdict(list)
     for g in gold:
         by_doc_gold[g["doc"]].append(g)
@@ -58,6 +59,7 @@ def score(gold: list[Record], pred: list[Record]) -> dict[str, Any]:
             by_doc_pred[p["doc"]].append(p)
 
     tp = fp = fn = 0
+    whole = 0  # matches whose metric, role, level and qualifier are all right
     attr_hits = dict.fromkeys(ATTRS, 0)
     misses: list[tuple[str, Record]] = []
     spurious: list[tuple[str, Record]] = []
@@ -79,6 +81,7 @@ def score(gold: list[Record], pred: list[Record]) -> dict[str, Any]:
                 used.add(hit)
                 d_tp += 1
                 g = real[hit]
+                whole += all(g.get(a) == p.get(a) for a in ATTRS)
                 for a in ATTRS:
                     if g.get(a) == p.get(a):
                         attr_hits[a] += 1
@@ -93,5 +96,7 @@ def score(gold: list[Record], pred: list[Record]) -> dict[str, Any]:
         tp, fp, fn = tp + d_tp, fp + d_fp, fn + len(real) - len(used)
     out = f1(tp, fp, fn)
     out["attributes"] = {a: (attr_hits[a] / tp if tp else 0.0) for a in ATTRS}
+    # strict: a record counts only when its span, value, unit and all four attributes are right
+    out["strict"] = f1(whole, fp + tp - whole, fn + tp - whole)
     out["_misses"], out["_spurious"], out["_attr_errors"] = misses, spurious, attr_errors
     return out
