@@ -155,12 +155,13 @@ def _kind(opening: str) -> str | None:
 
 def _year(opening: str, kind: str | None) -> int | None:
     """The first year a document's title names or, in a document whose kind its opening
-    names (a run-on title: 区教育局2019年上半年工作总结2019年以来,…), its first sentence.
+    names (a run-on title: 区教育局2019年上半年工作总结2019年以来,…), its opening sentences.
     A text of figures alone has no year of its own."""
     scopes = _title_lines(opening)
     if kind is not None:
-        lead = P.SENTENCE_END.search(opening)
-        scopes.append(opening[: lead.start()] if lead else opening)
+        # (its first two sentences: the first may be a heading, (一)收入预算情况)
+        ends = [m.start() for m in P.SENTENCE_END.finditer(opening, 0)][:2]
+        scopes.append(opening[: ends[-1]] if len(ends) == 2 else opening)
     for scope in scopes:
         year = P.DOCUMENT_YEAR.search(scope)
         if year is not None:

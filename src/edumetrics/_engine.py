@@ -965,13 +965,18 @@ class _LevelCarrier:
             self.last_level[start] = c.level
 
     def _scoped(self, c: _Cand) -> str | None:
-        """The level of a figure whose sentence settles none: its section heading's,
-        unless the sentence names another level (SPEC: a heading's level covers its
-        section), else its document title's."""
-        layout = self.ctx.layout
+        """The level of a figure whose sentence settles none: the stage of the entrance
+        exam a sentence naming no other level is about; its section heading's, unless the
+        sentence names another level (SPEC: a heading's level covers its section); else
+        its document title's."""
+        layout, text = self.ctx.layout, self.ctx.text
+        named = levels_named(text, *c.sent)
+        exam = P.EXAM.search(text, *c.sent)
+        if exam is not None and named == {LEVEL_WORDS[exam[0]]}:
+            return LEVEL_WORDS[exam[0]]  # 今年全县将有3120名考生参加中考
         section = layout.section_level(c.start)
         # (a word naming several levels at once, 中学, names no other one)
-        if section is not None and levels_named(self.ctx.text, *c.sent) <= {section, ""}:
+        if section is not None and named <= {section, ""}:
             return section
         return layout.level
 

@@ -31,6 +31,7 @@ from edumetrics._vocab import (
     COUNT_ATTRIBUTES,
     DOCUMENT_KINDS,
     DONE_BEFORE_GOAL,
+    EXAM_WORDS,
     FASTEST_CHANGES,
     FURNITURE_LABELS,
     FUTURE_ADVERBS,
@@ -279,7 +280,7 @@ HEAD_NOUN: Final = re.compile(
     rf"(?:(?!{alternation(PHRASE_ENDS)})[{_HAN}、])*+)"
 )
 QUALIFIER_AFTER: Final = re.compile(
-    rf"(?!{alternation(QUALIFIER_AFTER_BLOCKERS)}){alternation(QUALIFIERS_AFTER)}"
+    rf"(?!{alternation(QUALIFIER_AFTER_BLOCKERS)})(?:{alternation(QUALIFIERS_AFTER)})"
 )
 # A change cue near the number, not "increased TO" (增加到 is a new level, not a change);
 # 高/低 only at the end, right before the number (not 高 of 高中).
@@ -359,6 +360,8 @@ RATE_LIST: Final = regex.compile(r"\p{Han}{1,6}?率(?:[、和及与]\p{Han}{1,6}
 RATE_ITEM_SEP: Final = re.compile(r"(?<=率)[、和及与]")
 # a title in 《》 (the opening sentence of a news report often names the document it is about)
 BOOK_TITLE: Final = re.compile(r"《[^《》\n]{1,60}》")
+# an entrance exam (高考, 中考): the stage its candidates are in
+EXAM: Final = re.compile(alternation(EXAM_WORDS))
 # a sentence opening with 其中: it breaks down the sentence before it
 PART_OPENING: Final = re.compile(r"\s*其中")
 # words of a total (总额, 合计): an amount so named is no per-capita figure

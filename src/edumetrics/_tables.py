@@ -167,7 +167,9 @@ def _header(
         line = text[lines[k][0] : lines[k][1]]
         if not line.strip() or _PROSE.search(line):
             break
-        if _UNIT_LINE.search(line) is None and width > 2 and len(_tokens(line)) == 1:
+        tokens = _tokens(line)
+        one_word = width > 2 and len(tokens) == 1 and not _HEADER_UNIT.fullmatch(tokens[0])
+        if one_word and _UNIT_LINE.search(line) is None:
             break
         header.insert(0, lines[k])
         if _UNIT_LINE.search(line):

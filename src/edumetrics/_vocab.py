@@ -555,6 +555,9 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
 )
 
 # Words that may stand before a level word in a list of levels (小学、初中、普通高中).
+# Entrance exams: a sentence about one speaks of its stage's figures throughout (今年全市有
+# 57915名考生报名参加高考: 高考 figures are senior_secondary, SPEC), wherever the word stands.
+EXAM_WORDS: Final[tuple[str, ...]] = ("高考", "中考")
 # Nouns a listed level may end in (中等职业学校、普通高等学校): the item is still that level.
 LEVEL_SUFFIXES: Final[tuple[str, ...]] = ("学校", "教育", "阶段", "学段")
 LEVEL_MODIFIERS: Final[tuple[str, ...]] = (
@@ -689,6 +692,8 @@ COUNT_WORDS: Final[dict[str, str]] = {
     # candidates of an entrance exam (高考报名人数1291万, 报名参考人数25464人)
     "高考报名": "student_count",
     "中考报名": "student_count",
+    "高考报考": "student_count",
+    "中考报考": "student_count",
     "报名参考": "student_count",
     "报名者": "student_count",
     "新生": "student_count",
