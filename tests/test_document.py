@@ -9,11 +9,13 @@ everything the SPEC scores).
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from tests._documents import make_docx
 from tests.test_extract import Case, _expected, _ids, _scored, _the
 
-from edumetrics import extract
+from edumetrics import extract, extract_document, read_document
 from edumetrics._document import Layout
 from edumetrics._normalize import normalize
 
@@ -291,3 +293,59 @@ def test_period_and_where_it_was_read(
 ) -> None:
     m = _the(text, surface)
     assert (m.period, m.period_source and m.period_source.value) == (period, source)
+
+
+# --- Real tables: .docx and HTML grids ----------------------------------------------------
+
+GRID = "二、义务教育\n指标\t小学\t初中\n招生数\t6.12万人\t5.87万人\n专任教师\t1.86万人\t1.32万人\n"
+
+
+def test_a_grid_header_gives_each_column_its_level() -> None:
+    """指标 | 小学 | 初中: the section says compulsory, the columns say more."""
+    assert [(m.text, m.metric, m.level and m.level.value) for m in extract(GRID)] == [
+        ("6.12万人", "student_count", "primary"),
+        ("5.87万人", "student_count", "junior_secondary"),
+        ("1.86万人", "teacher_count", "primary"),
+        ("1.32万人", "teacher_count", "junior_secondary"),
+    ]
+
+
+def test_a_grid_header_naming_no_level_changes_nothing() -> None:
+    text = GRID.replace("小学\t初中", "2022年\t2023年")
+    assert {m.level and m.level.value for m in extract(text)} == {"compulsory"}
+
+
+def test_a_docx_table_keeps_its_grid(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    grid = [["指标", "小学", "初中"], ["招生数", "6.12万人", "5.87万人"]]
+    path = make_docx(tmp_path / "bulletin.docx", ["2023年全市教育事业统计公报", grid])
+    doc = read_document(path)
+    assert (doc.kind, doc.year) == ("bulletin", 2023)
+    assert [table.cells(doc.text) for table in doc.tables] == [
+        [["指标", "小学", "初中"], ["招生数", "6.12万人", "5.87万人"]]
+    ]
+    found = extract_document(doc).mentions
+    assert [(m.text, m.level and m.level.value, m.period) for m in found] == [
+        ("6.12万人", "primary", 2023),
+        ("5.87万人", "junior_secondary", 2023),
+    ]
+
+
+def test_an_html_table_keeps_its_grid(tmp_path: Path) -> None:
+    pytest.importorskip("selectolax")
+    path = tmp_path / "bulletin.html"
+    path.write_text(
+        "<html><head><title>公报</title></head><body><h1>2023年教育统计公报</h1>"
+        "<table><tr><th>指标</th><th>小学</th><th>初中</th></tr>"
+        "<tr><td>专任教师</td><td>1.86万人</td><td>1.32万人</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert [table.cells(doc.text) for table in doc.tables] == [
+        [["指标", "小学", "初中"], ["专任教师", "1.86万人", "1.32万人"]]
+    ]
+    found = extract_document(doc).mentions
+    assert [(m.text, m.level and m.level.value) for m in found] == [
+        ("1.86万人", "primary"),
+        ("1.32万人", "junior_secondary"),
+    ]

@@ -29,7 +29,7 @@ from edumetrics import _patterns as P
 from edumetrics._normalize import normalize
 from edumetrics._vocab import LEVEL_WORDS, PER_CAPITA_WORDS
 
-__all__ = ["Layout", "heading_level", "levels_named"]
+__all__ = ["Layout", "describe", "heading_level", "levels_named"]
 
 _OPENING = 400  # characters of a document's opening that name its kind and year
 _TITLE_LINES = 6  # lines of the opening that may hold its title
@@ -67,8 +67,7 @@ class Layout:
         """``text``: the working copy; ``raw``: the text it was made from (the working
         copy may join a title to the line after it)."""
         self.text = text
-        # the opening's lines, each folded as the working copy is
-        opening = "\n".join(normalize(line).text for line in raw[:_OPENING].split("\n"))
+        opening = _opening(raw)
         self.kind = _kind(opening)
         self.year = _year(opening, self.kind)
         self.level = _title_level(opening, self.kind)
@@ -139,6 +138,19 @@ class Layout:
             self._section_per_capita.append(any(s[2] for s in stack))
             self._section_years.append(next((s[3] for s in reversed(stack) if s[3]), None))
         self._section_starts = starts
+
+
+def describe(raw: str) -> tuple[str | None, int | None]:
+    """The kind and the year of the document whose text is ``raw``."""
+    opening = _opening(raw)
+    kind = _kind(opening)
+    return kind, _year(opening, kind)
+
+
+def _opening(raw: str) -> str:
+    """The opening's lines, each folded as the working copy is (which may join a title
+    to the line after it)."""
+    return "\n".join(normalize(line).text for line in raw[:_OPENING].split("\n"))
 
 
 def _kind(opening: str) -> str | None:

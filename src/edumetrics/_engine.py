@@ -25,7 +25,7 @@ import regex
 from edumetrics import _patterns as P
 from edumetrics._document import Layout, levels_named
 from edumetrics._normalize import Normalized, normalize
-from edumetrics._tables import Cell, read_tables
+from edumetrics._tables import Cell, column_levels, read_tables
 from edumetrics._vocab import (
     ADJACENT_CHANGE_CUES,
     ARTICLE_FOLLOWERS,
@@ -165,6 +165,23 @@ def rows(text: str, wire: bool = False) -> list[Row]:
     out = [_to_row(c, norm, wire) for c in cands]
     if cells:
         out = _with_cells(out, cells, covered, layout, norm, wire)
+    if "\t" in text:
+        out = _with_column_levels(out, column_levels(text))
+    return out
+
+
+def _with_column_levels(found: list[Row], columns: list[tuple[int, int, str]]) -> list[Row]:
+    """Rows standing in a grid's cell whose column header names a level take that level
+    (a table's header says what its columns are, over what the text around says)."""
+    if not columns:
+        return found
+    starts = [start for start, _, _ in columns]
+    out = []
+    for row in found:
+        k = bisect_left(starts, row[0] + 1) - 1
+        if k >= 0 and row[1] <= columns[k][1]:
+            row = (*row[:6], columns[k][2], *row[7:])
+        out.append(row)
     return out
 
 

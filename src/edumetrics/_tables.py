@@ -38,7 +38,7 @@ from edumetrics._document import levels_named
 from edumetrics._vocab import HEADER_UNITS, UNIT_SURFACES
 from edumetrics.numerals import parse_number
 
-__all__ = ["Cell", "read_tables"]
+__all__ = ["Cell", "column_levels", "grids", "read_tables"]
 
 _SPACE = " \t\u3000"
 _NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?"
@@ -243,4 +243,55 @@ def _tokens(line: str) -> list[str]:
             out[-1] += part
         else:
             out.append(part)
+    return out
+
+
+# --- Grids of cells -----------------------------------------------------------------------
+# A real table (.docx, HTML <table>) reaches the text as lines of cells parted by tabs
+# (see ``readers.py``). Its first line is its header: a header cell naming one level
+# (小学 | 初中) gives the figures of its column that level; a row's first cell is its label.
+
+
+def grids(text: str) -> list[list[list[tuple[int, int]]]]:
+    """The tables of ``text`` written as lines of tab-parted cells: each a list of rows,
+    each row the spans of its cells (a table has two rows at least)."""
+    if "\t" not in text:
+        return []
+    out: list[list[list[tuple[int, int]]]] = []
+    block: list[list[tuple[int, int]]] = []
+    for start, stop in _lines(text):
+        if "\t" in text[start:stop]:
+            block.append(_split_cells(text, start, stop))
+            continue
+        if len(block) >= _MIN_ROWS:
+            out.append(block)
+        block = []
+    if len(block) >= _MIN_ROWS:
+        out.append(block)
+    return out
+
+
+def _split_cells(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    cells: list[tuple[int, int]] = []
+    for m in re.finditer("[^\t]*", text[start:stop]):
+        if m.start() == m.end() and cells and cells[-1][1] == start + m.start():
+            continue  # (finditer's empty match right after a cell)
+        cells.append((start + m.start(), start + m.end()))
+    return cells
+
+
+def column_levels(text: str) -> list[tuple[int, int, str]]:
+    """The spans of the body cells of every grid whose header cell names one level, with
+    that level (指标 | 小学 | 初中: the cells under 小学 are primary)."""
+    out: list[tuple[int, int, str]] = []
+    for grid in grids(text):
+        header, *body = grid
+        levels = []
+        for start, stop in header:
+            named = levels_named(text, start, stop)
+            levels.append(named.pop() if len(named) == 1 else "")
+        for row in body:
+            for (start, stop), level in zip(row, levels, strict=False):
+                if level:
+                    out.append((start, stop, level))
     return out

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from edumetrics._document import describe
+from edumetrics._tables import grids
 from edumetrics.errors import DocumentError, MissingExtraError
 
 if TYPE_CHECKING:
@@ -74,6 +76,23 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of a :class:`Document`: its rows, each the ``(start, end)`` spans of its
+    cells in :attr:`Document.text` (the first row is the header).
+
+    >>> doc = Document.from_text("指标\\t小学\\t初中\\n招生数\\t6.12万人\\t5.87万人")
+    >>> doc.tables[0].cells(doc.text)
+    [['指标', '小学', '初中'], ['招生数', '6.12万人', '5.87万人']]
+    """
+
+    rows: tuple[tuple[tuple[int, int], ...], ...]
+
+    def cells(self, text: str) -> list[list[str]]:
+        """The cells' texts, row by row."""
+        return [[text[start:end] for start, end in row] for row in self.rows]
+
+
+@dataclass(frozen=True)
 class Document:
     """The text of one report, with where it came from.
 
@@ -90,6 +109,29 @@ class Document:
     format: DocumentFormat = "txt"
     encoding: str | None = None
     metadata: dict[str, str] = field(default_factory=dict, hash=False)
+
+    @property
+    def kind(self) -> str | None:
+        """What kind of document it is, as its title and opening lines say: ``plan``,
+        ``budget``, ``bulletin`` (statistical or funding bulletins, final accounts),
+        ``summary``, ``news``, or None where they do not say. A plan's and a budget's
+        figures are goals unless marked as realised."""
+        return describe(self.text)[0]
+
+    @property
+    def year(self) -> int | None:
+        """The year the document's title or opening names (``2023年教育统计公报``), or
+        None; figures whose own sentence names no year fall back to it
+        (``Mention.period_source``)."""
+        return describe(self.text)[1]
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """The tables of a .docx or HTML file (and of any text written as lines of
+        tab-parted cells), as grids of spans into :attr:`text`."""
+        return tuple(
+            Table(tuple(tuple(row) for row in grid)) for grid in grids(self.text)
+        )
 
     def __repr__(self) -> str:
         shown = self.text if len(self.text) <= 40 else self.text[:40] + "…"
