@@ -949,8 +949,8 @@ class _LevelCarrier:
     sentence's and statement's answers are computed once, so the walk stays linear."""
 
     __slots__ = (
-        "built", "cands", "ctx", "first", "last_level", "names_level", "scope", "semicolon",
-        "stmt_first", "subject",
+        "built", "cands", "ctx", "exam", "first", "last_level", "named", "names_level", "scope",
+        "semicolon", "stmt_first", "subject",
     )
 
     def __init__(self, cands: list[_Cand], ctx: _Context) -> None:
@@ -964,6 +964,8 @@ class _LevelCarrier:
         self.subject: dict[int, str | None] = {}  # per statement start: its subject's level
         self.scope: dict[int, tuple[int, int, int]] = {}  # per statement: where it is read
         self.built: dict[int, str | None] = {}  # its subject's level, even a verb's object
+        self.named: dict[int, set[str]] = {}  # per sentence start: the levels it names
+        self.exam: dict[int, str | None] = {}  # per sentence start: its exam's level
 
     def run(self) -> None:
         text = self.ctx.text
@@ -987,10 +989,15 @@ class _LevelCarrier:
         sentence names another level (SPEC: a heading's level covers its section); else
         its document title's."""
         layout, text = self.ctx.layout, self.ctx.text
-        named = levels_named(text, *c.sent)
-        exam = P.EXAM.search(text, *c.sent)
-        if exam is not None and named == {LEVEL_WORDS[exam[0]]}:
-            return LEVEL_WORDS[exam[0]]  # 今年全县将有3120名考生参加中考
+        start = c.sent[0]
+        if start not in self.named:  # (read once per sentence)
+            self.named[start] = named = levels_named(text, *c.sent)
+            found = P.EXAM.search(text, *c.sent)
+            exam = None if found is None else LEVEL_WORDS[found[0]]
+            self.exam[start] = exam if named == {exam} else None
+        named, exam = self.named[start], self.exam[start]
+        if exam is not None:
+            return exam  # 今年全县将有3120名考生参加中考
         section = layout.section_level(c.start)
         # (a word naming several levels at once, 中学, names no other one)
         if section is not None and named <= {section, ""}:
