@@ -136,6 +136,12 @@ def test_sections(case: Case) -> None:
     assert _scored(_the(case.text, case.surface)) == _expected(case)
 
 
+def test_a_breakdown_needs_the_totals_multiplier() -> None:
+    """小学6100 without 万 is no part of 12.5万平方米's breakdown (a bare number)."""
+    text = "全县校舍建筑面积12.5万平方米(小学6100、初中4.2万)。"
+    assert [m.text for m in extract(text)] == ["12.5万平方米"]
+
+
 def test_a_sentence_naming_another_level_keeps_its_own_reading() -> None:
     """一、学前教育: a figure whose sentence names another level is not the heading's."""
     text = "一、学前教育\n全县18个乡镇均建有中心小学。\n"
@@ -180,6 +186,10 @@ CARRIED_CASES = [
     Case("全省幼儿园、中等职业学校、普通高等学校生均经费增幅分别为5.1%、3.2%、2.8%。",
          "3.2%", "3.2", "percent", "growth_rate", "change", "vocational"),
     Case("全县九年一贯制学校6所。", "6所", "6", "school", "school_count", level="compulsory"),
+    # a breakdown in parentheses writes the total's multiplier and leaves its unit out
+    Case("全县校舍建筑面积12.5万平方米(小学6.1万、初中4.2万),生均9.8平方米。", "4.2万",
+         "42000", "m2", "area", level="junior_secondary"),
+    Case("全年教育投入3.6亿元(县级1.2亿、乡镇0.4亿)。", "1.2亿", "120000000", "CNY", "funding"),
     # a comparison's verb is no qualifier
     Case("报名人数为3025人,较去年的2875人多出150人。", "2875人", "2875", "person",
          "person_count"),

@@ -264,6 +264,31 @@ def _find(text: str) -> list[_Cand]:
             main.group = out[-1].group
         out.append(main)
         group += 1
+        if main.unit_text[:1] in _MULTIPLIERS and text.startswith("(", main.end):
+            parts = _breakdown(text, main, group)
+            out.extend(parts)
+            group += len(parts)
+    return out
+
+
+_MULTIPLIERS = frozenset("万亿")
+_BREAKDOWN_REACH = 120  # characters of a parenthesis that may break a figure down
+
+
+def _breakdown(text: str, total: _Cand, group: int) -> list[_Cand]:
+    """占地面积66.3万平方米(幼儿园6.4万、小学24.3万…): a breakdown in a parenthesis right
+    after a figure, whose parts write its multiplier and leave its unit out, gives one
+    figure per part, in the total's unit (SPEC dev notes, 23)."""
+    close = text.find(")", total.end, total.end + _BREAKDOWN_REACH)
+    if close < 0:
+        return []
+    mult = total.unit_text[0]
+    out = []
+    for k, m in enumerate(P.BREAKDOWN_PART.finditer(text, total.end + 1, close + 1)):
+        if m["mult"] != mult:
+            return []  # not a breakdown in the total's multiplier
+        c = _Cand(m.start("num"), m.end(), m["num"] + mult, total.unit, mult, None, group + k)
+        out.append(c)
     return out
 
 

@@ -362,6 +362,11 @@ RATE_ITEM_SEP: Final = re.compile(r"(?<=率)[、和及与]")
 BOOK_TITLE: Final = re.compile(r"《[^《》\n]{1,60}》")
 # an entrance exam (高考, 中考): the stage its candidates are in
 EXAM: Final = re.compile(alternation(EXAM_WORDS))
+# a part of a breakdown in parentheses (幼儿园6.4万、小学24.3万): a label, a number and
+# the total's multiplier, up to the next item or the closing parenthesis
+BREAKDOWN_PART: Final = re.compile(
+    r"(?<=[(、,])[^0-9、,()]{1,8}?(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<mult>[万亿])(?=[、,)])"
+)
 # a sentence opening with 其中: it breaks down the sentence before it
 PART_OPENING: Final = re.compile(r"\s*其中")
 # words of a total (总额, 合计): an amount so named is no per-capita figure
