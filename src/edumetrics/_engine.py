@@ -284,12 +284,15 @@ def _breakdown(text: str, total: _Cand, group: int) -> list[_Cand]:
         return []
     mult = total.unit_text[0]
     out = []
-    for k, m in enumerate(P.BREAKDOWN_PART.finditer(text, total.end + 1, close + 1)):
-        if m["mult"] != mult:
+    at = total.end + 1  # where the next part must start: every part is one
+    for k, m in enumerate(P.BREAKDOWN_PART.finditer(text, at, close + 1)):
+        if m.start() != at or m["mult"] != mult:
             return []  # not a breakdown in the total's multiplier
-        c = _Cand(m.start("num"), m.end(), m["num"] + mult, total.unit, mult, None, group + k)
-        out.append(c)
-    return out
+        out.append(
+            _Cand(m.start("num"), m.end(), m["num"] + mult, total.unit, mult, None, group + k)
+        )
+        at = m.end() + 1
+    return out if at == close + 1 else []
 
 
 # QUANTITY's groups by number: a match's spans are read in one call (``Match.regs``, in
