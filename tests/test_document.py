@@ -190,6 +190,14 @@ CARRIED_CASES = [
     Case("全县校舍建筑面积12.5万平方米(小学6.1万、初中4.2万),生均9.8平方米。", "4.2万",
          "42000", "m2", "area", level="junior_secondary"),
     Case("全年教育投入3.6亿元(县级1.2亿、乡镇0.4亿)。", "1.2亿", "120000000", "CNY", "funding"),
+    # buildings counted by 栋/幢 are facilities (the unit stays other: SPEC lists no 栋)
+    Case("新建综合楼2栋。", "2栋", "2", "other", "facility_count"),
+    Case("新建合作企业2家。", "2家", "2", "other", "other"),
+    # the vocational track of the entrance exam
+    Case("今年高考报名考生5.2万人,其中“三校生”0.8万人。", "0.8万人", "8000", "person",
+         "student_count", level="vocational"),
+    # preschool teaching points are counted as schools are
+    Case("农村小学附设幼教点12个。", "12个", "12", "item", "school_count"),
     # a comparison's verb is no qualifier
     Case("报名人数为3025人,较去年的2875人多出150人。", "2875人", "2875", "person",
          "person_count"),

@@ -789,7 +789,7 @@ _LIST_JOINERS = "、和与及或"  # what stands between two items of a list
 _CONJUNCTIONS = frozenset({*_LIST_JOINERS, "以及"})
 _RECRUITABLE = frozenset({"student_count", None})
 _THINGS = frozenset({"project_count", "facility_count", "school_count"})
-_THING_MEASURE_WORDS = frozenset("家块处")
+_THING_MEASURE_WORDS = frozenset("家块处栋幢")
 _UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in UNIT_METRICS.items()}
 
 

@@ -465,6 +465,9 @@ LEVEL_WORDS: Final[dict[str, str]] = {
     "职业高级中学": "vocational",
     "职校": "vocational",
     "职高": "vocational",
+    # candidates of the vocational track of the entrance exam (SPEC dev notes, 12)
+    "三校生": "vocational",
+    "职高对口": "vocational",
     "中职": "vocational",
     "职教": "vocational",
     "职成教": "vocational",
@@ -756,6 +759,7 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "初中": "school_count",
     "高中": "school_count",
     "教学点": "school_count",
+    "幼教点": "school_count",
     "职高部": "school_count",
     "分校": "school_count",
     "校区": "school_count",
@@ -783,6 +787,8 @@ COUNT_WORDS: Final[dict[str, str]] = {
     "功能室": "facility_count",
     "考场": "facility_count",
     "考室": "facility_count",
+    # buildings (教学楼1栋, 综合楼, 宿舍楼)
+    "楼": "facility_count",
     "图书": "facility_count",
     "图书资料": "facility_count",
     "藏量": "facility_count",
