@@ -150,7 +150,8 @@ def describe(raw: str) -> tuple[str | None, int | None]:
 def _opening(raw: str) -> str:
     """The opening's lines, each folded as the working copy is (which may join a title
     to the line after it)."""
-    return "\n".join(normalize(line).text for line in raw[:_OPENING].split("\n"))
+    # (a line break doubled is a paragraph's end, which the working copy keeps)
+    return normalize(raw[:_OPENING].replace("\n", "\n\n")).text
 
 
 def _kind(opening: str) -> str | None:
@@ -172,8 +173,12 @@ def _year(opening: str, kind: str | None) -> int | None:
     scopes = _title_lines(opening)
     if kind is not None:
         # (its first two sentences: the first may be a heading, (一)收入预算情况)
-        ends = [m.start() for m in P.SENTENCE_END.finditer(opening, 0)][:2]
-        scopes.append(opening[: ends[-1]] if len(ends) == 2 else opening)
+        ends, prev = [], -1
+        for m in P.SENTENCE_END.finditer(opening):
+            if m.start() > prev + 1:  # (not an empty one between two line breaks)
+                ends.append(m.start())
+            prev = m.start()
+        scopes.append(opening[: ends[1]] if len(ends) >= 2 else opening)
     for scope in scopes:
         year = P.DOCUMENT_YEAR.search(scope)
         if year is not None:
@@ -184,7 +189,8 @@ def _year(opening: str, kind: str | None) -> int | None:
 def _title_lines(opening: str) -> list[str]:
     """The short lines of a document's opening: where its title stands."""
     titles: list[str] = []
-    for line in opening.split("\n")[:_TITLE_LINES]:
+    # (blank lines do not count: a reposted page spaces its furniture out)
+    for line in [line for line in opening.split("\n") if line.strip()][:_TITLE_LINES]:
         line = line.strip()
         if len(line) > _TITLE:
             break  # the text has begun
