@@ -168,6 +168,10 @@ CARRIED_CASES = [
     # exam candidates are students
     Case("全省高考报名人数达52.3万人。", "52.3万人", "523000", "person", "student_count",
          level="senior_secondary"),
+    # people counted as they sit an entrance exam are its candidates
+    Case("今年全市共有41230人报名参加普通高考。", "41230人", "41230", "person", "student_count",
+         level="senior_secondary"),
+    Case("今年全市共有120人参加志愿服务。", "120人", "120", "person", "person_count"),
     # a headcount noun states the unit after a qualifier too
     Case("今年全省中考报考人数超30万,创历史新高。", "30万", "300000", "person", "student_count",
          level="junior_secondary", qualifier="at_least"),

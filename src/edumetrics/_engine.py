@@ -539,6 +539,8 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     # 在校生(含在园幼儿), 中小学(幼儿园): an aside names no level of the figure
     _read_level(c, P.CLOSED_ASIDE.sub("", own) if ")" in own else own, head, named, listed)
     c.label = _label(named, head, c)
+    if c.metric == "person_count" and P.EXAM_TAKERS.match(right):
+        c.metric = "student_count"  # 共有58238人报名参加普通高考: candidates are students
     if (
         c.metric == "funding"
         and ctx.layout.per_capita(c.start)

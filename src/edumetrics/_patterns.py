@@ -367,6 +367,10 @@ EXAM: Final = re.compile(alternation(EXAM_WORDS))
 BREAKDOWN_PART: Final = re.compile(
     r"(?<=[(、,])[^0-9、,()]{1,8}?(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<mult>[万亿])(?=[、,)])"
 )
+# people counted as they sit an entrance exam (58238人报名参加普通高考): its candidates
+EXAM_TAKERS: Final = re.compile(
+    rf"(?:报名)?(?:参加|参考|报考)[^,;。]{{0,6}}?(?:{alternation(EXAM_WORDS)})"
+)
 # a sentence opening with 其中: it breaks down the sentence before it
 PART_OPENING: Final = re.compile(r"\s*其中")
 # words of a total (总额, 合计): an amount so named is no per-capita figure
