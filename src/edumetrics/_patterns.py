@@ -135,8 +135,16 @@ _LIST_MAX = 12  # bare numerals that may share the unit of the figure after them
 # 总人口90.11万: the unit is in the label. ``re`` looks behind only at fixed widths, so
 # every width is its own look-behind.
 _POPULATION_BEFORE = "|".join(
-    f"(?<={noun}{verb})" for noun in HEADCOUNT_NOUNS for verb in ("", *HEADCOUNT_VERBS)
+    # one look-behind per width: the nouns, then the nouns and the verbs of each length
+    f"(?<=(?:{alternation(HEADCOUNT_NOUNS)}){'' if not n else f'(?:{alternation(verbs)})'})"
+    for n, verbs in sorted(
+        {
+            n: [v for v in ("", *HEADCOUNT_VERBS) if len(v) == n]
+            for n in {len(v) for v in ("", *HEADCOUNT_VERBS)}
+        }.items()
+    )
 )
+assert len({len(w) for w in HEADCOUNT_NOUNS}) == 1  # (a look-behind is of one width)
 
 # 收入合计(万元):1,256.32: the unit is in a header just before the number, in parentheses
 # (with 单位: or not, the colon or not); each form is a fixed-width look-behind.
