@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from edumetrics._document import describe
+from edumetrics._html_nesting import nesting_problem
 from edumetrics._tables import grids
 from edumetrics.errors import DocumentError, MissingExtraError
 
@@ -417,6 +418,9 @@ def _html_to_text(data: bytes, shown: str, encoding: str | None) -> tuple[str, s
         if declared is None:
             raise
         markup, used = _decode_or_raise(data, shown, None)  # the page lied about its charset
+    too_deep = nesting_problem(markup)  # the parser's time grows with tags x depth
+    if too_deep is not None:
+        raise DocumentError(shown, too_deep)
     tree = LexborHTMLParser(markup)
     title_node = tree.css_first("title")
     title = title_node.text(strip=True) if title_node is not None else ""
