@@ -38,20 +38,119 @@ MAX_WORK = 50_000_000
 _TOKEN = re.compile(r"<!--(?:.*?-->|.*)|<(/?)([a-z][^\s/>]*)[^>]*?(/?)>", re.S)
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "noembed", "noframes"})
 _VOID = frozenset(
-    "area base basefont bgsound br col embed frame hr img input keygen link meta param "
-    "source track wbr".split()
+    [
+        "area",
+        "base",
+        "basefont",
+        "bgsound",
+        "br",
+        "col",
+        "embed",
+        "frame",
+        "hr",
+        "img",
+        "input",
+        "keygen",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 # The parser's "special" elements: an end tag of another name never closes past one.
 _SPECIAL = frozenset(
-    "address applet area article aside base basefont bgsound blockquote body br button "
-    "caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure "
-    "footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img "
-    "input keygen li link listing main marquee menu meta nav noembed noframes noscript "
-    "object ol p param plaintext pre script search section select source style summary "
-    "table tbody td template textarea tfoot th thead title tr track ul wbr xmp".split()
+    [
+        "address",
+        "applet",
+        "area",
+        "article",
+        "aside",
+        "base",
+        "basefont",
+        "bgsound",
+        "blockquote",
+        "body",
+        "br",
+        "button",
+        "caption",
+        "center",
+        "col",
+        "colgroup",
+        "dd",
+        "details",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "embed",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frame",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "iframe",
+        "img",
+        "input",
+        "keygen",
+        "li",
+        "link",
+        "listing",
+        "main",
+        "marquee",
+        "menu",
+        "meta",
+        "nav",
+        "noembed",
+        "noframes",
+        "noscript",
+        "object",
+        "ol",
+        "p",
+        "param",
+        "plaintext",
+        "pre",
+        "script",
+        "search",
+        "section",
+        "select",
+        "source",
+        "style",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "template",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "track",
+        "ul",
+        "wbr",
+        "xmp",
+    ]
 )
 # Scope boundaries: the end tag of a special element never closes past one.
-_BOUNDARY = frozenset("applet caption html table td th marquee object template".split())
+_BOUNDARY = frozenset(
+    ["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"]
+)
 # Start tag -> the open elements (on top of the stack) it closes first.
 _IMPLIED = {
     "li": frozenset({"li", "p"}),
