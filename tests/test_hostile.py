@@ -8,16 +8,29 @@ memory counted in bytes. No bound here measures speed.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from _documents import make_docx, make_pdf
 from edumetrics import DocumentError, read_document
+from edumetrics.readers import MAX_BYTES
 
 BOUND = 30.0  # seconds for a child that should take well under one
+
+
+MEMORY = 3 << 30  # bytes of address space for a child: an endless read fails, not the host
+
+
+def _limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
 def run_python(code: str, timeout: float = BOUND) -> subprocess.CompletedProcess[str]:
@@ -29,6 +42,7 @@ def run_python(code: str, timeout: float = BOUND) -> subprocess.CompletedProcess
             text=True,
             timeout=timeout,
             check=False,
+            preexec_fn=_limit_memory if os.name == "posix" else None,
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"still running after {timeout} s")
@@ -80,3 +94,117 @@ def test_deep_nesting_error_is_a_document_error(tmp_path: Path) -> None:
     page.write_text("<div>" * 5_000, encoding="utf-8")
     with pytest.raises(DocumentError, match="nested more than 1,000 elements deep"):
         read_document(page)
+
+
+# --- Files that never end or explode --------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_is_refused_unread() -> None:
+    """/dev/zero was read until memory ran out."""
+    done = run_python("""
+        from edumetrics import DocumentError, read_document
+        try:
+            read_document("/dev/zero")
+        except DocumentError as exc:
+            print(exc.reason)
+    """)
+    assert done.stdout.strip() == "not a regular file (a device, pipe or socket)"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    """A FIFO given as a path blocked forever."""
+    fifo = tmp_path / "b.txt"
+    os.mkfifo(fifo)
+    done = run_python(f"""
+        from edumetrics import DocumentError, read_document
+        try:
+            read_document({str(fifo)!r})
+        except DocumentError as exc:
+            print(exc.reason)
+    """)
+    assert done.stdout.strip() == "not a regular file (a device, pipe or socket)"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".pdf", ".docx"])
+def test_a_file_beyond_the_size_limit_is_refused(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"big{suffix}"
+    path.write_bytes(b"x" * 2_000)
+    with pytest.raises(DocumentError, match=r"larger than the size limit of 1,000 bytes"):
+        read_document(path, max_bytes=1_000)
+    assert MAX_BYTES == 100 * 1024 * 1024
+
+
+def _bomb_docx(tmp_path: Path, inflated: int, stated: int | None = None) -> Path:
+    """A valid .docx whose body XML is padded to ``inflated`` bytes (it deflates to about
+    a thousandth); with ``stated``, the zip's directory understates that size."""
+    source = make_docx(tmp_path / "source.docx", ["新建学校3所。"])
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename != "word/document.xml":
+                zout.writestr(info, data)
+                continue
+            head, tail = data.split(b"<w:body>", 1)
+            with zout.open("word/document.xml", "w", force_zip64=True) as member:
+                member.write(head + b"<w:body>")
+                pad = b" " * (1 << 20)
+                for _ in range(inflated // len(pad)):
+                    member.write(pad)
+                member.write(tail)
+    if stated is not None:  # the central directory's "uncompressed size" of the body
+        raw = bytearray(bomb.read_bytes())
+        name = b"word/document.xml"
+        entry = raw.rindex(b"PK\x01\x02", 0, raw.rindex(name))
+        raw[entry + 24 : entry + 28] = stated.to_bytes(4, "little")
+        bomb.write_bytes(bytes(raw))
+    return bomb
+
+
+@pytest.mark.parametrize("stated", [None, 1_000], ids=["honest-directory", "lying-directory"])
+def test_a_docx_zip_bomb_is_refused_in_bounded_memory(tmp_path: Path, stated: int | None) -> None:
+    """A 400 KB .docx inflating to 400 MB peaked at twice that, then was read or called
+    corrupt; it is refused having inflated at most the size limit, piece by piece."""
+    bomb = _bomb_docx(tmp_path, 400 << 20, stated)
+    assert bomb.stat().st_size < 2 << 20
+    done = run_python(f"""
+        import resource
+        from edumetrics import DocumentError, read_document
+        try:
+            read_document({str(bomb)!r})
+        except DocumentError as exc:
+            print(exc.reason)
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)  # MiB
+    """)
+    reason, peak_mib = done.stdout.strip().splitlines()
+    expected = "zip bomb" if stated is None else "corrupt"
+    assert (expected in reason, int(peak_mib) < 300) == (True, True), (reason, peak_mib)
+
+
+def test_a_docx_that_declares_xml_entities_is_refused(tmp_path: Path) -> None:
+    """The text after an entity reference was silently lost."""
+    source = make_docx(tmp_path / "source.docx", ["新建学校3所。", "招生1200人。"])
+    hostile = tmp_path / "entity.docx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(hostile, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, rest = data.split(b"?>", 1)
+                declared = '<!DOCTYPE w:document [<!ENTITY e "学校">]>'.encode()
+                data = (
+                    head + b"?>" + declared + rest.replace("新建学校".encode(), "新建&e;".encode())
+                )
+            zout.writestr(info, data)
+    with pytest.raises(DocumentError, match="declares entities"):
+        read_document(hostile)
+
+
+def test_pypdf_warnings_stay_off_standard_error(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "dup.pdf", ["新建学校3所。"])
+    # a repeated key in a dictionary: pypdf logs "Multiple definitions in dictionary"
+    pdf.write_bytes(pdf.read_bytes().replace(b"/Type /Catalog", b"/Type /Catalog /Type /Catalog"))
+    command = [sys.executable, "-m", "edumetrics", "extract", "-f", "jsonl", str(pdf)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=BOUND, check=False)
+    assert (done.returncode, done.stderr, len(done.stdout.splitlines())) == (0, "", 1)
