@@ -8,17 +8,20 @@ memory counted in bytes. No bound here measures speed.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from _documents import make_docx, make_pdf
-from edumetrics import DocumentError, read_document
+from edumetrics import DocumentError, MissingExtraError, cli, extract_many, read_document
 from edumetrics.readers import MAX_BYTES
 
 BOUND = 30.0  # seconds for a child that should take well under one
@@ -63,7 +66,7 @@ def test_deeply_nested_html_is_one_failed_file(tmp_path: Path, expr: str) -> Non
     page = tmp_path / "deep.html"
     done = run_python(f"""
         from pathlib import Path
-        from edumetrics import DocumentError, read_document
+        from edumetrics import DocumentError, MissingExtraError, cli, extract_many, read_document
         Path({str(page)!r}).write_text({expr}, encoding="utf-8")
         try:
             read_document({str(page)!r})
@@ -103,7 +106,7 @@ def test_deep_nesting_error_is_a_document_error(tmp_path: Path) -> None:
 def test_a_device_is_refused_unread() -> None:
     """/dev/zero was read until memory ran out."""
     done = run_python("""
-        from edumetrics import DocumentError, read_document
+        from edumetrics import DocumentError, MissingExtraError, cli, extract_many, read_document
         try:
             read_document("/dev/zero")
         except DocumentError as exc:
@@ -118,7 +121,7 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     fifo = tmp_path / "b.txt"
     os.mkfifo(fifo)
     done = run_python(f"""
-        from edumetrics import DocumentError, read_document
+        from edumetrics import DocumentError, MissingExtraError, cli, extract_many, read_document
         try:
             read_document({str(fifo)!r})
         except DocumentError as exc:
@@ -171,7 +174,7 @@ def test_a_docx_zip_bomb_is_refused_in_bounded_memory(tmp_path: Path, stated: in
     assert bomb.stat().st_size < 2 << 20
     done = run_python(f"""
         import resource
-        from edumetrics import DocumentError, read_document
+        from edumetrics import DocumentError, MissingExtraError, cli, extract_many, read_document
         try:
             read_document({str(bomb)!r})
         except DocumentError as exc:
@@ -208,3 +211,154 @@ def test_pypdf_warnings_stay_off_standard_error(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "edumetrics", "extract", "-f", "jsonl", str(pdf)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=BOUND, check=False)
     assert (done.returncode, done.stderr, len(done.stdout.splitlines())) == (0, "", 1)
+
+
+# --- The command line on endless inputs, odd names, deep trees --------------------------
+EXAMPLE = Path(__file__).parent.parent / "examples" / "county_report.txt"
+CORPUS = sorted((Path(__file__).parent / "data" / "corpus").glob("*.txt"))
+
+
+def run_cli(
+    *args: str, stdin: Any = None, timeout: float = BOUND
+) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "edumetrics", *args]
+    try:
+        return subprocess.run(
+            command,
+            capture_output=True,
+            stdin=stdin,
+            timeout=timeout,
+            check=False,
+            preexec_fn=_limit_memory if os.name == "posix" else None,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running after {timeout} s")
+
+
+@pytest.mark.skipif(not (hasattr(os, "mkfifo") and Path("/dev/zero").exists()), reason="POSIX")
+def test_endless_and_blocking_files_in_a_tree_are_one_line_each(tmp_path: Path) -> None:
+    """A link to /dev/zero ran out of memory and lost every later file; a FIFO blocked."""
+    shutil.copy(EXAMPLE, tmp_path / "a.txt")
+    (tmp_path / "b.txt").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "c.txt")
+    shutil.copy(EXAMPLE, tmp_path / "d.txt")
+    done = run_cli("extract", "-r", "-f", "jsonl", str(tmp_path))
+    docs = {json.loads(line)["doc"] for line in done.stdout.splitlines()}
+    refused = "not a regular file (a device, pipe or socket)"
+    assert (done.returncode, docs, done.stderr.decode().splitlines()) == (
+        1,
+        {"a.txt", "d.txt"},
+        [f"edumetrics: {tmp_path / name}: {refused}" for name in ("b.txt", "c.txt")],
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_standard_input_stops_at_the_size_limit() -> None:
+    with open("/dev/zero", "rb") as zeros:
+        done = run_cli("extract", "--max-size", "1M", "-", str(EXAMPLE), stdin=zeros)
+    assert (done.returncode, done.stderr.decode()) == (
+        1,
+        "edumetrics: <stdin>: larger than the size limit of 1 MiB (max_bytes, --max-size)\n",
+    )
+    assert b"county_report.txt" in done.stdout  # the next file is still done
+
+
+def test_max_size_skips_larger_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_text("新建学校3所。", encoding="utf-8")
+    large.write_text("新建学校3所。" * 1000, encoding="utf-8")
+    status = cli.main(["extract", "-f", "jsonl", "--max-size", "2K", str(small), str(large)])
+    out, err = capsys.readouterr()
+    assert (status, len(out.splitlines()), err) == (
+        1,
+        1,
+        f"edumetrics: {large}: larger than the size limit of 2,048 bytes (max_bytes, --max-size)\n",
+    )
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux")
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table", "parquet"])
+def test_names_that_are_not_utf8_are_written_escaped(tmp_path: Path, fmt: str) -> None:
+    """A GBK-encoded name (a Windows zip unpacked here) crashed every format."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("新建学校3所。", encoding="utf-8")
+    gbk = os.fsdecode("报告".encode("gbk") + b".txt")  # 'b\udcb1...': surrogate escapes
+    (folder / gbk).write_text("新建学校4所。", encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    done = run_cli("extract", "-r", "-f", fmt, str(folder), "-o", str(out))
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        text = "\n".join(pq.read_table(out).column("doc").to_pylist())
+    else:
+        text = out.read_text(encoding="utf-8")
+    escaped = "\\xb1\\xa8\\xb8\\xe6.txt"
+    assert (done.returncode, done.stderr, escaped in text.replace("\\\\", "\\")) == (0, b"", True)
+
+
+def test_a_newline_in_a_name_is_escaped_in_the_table(tmp_path: Path) -> None:
+    name = tmp_path / "a\nb.txt"
+    name.write_text("新建学校3所。", encoding="utf-8")
+    done = run_cli("extract", str(name))
+    assert done.stdout.decode().splitlines()[0] == "== a\\nb.txt: 1 mention"
+
+
+def test_a_tree_a_thousand_folders_deep_is_walked(tmp_path: Path) -> None:
+    """1,100 levels gave a RecursionError (on Python 3.12 and later, whose generators
+    count against the recursion limit)."""
+    folder = tmp_path / "deep"
+    folder.mkdir()
+    deepest = folder
+    for _ in range(1_100):  # not mkdir(parents=True): it recurses
+        deepest /= "d"
+        deepest.mkdir()
+    (deepest / "x.txt").write_text("新建学校5所。", encoding="utf-8")
+    done = run_cli("extract", "-r", "-f", "jsonl", str(folder))
+    assert (done.returncode, [json.loads(line)["value"] for line in done.stdout.splitlines()]) == (
+        0,
+        [5],
+    )
+
+
+# --- A missing extra is one failed file (issue 22) ------------------------------------
+
+
+@pytest.fixture
+def core_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As with ``pip install edumetrics``: the HTML reader's library cannot be imported."""
+    monkeypatch.setitem(sys.modules, "selectolax", None)
+    monkeypatch.setitem(sys.modules, "selectolax.lexbor", None)
+
+
+@pytest.mark.usefixtures("core_install")
+def test_a_file_needing_a_missing_extra_is_one_failed_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "a.txt")
+    (tmp_path / "b.html").write_text("<p>新建学校3所。</p>", encoding="utf-8")
+    shutil.copy(EXAMPLE, tmp_path / "c.txt")
+    out = tmp_path / "out.jsonl"
+    status = cli.main(["extract", "-r", str(tmp_path), "-o", str(out)])
+    err = capsys.readouterr().err
+    docs = {json.loads(line)["doc"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert (status, docs, err) == (
+        1,
+        {"a.txt", "c.txt"},
+        f"edumetrics: {tmp_path / 'b.html'}: reading HTML files needs the optional 'html' "
+        "extra: pip install 'edumetrics[html]'\n",
+    )
+
+
+@pytest.mark.usefixtures("core_install")
+def test_extract_many_reports_a_missing_extra_for_that_document(tmp_path: Path) -> None:
+    page = tmp_path / "b.html"
+    page.write_text("<p>新建学校3所。</p>", encoding="utf-8")
+    results = list(extract_many([EXAMPLE, page, "新建学校3所。"]))
+    assert [r.ok for r in results] == [True, False, True]
+    error = results[1].error
+    assert error is not None
+    assert (error.path, isinstance(error.__cause__, MissingExtraError)) == (str(page), True)
+    assert "pip install 'edumetrics[html]'" in error.reason
+    with pytest.raises(DocumentError, match=r"edumetrics\[html\]"):
+        list(extract_many([EXAMPLE, page], on_error="raise"))

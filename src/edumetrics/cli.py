@@ -34,6 +34,7 @@ import errno
 import io
 import json
 import os
+import re
 import signal
 import stat
 import sys
@@ -261,8 +262,8 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                     if result.error is not None:
                         fail(result.error.path, result.error.reason)
                         continue
-                    if not _printable(result.doc):
-                        result = replace(result, doc=shown_name(result.doc))
+                    if _SURROGATES.search(result.doc):
+                        result = replace(result, doc=utf8_name(result.doc))
                     with out.writing():
                         sink.write(result)
                 with out.writing():
@@ -279,21 +280,32 @@ def _report(path: str, reason: str) -> None:
     print(f"{PROG}: {shown_name(path)}: {reason}", file=sys.stderr, flush=True)
 
 
-def _printable(name: str) -> bool:
-    return name.isprintable() and not any("\ud800" <= ch <= "\udfff" for ch in name)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def utf8_name(name: str) -> str:
+    r"""A file name as records carry it: the bytes of a name that were not UTF-8 (which
+    Python keeps as surrogate escapes, and no UTF-8 output can hold) as ``\xNN``.
+
+    >>> utf8_name("b\udcb1\udca8.txt"), utf8_name("报告.txt")
+    ('b\\xb1\\xa8.txt', '报告.txt')
+    """
+    if not _SURROGATES.search(name):
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def shown_name(name: str) -> str:
-    """A file name as written in the output: bytes that were not UTF-8 (kept by Python as
-    surrogate escapes) as ``\\xNN``, control characters as their escapes; others as is.
+    r"""A file name in a line of text (the table's headers, standard error): as
+    :func:`utf8_name`, and control characters (a newline) as their escapes.
 
-    >>> shown_name("b\udcb1\udca8.txt"), shown_name("a\nb.txt"), shown_name("报告.txt")
-    ('b\\xb1\\xa8.txt', 'a\\nb.txt', '报告.txt')
+    >>> shown_name("a\nb\udcb1.txt")
+    'a\\nb\\xb1.txt'
     """
-    if _printable(name):
+    name = utf8_name(name)
+    if name.isprintable():
         return name
-    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in name)
 
 
 def _inputs(
