@@ -70,7 +70,11 @@ class _Terminated(BaseException):
 
 
 class _OutputError(Exception):
-    """The output could not be written: ``message`` says why, in one line."""
+    """The output could not be written: the message says why, in one line."""
+
+    def __init__(self, message: str, stdout: bool) -> None:
+        super().__init__(message)
+        self.stdout = stdout
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except _OutputError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
-        _silence_stdout()
+        if exc.stdout:  # what is left in its buffer would fail again at exit
+            _silence_stdout()
         return EXIT_OUTPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -420,11 +425,15 @@ class _Output:
             raise
         except OSError as exc:
             where = self.path if self.path is not None else "standard output"
-            raise _OutputError(f"cannot write {where}: {exc.strerror or exc}") from exc
+            message = f"cannot write {where}: {exc.strerror or exc}"
+            raise _OutputError(message, stdout=self.path is None) from exc
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if self.temp is None:
-            if exc_type is None:
+            if self.path is not None and exc_type is not None:  # a device, given up on
+                with contextlib.suppress(OSError):
+                    self.stream.close()
+            elif exc_type is None:
                 with self.writing():
                     self.stream.flush()
                     if self.path is not None:
