@@ -547,9 +547,9 @@ def _tree(tmp_path: Path, copies: int) -> Path:
     return folder
 
 
-def _start(*args: str) -> subprocess.Popen[bytes]:
-    """The command in a process group of its own (as a shell runs a job), once its
-    workers have started."""
+def _start(*args: str, settle: float = 0.5) -> subprocess.Popen[bytes]:
+    """The command in a process group of its own (as a shell runs a job), ``settle``
+    seconds after its workers have started."""
     command = [sys.executable, "-m", "edumetrics", *args]
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
@@ -560,7 +560,7 @@ def _start(*args: str) -> subprocess.Popen[bytes]:
             process.kill()
             pytest.fail("the workers did not start")
         time.sleep(0.05)
-    time.sleep(0.5)  # working
+    time.sleep(settle)
     return process
 
 
@@ -599,12 +599,13 @@ def test_ctrl_c_with_workers_exits_130_quietly_every_time(tmp_path: Path) -> Non
     workers' tracebacks."""
     folder = _tree(tmp_path, 400)
     outcomes = []
-    for _ in range(4):
-        process = _start("extract", "-r", "-j", "2", "-f", "jsonl", str(folder))
+    settles = [0, 0, 0.05, 0.1, 0.3, 1.0]  # from just started to deep in the work
+    for settle in settles:
+        process = _start("extract", "-r", "-j", "2", "-f", "jsonl", str(folder), settle=settle)
         workers = _children(process.pid)
         os.killpg(process.pid, signal.SIGINT)
         outcomes.append(_finish(process, workers))
-    assert outcomes == [(130, b"", [])] * 4
+    assert outcomes == [(130, b"", [])] * len(settles)
 
 
 @pytest.mark.slow
