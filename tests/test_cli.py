@@ -290,9 +290,9 @@ def test_output_streams_document_by_document(
     real_read = edumetrics.batch.read_document
     real_write = cli._JsonlSink.write
 
-    def read(path: Path) -> edumetrics.Document:
+    def read(path: Path, **options: Any) -> edumetrics.Document:
         events.append(f"read {Path(path).name}")
-        return real_read(path)
+        return real_read(path, **options)
 
     def write(self: cli._JsonlSink, result: edumetrics.Extraction) -> None:
         events.append(f"write {result.doc}")

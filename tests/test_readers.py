@@ -264,10 +264,10 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     path = tmp_path / "secret.txt"
     path.write_text("入学率99%", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(name: object, *args: object) -> int:
+        raise PermissionError(13, "Permission denied", str(name))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)  # the reader opens the file with os.open
     with pytest.raises(DocumentError, match="permission denied"):
         read_document(path)
 

@@ -124,6 +124,11 @@ ADVERSARIAL = {
     "parts-repeated": "('其中1元' * N)[:N]",
     # 1万1万… was once quadratic: the pattern retried the mixed numeral from every 1
     "mixed-wan-digits": "('1万' * N)[:N]",
+    # digits grouped by spaces, as number columns of a PDF table come out (issue 24): the
+    # look-back of each group once rescanned every earlier group (32 KB took 40 s)
+    "space-grouped-digits": "('共有1' + ' 234' * N)[: N - 1] + '人'",
+    "space-grouped-no-unit": "('共有1' + ' 234' * N)[:N]",
+    "space-grouped-full-width": "('共有１' + ' ２３４' * N)[:N]",
 }
 
 

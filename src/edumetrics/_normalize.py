@@ -174,7 +174,10 @@ _DELETE = regex.compile(
     | (?<={_HAN})(?P<pinyin>\((?=[^)]{{0,12}}[{_TONE_VOWELS}])  # 學(xué)校: a gloss after Han
         [a-zA-Zü{_TONE_VOWELS}\s]{{1,12}}\))
     | (?P<entity>&(?:nbsp|ensp|emsp|thinsp|\#160|\#12288);)
-    | (?P<group>(?<=(?<![0-9.,])[0-9]{{1,3}}(?:\ [0-9]{{3}})*)\ (?=[0-9]{{3}}(?![0-9])))  # 12 345
+    # 12 345: a space after a run of 1 to 3 digits (the group before it, or the number's
+    # head) and before exactly 3. Only that run is looked at (a look-back over all the
+    # earlier groups accepts the same spaces, and rescanned them at each one).
+    | (?P<group>(?<=(?<![0-9.,])[0-9]{{1,3}})\ (?=[0-9]{{3}}(?![0-9])))
     | (?P<space>(?<![A-Za-z0-9])[ \t\r\f\v]++|[ \t\r\f\v]++(?![A-Za-z0-9]))  # spaces
     | (?P<newline>{_NEWLINE})                 # a single line break
     )

@@ -1,8 +1,10 @@
 """Extract from many documents: texts, :class:`~edumetrics.readers.Document`\\ s or file paths.
 
 Strings are texts and ``pathlib.Path`` (any ``os.PathLike``) objects are files, so a file
-name is never mistaken for a report. A file that cannot be read gives an
-:class:`Extraction` whose ``error`` says why; it never stops the batch.
+name is never mistaken for a report. A document that fails - a file that cannot be read
+(or needs an extra that is not installed), a text the extractor fails on, a document
+whose worker process died twice - gives an :class:`Extraction` whose ``error`` says why;
+it never stops the batch, and results already made are never lost.
 
 >>> [r.doc for r in extract_many(["新建小学3所。", Document.from_text("", name="empty")])]
 ['<text 0>', 'empty']
@@ -14,24 +16,25 @@ import functools
 import gc
 import itertools
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Sized
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from edumetrics import _build
 from edumetrics.errors import DocumentError, MissingExtraError
 from edumetrics.extract import _extract_rows, extract
-from edumetrics.readers import Document, read_document
+from edumetrics.readers import MAX_BYTES, Document, read_document
 from edumetrics.records import Mention, Row
 from edumetrics.rules import Rule, _use_user_rules, _user_rules
 
 if TYPE_CHECKING:
     import multiprocessing.context
     from collections.abc import Callable, Iterable, Iterator
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["Extraction", "Item", "extract_document", "extract_many"]
 
@@ -45,6 +48,9 @@ Item = Union[str, "os.PathLike[str]", Document]
 # endless input while every worker stays busy.
 _CHUNK_CHARS = 128_000
 _CHUNKS_IN_FLIGHT_PER_WORKER = 2
+# Signals the parent process handles for its workers: they ignore Ctrl-C (the parent
+# stops them) and die at once on SIGTERM.
+_STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,11 +130,16 @@ def extract_document(item: Item) -> Extraction:
 
     A file that cannot be read gives an Extraction with ``error`` set; it does not raise.
     """
-    return _extract_job(_job(item, "<text>"))
+    return _extract_job(_job(item, "<text>"), MAX_BYTES)
 
 
 def extract_many(
-    items: Iterable[Item], workers: int = 1, progress: bool = False
+    items: Iterable[Item],
+    workers: int = 1,
+    progress: bool = False,
+    *,
+    max_bytes: int = MAX_BYTES,
+    on_error: Literal["report", "raise"] = "report",
 ) -> Iterator[Extraction]:
     """Extract from every item, yielding one :class:`Extraction` per item in input order.
 
@@ -136,19 +147,54 @@ def extract_many(
     :class:`~edumetrics.readers.Document`\\ s; they are consumed lazily, so a long stream
     of files is processed in constant memory.
 
-    ``workers`` > 1 runs the extraction in that many worker processes, in chunks of
-    documents (files are read in the workers too), with the metrics registered when the
-    first result is asked for; results still come in input order.
-    Like any ``multiprocessing`` code, a script using workers needs the
+    A document that fails gives an Extraction whose ``error`` says why, and the batch goes
+    on; ``on_error="raise"`` raises the first such error instead. Files are read up to
+    ``max_bytes`` (see :func:`~edumetrics.readers.read_document`). An exception raised by
+    ``items`` itself is raised after the results of the items before it.
+
+    ``workers`` > 1 runs the extraction in that many worker processes (at most the number
+    of CPUs this process may use, and at least 2: more would only compete for them), in
+    chunks of documents (files are read in the workers too), with the metrics registered
+    when the first result is asked for; results still come in input order, and at most a
+    few chunks per worker are read ahead. A worker that dies (killed, out of memory) is
+    replaced, and the documents it held are extracted again one by one; one that kills
+    its worker again is reported as failed. Interrupted (Ctrl-C, an exception, the
+    caller stopping early), the workers are stopped at once; they ignore Ctrl-C
+    themselves. Like any ``multiprocessing`` code, a script using workers needs the
     ``if __name__ == "__main__":`` guard. ``progress=True`` shows a progress bar on
     standard error when it is a terminal (needs the ``progress`` extra).
     """
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, not {workers!r}")
+    if on_error not in ("report", "raise"):
+        raise ValueError(f"on_error must be 'report' or 'raise', not {on_error!r}")
     new_bar = _progress_bar(items) if progress else None
     jobs = (_job(item, f"<text {i}>") for i, item in enumerate(items))
-    results = _extract_serial(jobs) if workers == 1 else _extract_parallel(jobs, workers)
+    workers = min(workers, max(2, _usable_cpus()))
+    if workers == 1:
+        results = _extract_serial(jobs, max_bytes)
+    else:
+        results = _extract_parallel(jobs, workers, max_bytes)
+    if on_error == "raise":
+        results = _raising(results)
     return results if new_bar is None else _with_progress(results, new_bar)
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def _raising(results: Iterator[Extraction]) -> Iterator[Extraction]:
+    try:
+        for result in results:
+            if result.error is not None:
+                raise result.error
+            yield result
+    finally:
+        getattr(results, "close", lambda: None)()
 
 
 _Job = Document | Path
@@ -159,7 +205,9 @@ def _job(item: object, text_name: str) -> _Job:
     if isinstance(item, Document):
         return item
     if isinstance(item, str):
-        return Document.from_text(item, name=text_name)
+        # a plain copy: a subclass of str could fail in any method the extractor calls
+        text = item if type(item) is str else "".join((item,))
+        return Document.from_text(text, name=text_name)
     if isinstance(item, os.PathLike):
         return Path(item)
     hint = " (decode it first, or pass a pathlib.Path)" if isinstance(item, bytes) else ""
@@ -169,21 +217,36 @@ def _job(item: object, text_name: str) -> _Job:
     )
 
 
-def _extract_job(job: _Job) -> Extraction:
-    document, error = _read(job)
+def _extract_job(job: _Job, max_bytes: int) -> Extraction:
+    document, error = _read(job, max_bytes)
     if document is None:
         return Extraction(doc=job.name, text="", error=error)
-    mentions = tuple(extract(document.text))
+    try:
+        mentions = tuple(extract(document.text))
+    except Exception as exc:  # a bug: this document's failure, reported; the batch goes on
+        return Extraction(doc=document.name, text="", error=_extraction_failed(document, exc))
     return Extraction(doc=document.name, text=document.text, mentions=mentions, document=document)
 
 
-def _read(job: _Job) -> tuple[Document | None, DocumentError | None]:
+def _read(job: _Job, max_bytes: int) -> tuple[Document | None, DocumentError | None]:
     if not isinstance(job, Path):
         return job, None
     try:
-        return read_document(job), None
+        return read_document(job, max_bytes=max_bytes), None
     except DocumentError as exc:
         return None, exc
+    except MissingExtraError as exc:  # one failed file, naming the install command
+        return None, _caused(DocumentError(str(job), str(exc)), exc)
+
+
+def _extraction_failed(document: Document, exc: Exception) -> DocumentError:
+    error = DocumentError(document.path or document.name, f"extraction failed: {exc!r}")
+    return _caused(error, exc)
+
+
+def _caused(error: DocumentError, cause: BaseException) -> DocumentError:
+    error.__cause__ = cause
+    return error
 
 
 # What a worker sends back for one job: the Document it read (None when the caller gave
@@ -192,12 +255,18 @@ def _read(job: _Job) -> tuple[Document | None, DocumentError | None]:
 _Compact = tuple[Document | None, list[Row], DocumentError | None]
 
 
-def _extract_chunk(jobs: list[_Job]) -> list[_Compact]:
+def _extract_chunk(jobs: list[_Job], max_bytes: int) -> list[_Compact]:
     """Worker side: read and extract, records left as rows for the parent to build."""
     out: list[_Compact] = []
     for job in jobs:
-        document, error = _read(job)
-        rows = [] if document is None else _extract_rows(document.text)
+        document, error = _read(job, max_bytes)
+        rows: list[Row] = []
+        if document is not None:
+            try:
+                rows = _extract_rows(document.text)
+            except Exception as exc:  # a bug: this document's failure (see _extract_job)
+                error = _extraction_failed(document, exc)
+                document = None
         out.append((document if isinstance(job, Path) else None, rows, error))
     return out
 
@@ -215,9 +284,9 @@ def _rebuild(job: _Job, compact: _Compact) -> Extraction:
     return Extraction(doc=document.name, text=document.text, mentions=mentions, document=document)
 
 
-def _extract_serial(jobs: Iterator[_Job]) -> Iterator[Extraction]:
+def _extract_serial(jobs: Iterator[_Job], max_bytes: int) -> Iterator[Extraction]:
     for job in jobs:
-        yield _extract_job(job)
+        yield _extract_job(job, max_bytes)
 
 
 def _chunks(jobs: Iterator[_Job], size: int) -> Iterator[list[_Job]]:
@@ -243,42 +312,152 @@ def _weight(job: _Job) -> int:
         return 0
 
 
-def _extract_parallel(jobs: Iterator[_Job], workers: int) -> Iterator[Extraction]:
-    from concurrent.futures import ProcessPoolExecutor
+class _Items:
+    """The caller's jobs up to the first exception their iterable raises, which is kept
+    and raised after the results of the jobs before it (as the serial path does)."""
 
-    chunks = _chunks(jobs, _CHUNK_CHARS)
+    def __init__(self, jobs: Iterator[_Job]) -> None:
+        self.jobs = jobs
+        self.error: Exception | None = None
+
+    def __iter__(self) -> Iterator[_Job]:
+        try:
+            yield from self.jobs
+        except Exception as exc:
+            self.error = exc
+
+    def raise_error(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
+def _extract_parallel(jobs: Iterator[_Job], workers: int, max_bytes: int) -> Iterator[Extraction]:
+    items = _Items(jobs)
+    chunks = _chunks(iter(items), _CHUNK_CHARS)
     window = workers * _CHUNKS_IN_FLIGHT_PER_WORKER
     head = list(itertools.islice(chunks, window))  # the workers start on these
     if len(head) < 2:  # one chunk in all: no worker is worth starting
-        yield from map(_extract_job, itertools.chain.from_iterable(head))
+        for job in itertools.chain.from_iterable(head):
+            yield _extract_job(job, max_bytes)
+        items.raise_error()
         return
-    # the workers extract with the metrics the caller registered (register_metric)
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_mp_context(),
-        initializer=_start_worker,
-        initargs=(_user_rules(),),
-    )
+    pool = _Pool(workers, max_bytes)
     pending: deque[tuple[list[_Job], Future[list[_Compact]]]] = deque()
-
-    def done() -> Iterator[Extraction]:
-        chunk, future = pending.popleft()
-        return map(_rebuild, chunk, future.result())
-
     try:
         # The first submit starts the workers: nothing may start a thread before it. This
         # process extracts nothing itself: the pool's threads that feed the workers need
         # the GIL, which the extractor would hold (2 workers: 1.77x -> 1.80x one, here).
-        pending.extend((chunk, pool.submit(_extract_chunk, chunk)) for chunk in head)
-        for chunk in chunks:
-            pending.append((chunk, pool.submit(_extract_chunk, chunk)))
+        for chunk in itertools.chain(head, chunks):
+            pending.append((chunk, pool.submit(chunk)))
             if len(pending) >= window:
-                yield from done()
+                yield from pool.results(*pending.popleft())
         while pending:
-            yield from done()
+            yield from pool.results(*pending.popleft())
+    except BaseException:
+        # Ctrl-C, the caller stopping early (GeneratorExit), an error: the work in the
+        # workers is for nobody now
+        pool.stop()
+        raise
+    pool.close()
+    items.raise_error()
+
+
+class _Pool:
+    """The worker processes, replaced when one dies; a dead worker's documents are then
+    extracted again one at a time by a worker of their own, so the one that kills it is
+    found and reported, and the others are not lost."""
+
+    def __init__(self, workers: int, max_bytes: int) -> None:
+        self.workers = workers
+        self.max_bytes = max_bytes
+        self.executor = self._start(workers)
+        self.alone: ProcessPoolExecutor | None = None  # for the documents retried
+
+    def _start(self, workers: int) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
+        # the workers extract with the metrics the caller registered (register_metric)
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=_mp_context(),
+            initializer=_start_worker,
+            initargs=(_user_rules(),),
+        )
+
+    def submit(self, chunk: list[_Job]) -> Future[list[_Compact]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return _submit_quietly(self.executor, chunk, self.max_bytes)
+        except BrokenProcessPool:  # a worker died: its results come back as failures
+            _stop(self.executor)
+            self.executor = self._start(self.workers)
+            return _submit_quietly(self.executor, chunk, self.max_bytes)
+
+    def results(self, chunk: list[_Job], future: Future[list[_Compact]]) -> Iterator[Extraction]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            compact = future.result()
+        except BrokenProcessPool:  # this chunk was in the pool when a worker died
+            return map(self._retry, chunk)
+        return map(_rebuild, chunk, compact)
+
+    def _retry(self, job: _Job) -> Extraction:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.alone is None:
+            self.alone = self._start(1)
+        try:
+            (compact,) = _submit_quietly(self.alone, [job], self.max_bytes).result()
+        except BrokenProcessPool as exc:
+            _stop(self.alone)
+            self.alone = None
+            error = DocumentError(str(job) if isinstance(job, Path) else job.name, _DIED)
+            return Extraction(doc=job.name, text="", error=_caused(error, exc))
+        return _rebuild(job, compact)
+
+    def close(self) -> None:
+        """After the last result: every worker is idle, and exits."""
+        for executor in (self.executor, self.alone):
+            if executor is not None:
+                executor.shutdown(wait=True)
+
+    def stop(self) -> None:
+        for executor in (self.executor, self.alone):
+            if executor is not None:
+                _stop(executor)
+
+
+_DIED = "its worker process died twice while extracting it (out of memory, or killed)"
+
+
+def _submit_quietly(
+    executor: ProcessPoolExecutor, chunk: list[_Job], max_bytes: int
+) -> Future[list[_Compact]]:
+    """Submit a chunk; the workers this starts begin with Ctrl-C and SIGTERM blocked, until
+    they have set how they take them (see _start_worker)."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        return executor.submit(_extract_chunk, chunk, max_bytes)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        return executor.submit(_extract_chunk, chunk, max_bytes)
     finally:
-        # Also reached when the caller stops early: drop the work nobody will read.
-        pool.shutdown(wait=True, cancel_futures=True)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Stop the workers now: queued work is cancelled, running work killed."""
+    # The executor offers no way to stop a running task, so its processes are terminated
+    # by hand (its private table of them), then waited for, briefly.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():  # pragma: no cover - SIGTERM is not blocked in a worker
+            process.kill()
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
@@ -316,6 +495,13 @@ def _os_threads() -> int:
 
 def _start_worker(user_rules: tuple[Rule, ...]) -> None:
     """Run once in each worker process, before its first chunk."""
+    # Ctrl-C reaches the whole process group: the parent stops the workers, which ignore
+    # it (a worker interrupted mid-task printed a traceback, or left the pool hanging).
+    # SIGTERM ends a worker at once, whatever handler the parent set before forking.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     # A worker forked from a process with edumetrics loaded shares that memory until it
     # writes to it, and the garbage collector writes to every object it examines: each
     # full collection in the worker copied the inherited heap page by page. Frozen, the

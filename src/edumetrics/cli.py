@@ -1,39 +1,52 @@
 """The ``edumetrics`` command.
 
 ``edumetrics extract PATH... [--format table|jsonl|csv|parquet] [--output FILE]
-[--recursive] [--workers N] [--progress]`` prints every mention of every file;
-``edumetrics schema`` prints the JSON schema of one ``jsonl`` record.
+[--recursive] [--workers N] [--max-size SIZE] [--progress]`` prints every mention of
+every file; ``edumetrics schema`` prints the JSON schema of one ``jsonl`` record.
 
 PATH is a file, a directory (with ``--recursive``: every .txt, .docx, .html/.htm and .pdf
-under it in path order, hidden names skipped), a glob pattern (expanded here when the
-shell did not), or ``-`` for standard input (plain text). Files are processed one by one
-and their records written as soon as they are found, so memory stays flat on any volume.
+under it in path order, hidden names skipped, walked without depth limit), a glob pattern
+(expanded here when the shell did not), or ``-`` for standard input (plain text). Files
+are processed one by one and their records written as soon as they are found, so memory
+stays flat on any volume. Only regular files are read (not devices, FIFOs or sockets),
+of at most ``--max-size`` bytes (100M by default).
 
 A file that cannot be read is reported on standard error in one line
 (``edumetrics: PATH: reason``) and the others are still processed. Exit status: 0 when
-every file was read, 1 when some file failed, 2 for a usage error, 130 when interrupted,
-141 when the reader of standard output went away (``| head``), quietly.
+every file was read, 1 when some file failed, 2 for a usage error, 3 when the output
+could not be written, 130 when interrupted (Ctrl-C), 141 when the reader of standard
+output went away (``| head``), 143 when terminated (SIGTERM), quietly.
 
 ``--output FILE`` writes to a temporary file beside FILE and renames it over FILE only
-when the run completes, so FILE is never half-written; its suffix (.jsonl, .csv,
-.parquet) chooses the format when ``--format`` is not given.
+when the run completes, so FILE is never half-written (and the temporary file is removed
+on any failure or interruption); its suffix (.jsonl, .csv, .parquet) chooses the format
+when ``--format`` is not given. A FILE that is a device or a pipe (``/dev/stdout``) is
+written directly. File names that are not valid UTF-8 are written with their undecodable
+bytes as ``\\xNN`` escapes, and control characters in names (a newline) as escapes too.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import errno
 import io
 import json
 import os
+import re
+import signal
+import stat
 import sys
 import tempfile
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from edumetrics.errors import DocumentError, EdumetricsError
+from edumetrics.readers import MAX_BYTES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -47,13 +60,28 @@ PROG = "edumetrics"
 FORMATS = ("table", "jsonl", "csv", "parquet")
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 _GLOB_CHARS = frozenset("*?[")
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so every ``finally`` runs (temporary output
+    removed, workers stopped); a BaseException, so no ``except Exception`` takes it."""
+
+
+class _OutputError(Exception):
+    """The output could not be written: the message says why, in one line."""
+
+    def __init__(self, message: str, stdout: bool) -> None:
+        super().__init__(message)
+        self.stdout = stdout
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    previous = _on_sigterm()
     try:
         if args.command == "schema":
             sys.stdout.buffer.write(_schema_text().encode())
@@ -63,8 +91,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except _OutputError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        if exc.stdout:  # what is left in its buffer would fail again at exit
+            _silence_stdout()
+        return EXIT_OUTPUT
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except _Terminated:
+        return EXIT_TERMINATED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def run() -> None:
+    """The ``edumetrics`` command as a process: :func:`main`, then exit with its status.
+
+    After an interruption the process ends without waiting for the helper threads of a
+    worker pool (one reading from a worker killed in mid-message would wait forever);
+    everything that matters - output flushed or removed, workers stopped - is done.
+    """
+    status = main()
+    if status in (EXIT_INTERRUPTED, EXIT_TERMINATED):
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError):
+                stream.flush()
+        os._exit(status)
+    sys.exit(status)
+
+
+def _on_sigterm() -> Any:
+    """Turn SIGTERM into _Terminated (main thread only); the handler it replaces."""
+
+    def terminated(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    try:
+        return signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: SIGTERM keeps its meaning
+        return None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,6 +168,14 @@ def _parser() -> argparse.ArgumentParser:
         "-j", "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"
     )
     ex.add_argument(
+        "--max-size",
+        type=_byte_size,
+        default=MAX_BYTES,
+        metavar="SIZE",
+        help="skip files larger than SIZE bytes (K, M, G suffixes; default 100M), also "
+        "the size a .docx may inflate to",
+    )
+    ex.add_argument(
         "--progress", action="store_true", help="progress bar on a terminal (extra 'progress')"
     )
     sub.add_parser(
@@ -110,6 +184,23 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the JSON schema of one line of `extract --format jsonl`.",
     )
     return parser
+
+
+_SIZE_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+
+
+def _byte_size(text: str) -> int:
+    """A size in bytes: ``1000``, ``200M``, ``2G`` (powers of 1024; a trailing B allowed).
+
+    >>> _byte_size("200M"), _byte_size("2gb"), _byte_size("1500")
+    (209715200, 2147483648, 1500)
+    """
+    body = text.strip().upper().removesuffix("B").removesuffix("I")
+    unit = body[-1:] if body[-1:] in _SIZE_UNITS else ""
+    number = body[: len(body) - len(unit)]
+    if not number.isdigit() or int(number) < 1:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 500M or 2G)")
+    return int(number) * _SIZE_UNITS[unit]
 
 
 # --- schema ---------------------------------------------------------------------------
@@ -166,17 +257,22 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
         with _Output(args.output) as out:
             sink = writer(out.stream)
             results = extract_many(
-                _inputs(args.paths, args.recursive, fail),
+                _inputs(args.paths, args.recursive, args.max_size, fail),
                 workers=args.workers,
                 progress=args.progress,
+                max_bytes=args.max_size,
             )
             try:
                 for result in results:
                     if result.error is not None:
                         fail(result.error.path, result.error.reason)
-                    else:
+                        continue
+                    if _SURROGATES.search(result.doc):
+                        result = replace(result, doc=utf8_name(result.doc))
+                    with out.writing():
                         sink.write(result)
-                sink.close()
+                with out.writing():
+                    sink.close()
             finally:
                 getattr(results, "close", lambda: None)()
     except EdumetricsError as exc:  # a missing extra (parquet, progress)
@@ -186,21 +282,52 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
 
 
 def _report(path: str, reason: str) -> None:
-    print(f"{PROG}: {path}: {reason}", file=sys.stderr, flush=True)
+    print(f"{PROG}: {shown_name(path)}: {reason}", file=sys.stderr, flush=True)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def utf8_name(name: str) -> str:
+    r"""A file name as records carry it: the bytes of a name that were not UTF-8 (which
+    Python keeps as surrogate escapes, and no UTF-8 output can hold) as ``\xNN``.
+
+    >>> utf8_name("b\udcb1\udca8.txt"), utf8_name("报告.txt")
+    ('b\\xb1\\xa8.txt', '报告.txt')
+    """
+    if not _SURROGATES.search(name):
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def shown_name(name: str) -> str:
+    r"""A file name in a line of text (the table's headers, standard error): as
+    :func:`utf8_name`, and control characters (a newline) as their escapes.
+
+    >>> shown_name("a\nb\udcb1.txt")
+    'a\\nb\\xb1.txt'
+    """
+    name = utf8_name(name)
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in name)
 
 
 def _inputs(
-    args: Sequence[str], recursive: bool, fail: Callable[[str, str], None]
+    args: Sequence[str], recursive: bool, max_bytes: int, fail: Callable[[str, str], None]
 ) -> Iterator[Path | Document]:
     """Each PATH argument as files to read, lazily; what cannot be expanded is reported."""
     import glob
 
-    from edumetrics.readers import SUFFIX_FORMATS, _text_document
+    from edumetrics.readers import SUFFIX_FORMATS, _text_document, too_large
 
     for arg in args:
         if arg == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)  # standard input may never end
             try:
-                yield _text_document(sys.stdin.buffer.read(), "<stdin>", "<stdin>", None)
+                if len(data) > max_bytes:
+                    raise too_large("<stdin>", max_bytes)
+                yield _text_document(data, "<stdin>", "<stdin>", None)
             except DocumentError as exc:
                 fail(exc.path, exc.reason)
             continue
@@ -224,26 +351,44 @@ def _walk(
     folder: Path, suffixes: dict[str, Any], fail: Callable[[str, str], None]
 ) -> Iterator[Path]:
     """Supported files under ``folder`` in path order (each folder's entries sorted by name),
-    hidden files and folders skipped, symbolic links to folders not followed."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        fail(str(folder), f"cannot list the folder: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+    hidden files and folders skipped, symbolic links to folders not followed. Walked with
+    a stack of folders being listed, not by recursion: a tree may be any depth."""
+    listing = _listing(folder, fail)
+    stack = [iter(listing)] if listing is not None else []
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path), suffixes, fail)
+        elif entry.is_dir(follow_symlinks=False):
+            inner = _listing(Path(entry.path), fail)
+            if inner is not None:
+                stack.append(iter(inner))
         elif Path(entry.name).suffix.lower() in suffixes:
             yield Path(entry.path)
+
+
+def _listing(folder: Path, fail: Callable[[str, str], None]) -> list[os.DirEntry[str]] | None:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as exc:
+        fail(str(folder), f"cannot list the folder: {exc.strerror or exc}")
+        return None
 
 
 # --- output ---------------------------------------------------------------------------
 
 
 class _Output:
-    """Standard output, or a temporary file renamed over ``path`` when all went well."""
+    """Standard output, or a temporary file renamed over ``path`` when all went well.
+
+    Any failure to write is an :class:`_OutputError` (one line, exit status 3); the
+    temporary file is removed whatever ends the run (an error, Ctrl-C, SIGTERM).
+    A ``path`` that is a device or a pipe (``/dev/stdout``, ``/dev/null``) is written
+    directly: it cannot be replaced by a rename, nor half-written as a file can.
+    """
 
     def __init__(self, path: str | None) -> None:
         self.path = path
@@ -251,26 +396,60 @@ class _Output:
         self.stream: IO[bytes] = sys.stdout.buffer
 
     def __enter__(self) -> _Output:
-        if self.path is not None:
+        if self.path is None:
+            return self
+        with self.writing():
             target = Path(self.path)
+            try:
+                mode = os.stat(target).st_mode
+            except FileNotFoundError:
+                mode = stat.S_IFREG
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError(errno.EISDIR, "is a directory")
+            if not stat.S_ISREG(mode):
+                self.stream = open(target, "wb")  # closed in __exit__
+                return self
             fd, self.temp = tempfile.mkstemp(
                 dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".part"
             )
             self.stream = os.fdopen(fd, "wb")
         return self
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Turn an error writing the output into :class:`_OutputError` (a broken pipe
+        stays itself: the reader went away, quietly)."""
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            where = self.path if self.path is not None else "standard output"
+            message = f"cannot write {where}: {exc.strerror or exc}"
+            raise _OutputError(message, stdout=self.path is None) from exc
+
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if self.temp is None:
-            if exc_type is None:
-                self.stream.flush()
+            if self.path is not None and exc_type is not None:  # a device, given up on
+                with contextlib.suppress(OSError):
+                    self.stream.close()
+            elif exc_type is None:
+                with self.writing():
+                    self.stream.flush()
+                    if self.path is not None:
+                        self.stream.close()
             return
-        self.stream.close()
-        if exc_type is not None:
-            os.unlink(self.temp)
-            return
-        assert self.path is not None
-        _copy_mode(self.path, self.temp)
-        os.replace(self.temp, self.path)
+        try:
+            with self.writing():
+                self.stream.close()
+                if exc_type is None:
+                    assert self.path is not None
+                    _copy_mode(self.path, self.temp)
+                    os.replace(self.temp, self.path)
+                    self.temp = None
+        finally:
+            if self.temp is not None:
+                os.unlink(self.temp)
 
 
 def _copy_mode(target: str, temp: str) -> None:
@@ -379,7 +558,7 @@ class _TableSink(_Sink):
 
     def write(self, result: Extraction) -> None:
         count = len(result.mentions)
-        lines = [f"== {result.doc}: {count} mention{'' if count == 1 else 's'}"]
+        lines = [f"== {shown_name(result.doc)}: {count} mention{'' if count == 1 else 's'}"]
         rows = [self.HEADER] + [
             (
                 str(m.start),

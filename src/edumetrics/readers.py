@@ -10,9 +10,12 @@ any other suffix is read as plain text. The .docx, HTML and PDF readers need the
 ``docx``, ``html`` and ``pdf`` extras; they are imported only when such a file is read.
 
 Every failure raises :class:`~edumetrics.errors.DocumentError` naming the file and the
-reason: missing file, a directory, no permission, a binary file, undecodable bytes, an
-empty document (no text at all, or only whitespace), a corrupt or truncated
-.docx/PDF, an encrypted PDF.
+reason: missing file, a directory, not a regular file (a device such as ``/dev/zero``, a
+FIFO, a socket: refused before a byte is read), larger than the size limit
+(:data:`MAX_BYTES` by default), no permission, a binary file, undecodable bytes, an
+empty document (no text at all, or only whitespace), a corrupt or truncated .docx/PDF, a
+.docx that would inflate beyond the size limit (a zip bomb) or declares XML entities, HTML
+nested too deeply, an encrypted PDF.
 
 >>> doc = Document.from_text("新建小学3所。", name="note")
 >>> doc.name, doc.format, doc.text
@@ -24,20 +27,29 @@ empty document (no text at all, or only whitespace), a corrupt or truncated
 from __future__ import annotations
 
 import codecs
+import io
+import logging
 import os
 import re
+import stat
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from edumetrics._document import describe
+from edumetrics._html_nesting import nesting_problem
 from edumetrics._tables import grids
 from edumetrics.errors import DocumentError, MissingExtraError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["Document", "DocumentFormat", "decode_text", "read_document"]
+__all__ = ["MAX_BYTES", "Document", "DocumentFormat", "decode_text", "read_document"]
+
+MAX_BYTES = 100 * 1024 * 1024
+"""The default size limit: a larger file is refused unread, and a .docx may inflate to
+no more than this (``read_document(..., max_bytes=)``, ``edumetrics extract --max-size``)."""
 
 DocumentFormat = Literal["txt", "docx", "html", "pdf"]
 """The kinds of file :func:`read_document` reads."""
@@ -148,12 +160,15 @@ class Document:
         return cls(text=text, name=name)
 
 
-def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> Document:
+def read_document(
+    path: str | os.PathLike[str], encoding: str | None = None, *, max_bytes: int = MAX_BYTES
+) -> Document:
     """Read a .txt, .docx, .html/.htm or .pdf file into a :class:`Document`.
 
     ``encoding`` forces the encoding of a text or HTML file; by default
     :func:`decode_text` decides (byte-order mark, UTF-8, GB18030, Big5 with the ``detect``
-    extra). UTF-16 without a byte-order mark needs ``encoding=``.
+    extra). UTF-16 without a byte-order mark needs ``encoding=``. Only regular files are
+    read, of at most ``max_bytes`` bytes (a .docx inflating to at most as many).
 
     Raises :class:`~edumetrics.errors.DocumentError` when the file cannot be read or
     holds no text.
@@ -162,13 +177,13 @@ def read_document(path: str | os.PathLike[str], encoding: str | None = None) -> 
     shown = os.fspath(path)
     fmt = SUFFIX_FORMATS.get(p.suffix.lower(), "txt")
     if fmt == "docx":
-        text, meta = _read_docx(p, shown)
+        text, meta = _read_docx(p, shown, max_bytes)
         enc = None
     elif fmt == "pdf":
-        text, meta = _read_pdf(p, shown)
+        text, meta = _read_pdf(p, shown, max_bytes)
         enc = None
     else:
-        data = _read_bytes(p, shown)
+        data = _read_bytes(p, shown, max_bytes)
         if fmt == "txt":
             return _text_document(data, p.name, shown, encoding)
         text, enc, meta = _html_to_text(data, shown, encoding)
@@ -238,9 +253,21 @@ def _detect_big5(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _read_bytes(p: Path, shown: str) -> bytes:
+def _read_bytes(p: Path, shown: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``.
+
+    Anything else is refused before a byte is read: a device (``/dev/zero`` never ends),
+    a FIFO (opened without waiting for a writer, which may never come), a socket.
+    """
     try:
-        return p.read_bytes()
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as file:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise DocumentError(shown, "is a directory")
+            if not stat.S_ISREG(mode):
+                raise DocumentError(shown, "not a regular file (a device, pipe or socket)")
+            data = file.read(max_bytes + 1)  # the file may have grown since it was listed
     except FileNotFoundError as exc:
         raise DocumentError(shown, "no such file") from exc
     except IsADirectoryError as exc:
@@ -249,16 +276,26 @@ def _read_bytes(p: Path, shown: str) -> bytes:
         raise DocumentError(shown, "permission denied") from exc
     except OSError as exc:
         raise DocumentError(shown, f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise too_large(shown, max_bytes)
+    return data
 
 
-def _check_path(p: Path, shown: str) -> None:
-    """Raise the same errors as :func:`_read_bytes` for readers that open files themselves."""
-    if p.is_dir():
-        raise DocumentError(shown, "is a directory")
-    if not p.exists():
-        raise DocumentError(shown, "no such file")
-    if not os.access(p, os.R_OK):
-        raise DocumentError(shown, "permission denied")
+def too_large(shown: str, max_bytes: int) -> DocumentError:
+    """The error for a file (or standard input) beyond the size limit."""
+    return DocumentError(
+        shown, f"larger than the size limit of {_size(max_bytes)} (max_bytes, --max-size)"
+    )
+
+
+def _size(n: int) -> str:
+    """A byte count as people read it: whole MiB when it is, bytes otherwise.
+
+    >>> _size(100 * 1024 * 1024), _size(1500)
+    ('100 MiB', '1,500 bytes')
+    """
+    mib, rest = divmod(n, 1024 * 1024)
+    return f"{mib:,} MiB" if mib and not rest else f"{n:,} bytes"
 
 
 def _looks_binary(text: str) -> bool:
@@ -294,26 +331,90 @@ def _missing(extra: str, fmt: str) -> MissingExtraError:
 # --- .docx ----------------------------------------------------------------------------
 
 
-def _read_docx(p: Path, shown: str) -> tuple[str, dict[str, str]]:
+def _read_docx(p: Path, shown: str, max_bytes: int) -> tuple[str, dict[str, str]]:
     """Paragraphs and tables of the body, in document order; a table row is one line with
     its cells separated by tabs (a merged cell is written once)."""
     try:
         import docx
         from docx.table import Table
+        from lxml import etree  # type: ignore[import-untyped]
     except ImportError as exc:
         raise _missing("docx", ".docx") from exc
-    _check_path(p, shown)
+    package = _inflated_docx(_read_bytes(p, shown, max_bytes), shown, max_bytes)
     try:
-        document = docx.Document(str(p))
+        document = docx.Document(package)
+        # The parser keeps a declared entity as a node (expanding entities is how XML
+        # bombs work) and python-docx reads a run's text only up to it: refused rather
+        # than read in part. Word never declares entities.
+        if next(document.element.iter(etree.Entity), None) is not None:
+            raise DocumentError(shown, "not a readable .docx (its XML declares entities)")
         lines = list(_docx_lines(document.iter_inner_content(), Table))
         props = document.core_properties
         meta = {k: str(v) for k, v in (("title", props.title), ("author", props.author)) if v}
     # A damaged zip or XML part surfaces as any of a dozen exception types (BadZipFile,
     # KeyError, zlib.error, lxml's XMLSyntaxError, PackageNotFoundError ...): each is
     # reported as this file's failure, with the original chained.
+    except DocumentError:
+        raise
     except Exception as exc:
         raise DocumentError(shown, "not a readable .docx (corrupt or truncated)") from exc
     return "\n".join(lines), meta
+
+
+# A .docx part may inflate this many times its compressed size, once larger than
+# _RATIO_FROM: text XML compresses some 5 to 30 times, a zip bomb a thousand.
+_MAX_RATIO = 200
+_RATIO_FROM = 1024 * 1024
+_INFLATE_PIECE = 64 * 1024
+
+
+def _inflated_docx(data: bytes, shown: str, max_bytes: int) -> io.BytesIO:
+    """The .docx repacked uncompressed, once what it inflates to is known to be bounded.
+
+    The zip's directory states each part's size: a total above ``max_bytes``, or a part
+    inflating more than ``_MAX_RATIO`` times, is refused before anything is inflated.
+    The directory can lie, so the parts are then inflated piece by piece, counting, and
+    refused at the first piece beyond the limit; the repacked copy, whose sizes are now
+    true, is what python-docx opens (it would inflate each part whole, in memory).
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            stated = sum(part.file_size for part in parts)
+            bomb = any(
+                part.file_size > max(_RATIO_FROM, _MAX_RATIO * part.compress_size) for part in parts
+            )
+            if stated > max_bytes or bomb:
+                raise _zip_bomb(shown, max_bytes)
+            budget = max_bytes
+            package = io.BytesIO()
+            with zipfile.ZipFile(package, "w", zipfile.ZIP_STORED) as repacked:
+                for part in parts:
+                    pieces = []
+                    with archive.open(part) as inflating:
+                        while piece := inflating.read(_INFLATE_PIECE):
+                            budget -= len(piece)
+                            if budget < 0:
+                                raise _zip_bomb(shown, max_bytes)
+                            pieces.append(piece)
+                    repacked.writestr(
+                        zipfile.ZipInfo(part.filename, part.date_time), b"".join(pieces)
+                    )
+    except DocumentError:
+        raise
+    # a damaged zip: BadZipFile, zlib.error, EOFError, a CRC mismatch ... (see above)
+    except Exception as exc:
+        raise DocumentError(shown, "not a readable .docx (corrupt or truncated)") from exc
+    package.seek(0)
+    return package
+
+
+def _zip_bomb(shown: str, max_bytes: int) -> DocumentError:
+    return DocumentError(
+        shown,
+        f"not read: the .docx would inflate beyond the size limit of {_size(max_bytes)} "
+        f"or over {_MAX_RATIO} times (a zip bomb?)",
+    )
 
 
 def _docx_lines(blocks: Iterator[Any], table_type: Any) -> Iterator[str]:
@@ -417,6 +518,9 @@ def _html_to_text(data: bytes, shown: str, encoding: str | None) -> tuple[str, s
         if declared is None:
             raise
         markup, used = _decode_or_raise(data, shown, None)  # the page lied about its charset
+    too_deep = nesting_problem(markup)  # the parser's time grows with tags x depth
+    if too_deep is not None:
+        raise DocumentError(shown, too_deep)
     tree = LexborHTMLParser(markup)
     title_node = tree.css_first("title")
     title = title_node.text(strip=True) if title_node is not None else ""
@@ -469,15 +573,21 @@ def _tidy_lines(text: str) -> str:
 # --- PDF ------------------------------------------------------------------------------
 
 
-def _read_pdf(p: Path, shown: str) -> tuple[str, dict[str, str]]:
+def _read_pdf(p: Path, shown: str, max_bytes: int) -> tuple[str, dict[str, str]]:
     """The text layer of each page, pages separated by a form feed (``\\f``) line."""
     try:
         import pypdf
     except ImportError as exc:
         raise _missing("pdf", "PDF") from exc
-    _check_path(p, shown)
+    # pypdf logs what it repairs in a damaged file ("Multiple definitions in dictionary")
+    # as warnings, which Python prints on standard error when the application set up no
+    # logging. A library prints nothing: they still reach the application's handlers.
+    pypdf_log = logging.getLogger("pypdf")
+    if not pypdf_log.handlers:
+        pypdf_log.addHandler(logging.NullHandler())
+    data = _read_bytes(p, shown, max_bytes)
     try:
-        reader = pypdf.PdfReader(str(p))
+        reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise DocumentError(shown, "encrypted PDF")
         pages = [page.extract_text() or "" for page in reader.pages]
