@@ -16,16 +16,28 @@ from edumetrics._numeral_tables import (
     CHINESE_DIGITS,
     DECIMAL_POINTS,
     MULTIPLIERS,
+    SIGNS,
+    TENS,
     THOUSANDS_SEPARATORS,
     ChineseDigit,
     DecimalPoint,
     Multiplier,
     Separator,
+    Sign,
+    Tens,
 )
 
 ALL_CHARS = [
     row.char
-    for table in (ARABIC_DIGITS, CHINESE_DIGITS, MULTIPLIERS, DECIMAL_POINTS, THOUSANDS_SEPARATORS)
+    for table in (
+        ARABIC_DIGITS,
+        CHINESE_DIGITS,
+        MULTIPLIERS,
+        DECIMAL_POINTS,
+        THOUSANDS_SEPARATORS,
+        TENS,
+        SIGNS,
+    )
     for row in table
 ]
 
@@ -98,3 +110,17 @@ def test_decimal_point_reads(row: DecimalPoint) -> None:
 @pytest.mark.parametrize("row", THOUSANDS_SEPARATORS, ids=[r.char for r in THOUSANDS_SEPARATORS])
 def test_separator_reads(row: Separator) -> None:
     assert parse_number(f"1{row.char}234{row.char}567") == 1234567
+
+
+@pytest.mark.parametrize("row", TENS, ids=[r.char for r in TENS])
+def test_tens_read_as_their_multiple_of_ten(row: Tens) -> None:
+    assert {"廿": 20, "卅": 30, "卌": 40}[row.char] == row.digit * 10
+    assert parse_number(row.char) == row.digit * 10
+    assert parse_number(row.char + "五") == row.digit * 10 + 5
+
+
+@pytest.mark.parametrize("row", SIGNS, ids=[r.char for r in SIGNS])
+def test_sign_reads(row: Sign) -> None:
+    assert parse_number(row.char + "12.5") == Decimal("-12.5" if row.negative else "12.5")
+    assert parse_number(row.char + "十二点五") == Decimal("-12.5" if row.negative else "12.5")
+    assert row.negative == (row.char in "-\u2212－负負")

@@ -22,7 +22,9 @@ from edumetrics._numeral_tables import (
     CHINESE_DIGITS,
     DECIMAL_POINTS,
     MULTIPLIERS,
+    SIGNS,
     THOUSANDS_SEPARATORS,
+    Sign,
 )
 from edumetrics.numerals import _parse, _tidy
 from edumetrics.strategies import DECIMAL_STYLES, STYLES, NumeralStyle, numerals
@@ -134,6 +136,45 @@ MORE_FORMS = [
     Case("九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九", "9999999999999999"),
 ]
 
+ISSUE_25 = [
+    # the colloquial omitted 一 of 十: right after a counted 百, or after 零
+    Case("一百十一", "111"),
+    Case("一百十六", "116"),
+    Case("一百十", "110"),
+    Case("两百十五", "215"),
+    Case("壹佰拾壹", "111"),
+    Case("一千零十", "1010"),
+    Case("一千零十一", "1011"),
+    Case("一万零十", "10010"),
+    Case("一亿零十五万", "100150000"),
+    # signs
+    Case("负一", "-1"),
+    Case("负十一", "-11"),
+    Case("负一十一", "-11"),
+    Case("负零点一零", "-0.1"),
+    Case("负一七二零点一", "-1720.1"),
+    Case("負三萬", "-30000"),
+    Case("-5", "-5"),
+    Case("-10.1", "-10.1"),
+    Case("-10.1万", "-101000"),
+    Case("-1,234.5", "-1234.5"),
+    Case("−3", "-3"),  # the typeset minus sign
+    Case("－３．５", "-3.5"),
+    Case("+5", "5"),
+    Case("＋5", "5"),
+    Case("正五", "5"),
+    Case("-0", "0"),
+    Case("负零点零", "0"),
+    Case(" -3 ", "-3"),
+    # 廿 卅 卌
+    Case("廿", "20"),
+    Case("廿二", "22"),
+    Case("卅一", "31"),
+    Case("卌", "40"),
+    Case("一百廿三", "123"),
+    Case("廿万", "200000"),
+]
+
 WHITESPACE = [
     Case(" 5 ", "5"),
     Case("\u3000三万五\n", "35000"),
@@ -175,6 +216,7 @@ CN2AN_ONLY = [  # cn2an reads these; they are ranges or weights, not numerals
 POSITIVE = [
     *ISSUE_2,
     *MORE_FORMS,
+    *ISSUE_25,
     *WHITESPACE,
     *(Case(d.text, d.value) for d in CN2AN_DEPARTURES),
 ]
@@ -210,7 +252,13 @@ NEGATIVE = [
     Bad("   ", 3, "only whitespace"),
     Bad("abc", 0, "not a numeral"),
     Bad("5%", 1, "a unit is not part of the numeral"),
-    Bad("-5", 0, "no signs"),
+    Bad("-", 1, "a sign needs a numeral"),
+    Bad("负", 1, "a sign needs a numeral"),
+    Bad("--5", 1, "one sign"),
+    Bad("负-5", 1, "one sign"),
+    Bad("- 5", 1, "no space after the sign"),
+    Bad("5-", 1, "a sign goes first"),
+    Bad("三负五", 1, "a sign goes first"),
     Bad("1e5", 1, "no exponents"),
     Bad("1 000", 1, "no inner spaces"),
     Bad("1_000", 1, "no underscores"),
@@ -232,7 +280,13 @@ NEGATIVE = [
     Bad("一百百", 2, "units must fall"),
     Bad("一十百", 2, "units must fall"),
     Bad("十十", 1, "units must fall"),
-    Bad("一百十", 2, "a bare 十 only starts a section"),
+    Bad("一千十", 2, "a bare 十 only after a counted 百 or after 零"),
+    Bad("一万十五", 2, "a bare 十 only after a counted 百 or after 零"),
+    Bad("百十一", 1, "百十 is 'a hundred or so'"),
+    Bad("一百零十", 2, "a 零 between 百 and 十 fills no gap"),
+    Bad("一万零百一十一", 3, "a unit after 零 needs its digit"),
+    Bad("二廿", 1, "廿 is 二十: no digit before it"),
+    Bad("廿十", 1, "廿 is 二十: no 十 after it"),
     Bad("一亿二亿", 3, "亿 twice"),
     Bad("一百零", 3, "a 零 needs a digit after it"),
     Bad("一百零零五", 3, "one 零 fills a gap"),
@@ -261,10 +315,24 @@ NEGATIVE = [
     Bad("二百八点五", 2, "点 after a colloquial digit"),
     Bad("十二点五十", 4, "a multiplier after 点 must exceed the units before it"),
     Bad("一〇五点五万", 5, "digit by digit takes no unit"),
+    Bad("200亿零四千230", 7, "Arabic digits after 千"),
+    Bad("1百01", 2, "Arabic digits after 百"),
+    Bad("一百点123", 3, "Arabic digits after 点"),
+    Bad("一一", 1, "digit by digit, a range or a code?"),
+    Bad("壹壹", 1, "digit by digit, a range or a code?"),
+    Bad("一二点三零", 1, "digit by digit, a range or a code?"),
+    Bad("幺八九", 0, "幺 is one only in spoken codes (phone and room numbers)"),
+    Bad("九" * 10_000, 500, "longer than MAX_LENGTH"),
+    Bad("７" * 10_000, 500, "longer than MAX_LENGTH"),
+    Bad("5万" + "3" * 10_000, 500, "longer than MAX_LENGTH"),
+    Bad("1" * 10_000, 500, "longer than MAX_LENGTH, ASCII too"),
+    Bad("1" * 10_000 + "万", 500, "longer than MAX_LENGTH, with a multiplier"),
+    Bad("一点" + "五" * 10_000, 500, "longer than MAX_LENGTH, in the fraction"),
+    Bad("-" + "9" * 10_000, 501, "longer than MAX_LENGTH after the sign"),
 ]
 
 
-@pytest.mark.parametrize("bad", NEGATIVE, ids=[b.text or "<empty>" for b in NEGATIVE])
+@pytest.mark.parametrize("bad", NEGATIVE, ids=[b.text[:24] or "<empty>" for b in NEGATIVE])
 def test_rejects(bad: Bad) -> None:
     with pytest.raises(NumeralError) as info:
         parse_number(bad.text)
@@ -381,7 +449,7 @@ def test_any_text_reads_or_raises_numeral_error(text: str) -> None:
         assert _is_tidy(outcome)
 
 
-@given(pair=numerals(), junk=st.sampled_from("%元个xX-+/)"))
+@given(pair=numerals(), junk=st.sampled_from("%元个xX/)"))
 def test_position_names_the_first_unreadable_character(
     pair: tuple[str, Decimal], junk: str
 ) -> None:
@@ -391,6 +459,37 @@ def test_position_names_the_first_unreadable_character(
     with pytest.raises(NumeralError) as before:
         parse_number(junk + text)
     assert (after.value.position, before.value.position) == (len(text), 0)
+
+
+@given(pair=numerals(), sign=st.sampled_from(SIGNS))
+def test_a_sign_before_any_numeral_gives_its_sign(pair: tuple[str, Decimal], sign: Sign) -> None:
+    text, value = pair
+    assert parse_number(sign.char + text) == (-value if sign.negative else value)
+    with pytest.raises(NumeralError) as after:
+        parse_number(text + sign.char)
+    assert after.value.position == len(text)
+
+
+# The doubtful forms of issue 25 (cn2an reads them): each rejection says why, and where.
+REASONED = [
+    ("一万零百一十一", "a unit after 零 needs its digit", 3),
+    ("一一", "range", 1),
+    ("壹壹", "range", 1),
+    ("200亿零四千230", "Arabic digits after 十/百/千", 7),
+    ("1百01", "Arabic digits after 十/百/千", 2),
+    ("一百点123", "Arabic digits after 点", 3),
+    ("百十一", "a hundred or so", 1),
+    ("九" * 10_000, "longer than 500 characters", 500),
+]
+
+
+@pytest.mark.parametrize(("text", "why", "position"), REASONED, ids=[r[0][:12] for r in REASONED])
+def test_a_doubtful_form_is_rejected_with_its_reason(text: str, why: str, position: int) -> None:
+    with pytest.raises(NumeralError) as info:
+        parse_number(text)
+    assert why in str(info.value)
+    assert f"(position {position})" in str(info.value)
+    assert info.value.position == position
 
 
 # --- The fast path for Arabic digits with a multiplier -----------------------------------

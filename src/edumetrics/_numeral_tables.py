@@ -27,6 +27,8 @@ __all__ = [
     "CHINESE_DIGITS",
     "DECIMAL_POINTS",
     "MULTIPLIERS",
+    "SIGNS",
+    "TENS",
     "THOUSANDS_SEPARATORS",
     "ArabicDigit",
     "ChineseDigit",
@@ -34,6 +36,8 @@ __all__ = [
     "Multiplier",
     "Script",
     "Separator",
+    "Sign",
+    "Tens",
 ]
 
 Script = Literal["simplified", "traditional", "both"]
@@ -74,6 +78,25 @@ class Multiplier(NamedTuple):
     power: int
     register: Literal["lower", "upper"]
     script: Script
+
+
+class Tens(NamedTuple):
+    """A character that writes a multiple of ten on its own: ``value`` is ``digit * 10``.
+
+    廿 (20), 卅 (30) and 卌 (40) stand for 二十, 三十 and 四十 (廿二 is 22), in dates and
+    older texts.
+    """
+
+    char: str
+    digit: int
+    script: Script
+
+
+class Sign(NamedTuple):
+    """``char`` before a numeral gives its sign: ``negative`` or not (``正`` and ``+``)."""
+
+    char: str
+    negative: bool
 
 
 class DecimalPoint(NamedTuple):
@@ -134,9 +157,18 @@ CHINESE_DIGITS: Final[tuple[ChineseDigit, ...]] = (
     ChineseDigit("捌", 8, "upper", "both", "digit"),
     ChineseDigit("玖", 9, "upper", "both", "digit"),
 )
-"""Chinese digits, 小写 then 大写. Left out on purpose: 廿/卅/卌 (20/30/40), which appear in
-dates, not quantities; and 参, a non-standard 大写 3 that in reports is nearly always
-参加/参与 (the standard 大写 is 叁)."""
+"""Chinese digits, 小写 then 大写. Left out on purpose: 参, a non-standard 大写 3 that in
+reports is nearly always 参加/参与 (the standard 大写 is 叁). 廿/卅/卌 are :data:`TENS`."""
+
+TENS: Final[tuple[Tens, ...]] = (
+    # char, digit, script
+    Tens("廿", 2, "both"),
+    Tens("卅", 3, "both"),
+    Tens("卌", 4, "both"),
+)
+"""廿 = 二十, 卅 = 三十, 卌 = 四十 (Unihan ``kPrimaryNumeric`` 20, 30, 40). :func:`parse_number`
+reads them; the extractor does not look for them, since in reports they write dates
+(廿二日), not quantities."""
 
 MULTIPLIERS: Final[tuple[Multiplier, ...]] = (
     # char, power, register, script
@@ -162,6 +194,21 @@ DECIMAL_POINTS: Final[tuple[DecimalPoint, ...]] = (
     DecimalPoint("點", "chinese"),
 )
 """Decimal points. 。 (the ideographic full stop) is not one: it ends sentences."""
+
+SIGNS: Final[tuple[Sign, ...]] = (
+    # char, negative
+    Sign("-", True),  # U+002D hyphen-minus, as typed
+    Sign("\u2212", True),  # U+2212 minus sign, as typeset
+    Sign("－", True),  # U+FF0D
+    Sign("负", True),
+    Sign("負", True),  # traditional 负
+    Sign("+", False),
+    Sign("＋", False),  # U+FF0B
+    Sign("正", False),
+)
+"""Signs, written once before the numeral (负三, -10.1万, 正五). In running text the
+extractor decides itself where a minus is a sign (增长-3.5%) and where a dash is a range
+or punctuation; only :func:`parse_number` reads these."""
 
 THOUSANDS_SEPARATORS: Final[tuple[Separator, ...]] = (
     Separator(",", "ascii"),

@@ -33,6 +33,8 @@ from edumetrics._numeral_tables import (
     CHINESE_DIGITS,
     DECIMAL_POINTS,
     MULTIPLIERS,
+    SIGNS,
+    TENS,
     THOUSANDS_SEPARATORS,
 )
 from edumetrics.errors import NumeralError
@@ -54,6 +56,13 @@ _CHINESE_POINTS: Final[frozenset[str]] = frozenset(
     p.char for p in DECIMAL_POINTS if p.system == "chinese"
 )
 _SEPARATORS: Final[frozenset[str]] = frozenset(s.char for s in THOUSANDS_SEPARATORS)
+_TENS: Final[dict[str, int]] = {t.char: t.digit for t in TENS}
+_SIGNS: Final[dict[str, bool]] = {s.char: s.negative for s in SIGNS}
+
+MAX_LENGTH: Final = 500
+"""The longest numeral :func:`parse_number` reads, in characters (whitespace around it
+not counted). No figure is written longer; the bound keeps every reading linear and below
+the smallest limit Python may set on converting integers to and from text (640 digits)."""
 
 _SECTION: Final = 4  # powers below this are small units (十百千); 4 and 8 are 万 and 亿
 
@@ -127,7 +136,9 @@ def parse_number(text: str) -> Decimal:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_number() expects str, not {type(text).__name__}")
-    if text.isascii():  # the fast path: most numbers in reports are plain Arabic
+    if len(text) > MAX_LENGTH:
+        pass  # the full reader says where it is too long
+    elif text.isascii():  # the fast path: most numbers in reports are plain Arabic
         if text.isdigit():
             return Decimal(text)
         plain = _plain_arabic(text)
@@ -156,11 +167,23 @@ def _parse(text: str) -> Decimal:
     if not end:
         raise NumeralError(text, len(text), "no numeral, only whitespace" if text else None)
     start = len(text) - len(text.lstrip())
+    negative = _SIGNS.get(text[start])
+    if negative is not None:  # 负三, -10.1万, 正五
+        start += 1
+        if start == end:
+            raise NumeralError(text, end)
+    if end - start > MAX_LENGTH:
+        position = start + MAX_LENGTH
+        raise NumeralError(
+            text, position, f"longer than {MAX_LENGTH} characters (position {position})"
+        )
     try:
         coefficient, places = _read(_tokenize(text, start, end), end)
     except _Stop as stop:
-        raise NumeralError(text, stop.position, stop.reason) from None
-    return _decimal(coefficient, places)
+        reason = stop.reason and f"{stop.reason} (position {stop.position})"
+        raise NumeralError(text, stop.position, reason) from None
+    value = _decimal(coefficient, places)
+    return -value if negative and coefficient else value
 
 
 def _plain_arabic(text: str) -> Decimal | None:
@@ -239,6 +262,9 @@ def _tokenize(text: str, start: int, end: int) -> list[_Token]:
             tokens.append(_Token(kind, _CHINESE[char], i))
         elif char in _POWERS:
             tokens.append(_Token(_UNIT, _POWERS[char], i))
+        elif char in _TENS:  # 廿二 reads as 二十二
+            tokens.append(_Token(_DIGIT, _TENS[char], i))
+            tokens.append(_Token(_UNIT, 1, i))
         elif char in _CHINESE_POINTS:
             tokens.append(_Token(_POINT, 0, i))
         else:
@@ -328,6 +354,8 @@ def _read_point(tokens: list[_Token], index: int, end: int) -> tuple[int, int]:
         fraction.append(str(tokens[i].value))
         i += 1
     if not fraction:
+        if i < len(tokens) and tokens[i].kind == _NUM:
+            raise _Stop(tokens[i].start, _ARABIC_AFTER_POINT)  # 一百点123
         raise _Stop(tokens[i].start if i < len(tokens) else end)
     places = len(fraction)
     coefficient = integer * 10**places + int("".join(fraction))
@@ -374,6 +402,7 @@ class _Integer:
         self.largest_big = 0
         self.last_big = 0
         self.zero_after_big = False  # 零 right after the last 万/亿 (一亿零五千)
+        self.counted = False  # the last small unit had its digit (一百, not 百)
 
     def read(self, end: int, *, before_point: bool = False) -> int:
         """The integer's value; ``end`` is where the tokens stop (for 'incomplete')."""
@@ -429,9 +458,8 @@ class _Integer:
     def _small_unit(self, unit: _Token) -> None:
         pending = self._take(unit)
         if pending is None:
-            bare_ten = unit.value == 1 and self.section == 0 and self._after(_ZERO)
-            if not (self.previous is None or bare_ten):
-                raise _Stop(unit.start)  # 一百十
+            if self.previous is not None:
+                self._bare_ten(unit)
             coefficient = 1  # 十五, 百余, 一万零十五: a leading unit counts one
         elif pending.kind == _LIANG_DIGIT and unit.value == 1:
             raise _Stop(pending.start)  # 两十
@@ -441,10 +469,27 @@ class _Integer:
             coefficient = pending.value
         if unit.value >= self.small:
             raise _Stop(unit.start)  # 一百百, 一十百
+        self.counted = pending is not None
         self.section += coefficient * 10**unit.value
         self.small = unit.value
         self.largest_small = max(self.largest_small, unit.value)
         self.previous = unit
+
+    def _bare_ten(self, unit: _Token) -> None:
+        """Inside a numeral a unit without its digit is the colloquial 十 of 一百十一 (111)
+        or 一千零十 (1010): right after a counted 百, or after a 零 that skips a place."""
+        previous = self.previous
+        if self._after(_ZERO):
+            if unit.value > 1:
+                raise _Stop(unit.start, _NO_DIGIT_AFTER_ZERO)  # 一万零百一十一
+            if self.small == 2:
+                raise _Stop(previous.start if previous else unit.start)  # 一百零十
+            return
+        if unit.value == 1 and self._after_small_unit() == 2:
+            if not self.counted:
+                raise _Stop(unit.start, _ROUGH_HUNDRED)  # 百十一
+            return
+        raise _Stop(unit.start)  # 一千十, 一万十五, 一十十
 
     def _big_unit(self, unit: _Token) -> None:
         previous = self.previous
@@ -518,8 +563,10 @@ class _Integer:
             if power == 8:
                 raise _Stop(end, _AMBIGUOUS_AFTER_YI)  # 1亿5000
             return pending.value  # 5万3000
-        if before_point or pending.kind == _LIANG_DIGIT or pending.width > 1:
-            raise _Stop(pending.start)  # 二百八点, 二百两, 3千500
+        if pending.width > 1:
+            raise _Stop(pending.start, _ARABIC_AFTER_SMALL_UNIT)  # 3千500, 1百01
+        if before_point or pending.kind == _LIANG_DIGIT:
+            raise _Stop(pending.start)  # 二百八点, 二百两
         scale: int = 10 ** (power - 1)
         return pending.value * scale  # colloquial: 二百八, 三万五, 3万5
 
@@ -531,10 +578,21 @@ class _Integer:
         """一〇五, 二〇二三: every digit written out, no units."""
         run = self.run
         if len(run) == 2 and not any(t.kind == _ZERO for t in run):
-            raise _Stop(run[1].start, "two digits side by side (三五) are a range, not a number")
+            raise _Stop(run[1].start, _TWO_DIGITS)
         return int("".join(str(t.value) for t in run))
 
 
 _AMBIGUOUS_AFTER_YI: Final = (
     "ambiguous after 亿: write 零 (一亿零五千) or close the section with 万 (一亿五千万)"
 )
+_NO_DIGIT_AFTER_ZERO: Final = (
+    "a unit after 零 needs its digit (一万零一百; only 十 may stand alone: 一千零十)"
+)
+_ROUGH_HUNDRED: Final = "百十 is 'a hundred or so', not a number; write 一百一十"
+_TWO_DIGITS: Final = (
+    "two digits side by side are a range (三五: three or five) or a code (一一), not a number"
+)
+_ARABIC_AFTER_SMALL_UNIT: Final = (
+    "Arabic digits after 十/百/千 (3千500, 1百01): write the section in one script (3500)"
+)
+_ARABIC_AFTER_POINT: Final = "Arabic digits after 点 (一百点123): write 一百点一二三 or 100.123"
