@@ -88,6 +88,35 @@ MONEY_BULLETIN = [
     Case("年度教育經費投入2.5億元。", "2.5億元", "250000000", "CNY", "funding"),
     Case("全县投资４５５１万元新建学校。", "４５５１万元", "45510000", "CNY", "funding"),
 ]
+# Issue 25: amounts with 角 and 分, and in 大写 as receipts, contracts and budget tables
+# write them (the forms of cn2an's own tables, put into sentences here).
+MONEY_YUAN_JIAO_FEN = [
+    Case("学校获得奖金玖仟陆佰陆拾伍圆壹角捌分。", "玖仟陆佰陆拾伍圆壹角捌分", "9665.18",
+         "CNY", "funding"),
+    Case("合同金额壹佰捌拾壹圆柒角。", "壹佰捌拾壹圆柒角", "181.7", "CNY", "funding"),
+    Case("收到捐款壹拾壹元壹角壹分。", "壹拾壹元壹角壹分", "11.11", "CNY", "funding"),
+    Case("收到捐款壹拾壹元壹角。", "壹拾壹元壹角", "11.1", "CNY", "funding"),
+    Case("合计金额壹佰壹拾壹圆整,已拨付。", "壹佰壹拾壹圆整", "111", "CNY", "funding"),
+    Case("合计金额壹拾壹圆正。", "壹拾壹圆正", "11", "CNY", "funding"),
+    Case("奖金100圆。", "100圆", "100", "CNY", "funding"),
+    Case("奖金壹佰圓。", "壹佰圓", "100", "CNY", "funding"),  # traditional 圓
+    Case("每生每天补助12元5角。", "12元5角", "12.5", "CNY", "per_capita_funding"),
+    Case("每生补助3元5角8分,考试成绩600分。", "3元5角8分", "3.58", "CNY",
+         "per_capita_funding"),
+    Case("每生补助3元5角8分,考试成绩600分。", "600分", "600", "score", "score"),
+    Case("资助金额贰拾元零伍分。", "贰拾元零伍分", "20.05", "CNY", "funding"),
+    Case("资助金额12元零5分。", "12元零5分", "12.05", "CNY", "funding"),
+    Case("资助金额伍元伍角整。", "伍元伍角整", "5.5", "CNY", "funding"),
+    Case("共投入经费7元整。", "7元整", "7", "CNY", "funding"),
+    Case("生均经费约十元八角。", "十元八角", "10.8", "CNY", "per_capita_funding",
+         qualifier="approx"),
+    Case("每生补助12元5角以上。", "12元5角", "12.5", "CNY", "per_capita_funding",
+         qualifier="at_least"),
+    Case("人均支出比上年减少3元5角。", "3元5角", "-3.5", "CNY", "per_capita_funding",
+         "change"),
+    # what edumetrics reads where a peer's reader leaves a gap: colloquial omissions
+    Case("收入一千零十万元。", "一千零十万元", "10100000", "CNY", "funding"),
+]
 
 # --- Rates and percentage points ---------------------------------------------------------
 RATES_CORPUS = [
@@ -222,8 +251,8 @@ LISTS = [
 ]
 
 ALL_CASES = (
-    MONEY_CORPUS + MONEY_BULLETIN + RATES_CORPUS + RATES_BULLETIN + COUNTS_CORPUS
-    + COUNTS_BULLETIN + AREA_SCORE + LISTS
+    MONEY_CORPUS + MONEY_BULLETIN + MONEY_YUAN_JIAO_FEN + RATES_CORPUS + RATES_BULLETIN
+    + COUNTS_CORPUS + COUNTS_BULLETIN + AREA_SCORE + LISTS
 )
 
 
@@ -296,7 +325,25 @@ NEGATIVES = [
     "县十七届人大常委会。", "召开3人大会。",
     # a header's unit reaches only the number right after it
     "(一)1、加强管理。", "收入（万元）：2023年度", "附表（万元）：", "（单位：人）\n一、",
+    # 圆 is money only after a numeral, and not in words (圆满, 一圆梦想)
+    "取得圆满成功。", "工作一圆满结束。", "帮助学生一圆大学梦。",
 ]
+
+# After 元/圆 the amount's 角/分 and 整/正 belong to it; a word starting with 整/正/分 does
+# not, nor does a score after a separator.
+MONEY_ENDS = [
+    ("投入500元整改校舍。", "500元"),
+    ("投入500元正在建设。", "500元"),
+    ("补助100元分别发放。", "100元"),
+    ("奖励100元5分钟内到账。", "100元"),
+    ("补助100元,5分。", "100元"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), MONEY_ENDS, ids=[t for t, _ in MONEY_ENDS])
+def test_money_ends_at_its_unit(text: str, surface: str) -> None:
+    first = extract(text)[0]
+    assert (first.text, first.unit.value, first.value) == (surface, "CNY", Decimal(surface[:-1]))
 
 
 @pytest.mark.parametrize("text", NEGATIVES, ids=NEGATIVES)

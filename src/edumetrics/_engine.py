@@ -75,6 +75,7 @@ class _Cand:
     per: str | None
     group: int  # candidates written as one list or range share a group id
     negative: bool = False  # written with a minus sign (增长-3.5%)
+    cents: str = ""  # the 角/分 (or 整) after 元/圆, as written: 5角 of 12元5角
     value: Decimal | None = None
     masked: bool = False
     flags: list[Flag] = field(default_factory=list)
@@ -304,8 +305,8 @@ _PRE, _PCT, _CHENG, _POP, _HDR = (_GROUP[g] for g in ("pre", "pct", "cheng", "po
 _NUMERAL_BRANCHES = tuple(
     tuple(_GROUP[g] for g in names)
     for names in (
-        ("ar", "q1", "mult", "q2", "unit", "per"),
-        ("cn", "cq1", "cmult", "cq2", "cunit", "cper"),
+        ("ar", "q1", "mult", "q2", "unit", "cents", "per"),
+        ("cn", "cq1", "cmult", "cq2", "cunit", "ccents", "cper"),
     )
 )
 
@@ -313,7 +314,7 @@ _NUMERAL_BRANCHES = tuple(
 def _main_candidate(text: str, m: re.Match[str], group: int) -> _Cand:
     regs = m.regs
     end = regs[0][1]
-    for num_g, q1_g, mult_g, q2_g, unit_g, per_g in _NUMERAL_BRANCHES:
+    for num_g, q1_g, mult_g, q2_g, unit_g, cents_g, per_g in _NUMERAL_BRANCHES:
         start, num_end = regs[num_g]
         if start < 0:
             continue
@@ -333,6 +334,9 @@ def _main_candidate(text: str, m: re.Match[str], group: int) -> _Cand:
         for q_start, q_end in (regs[q1_g], regs[q2_g]):
             if q_start >= 0:
                 c.qualifier = INNER_QUALIFIERS[text[q_start:q_end]]
+        cents_start, cents_end = regs[cents_g]
+        if cents_start >= 0:
+            c.cents = text[cents_start:cents_end]
         return c
     if regs[_PCT][0] >= 0:
         pct_start = regs[_PCT][0]
@@ -492,7 +496,21 @@ def _read_value(c: _Cand) -> None:
         return
     if c.unit_text == "成":  # 八成 = 80%
         value *= _TEN
+    if c.cents:
+        value += _cents(c.cents)
     c.value = -value if c.negative else value
+
+
+def _cents(written: str) -> Decimal:
+    """The 角 (tenths) and 分 (hundredths) of a yuan as written after 元: 5角 is 0.5, 壹角捌分
+    0.18, 零伍分 0.05; 整/正 say there are none. (QUANTITY lets through one digit before
+    each, never 零.)"""
+    value = Decimal(0)
+    for place, unit in ((1, "角"), (2, "分")):
+        at = written.find(unit)
+        if at > 0:
+            value += parse_number(written[at - 1]).scaleb(-place)
+    return value
 
 
 # --- Context -----------------------------------------------------------------------------

@@ -116,6 +116,17 @@ _MULTIPLIER = r"(?:[十百千]?[万亿]|千(?![米克瓦])|百(?!分))"
 _INNER_Q = r"[余多]"
 _PER = r"(?:/(?:生|人|学生|年|学年|月|周|天|日|次|课时|学期|份|校|班|平方米))++"
 
+# 12元5角, 壹拾壹元壹角壹分, 贰拾元零伍分, 壹佰壹拾壹圆整: the 角 and 分 (tenths and
+# hundredths) of an amount in 元/圆, or its 整/正 ("and no cents"); only right after 元/圆,
+# so 分 elsewhere stays a score (600分). 整/正 before a Han character is a word (整改, 正在).
+_CENT_DIGIT = "[1-9一二两三四五六七八九壹贰叁参肆伍陆柒捌玖]"
+_FEN = rf"{_CENT_DIGIT}分(?!{alternation(UNIT_BLOCKERS['分'])}|钟)"
+_CENTS = rf"""(?<=[元圆])(?:
+    {_CENT_DIGIT}角(?:{_FEN}|整(?![\u4e00-\u9fff]))?+    # 5角, 壹角捌分, 伍角整
+  | 零?+{_FEN}                                            # 8分, 零伍分
+  | [整正](?![\u4e00-\u9fff])                             # 圆整, 元正
+)"""
+
 _ALL_UNITS = _unit_alternation(list(UNIT_SURFACES))
 _CN_UNITS = _unit_alternation([u for u in UNIT_SURFACES if u not in ARABIC_ONLY_UNITS])
 
@@ -179,10 +190,10 @@ QUANTITY: Final = re.compile(
     (?:
         (?P<ar>{_ARABIC})(?=[{_NEXT_AR}])
         (?P<q1>{_INNER_Q})?+(?P<mult>{_MULTIPLIER})?+(?P<q2>{_INNER_Q})?+
-        (?P<unit>{_ALL_UNITS})(?P<per>{_PER})?+
+        (?P<unit>{_ALL_UNITS})(?P<cents>{_CENTS})?+(?P<per>{_PER})?+
       | (?P<cn>{_CHINESE})(?=[{_NEXT_CN}])
         (?P<cq1>{_INNER_Q})?+(?P<cmult>{_MULTIPLIER})?+(?P<cq2>{_INNER_Q})?+
-        (?P<cunit>{_CN_UNITS})(?P<cper>{_PER})?+
+        (?P<cunit>{_CN_UNITS})(?P<ccents>{_CENTS})?+(?P<cper>{_PER})?+
       | 百分之(?P<pct>{_ARABIC}|{_CHINESE}|百(?![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}点]))  # 百分之百
       | (?P<cheng>[一二两三四五六七八九]|[一二三四五六七八九]点[一二三四五六七八九])成
         (?![为立功果绩效本员长熟型就人年品绩])

@@ -22,6 +22,7 @@ from typing import Final
 UNIT_SURFACES: Final[dict[str, str]] = {
     # money
     "元": "CNY",
+    "圆": "CNY",  # 元 as bills and 大写 amounts write it (壹佰壹拾壹圆整)
     "块": "CNY",
     # rates
     "%": "percent",
@@ -160,6 +161,8 @@ HEADCOUNT_VERBS: Final[tuple[str, ...]] = (
 UNIT_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
     "分": ("之", "别", "析", "享", "配", "为", "类", "布", "期", "批", "管", "校", "局"),
     "所": ("属", "在", "有", "以", "得", "谓", "需", "长"),
+    "圆": ("满", "梦", "形", "桌", "周", "心", "圈", "球", "柱", "锥", "规", "弧", "润", "融",
+          "顶"),
     "处": ("理", "置", "于", "分", "长", "室", "罚", "级"),
     "校": ("区", "园", "长", "舍", "内", "外", "车", "服", "级", "训", "友", "本", "际", "医",
           "风", "史", "徽", "歌", "门", "领导", "务", "办"),
@@ -866,7 +869,7 @@ TOTAL_WORDS: Final[tuple[str, ...]] = ("总额", "总计", "合计", "总投入"
 MONEY_CUES: Final[tuple[str, ...]] = (
     "钱", "资金", "经费", "补助", "补贴", "资助", "奖励", "奖金", "工资", "收入", "投入",
     "投资", "捐", "拨", "学费", "费用", "金额", "元",
-)
+)  # (not 圆: in reports it is mostly 圆满, 圆梦)
 
 # Verbs that make the level word after them their object (新建幼儿园3所): what the
 # sentence did, not the level it speaks of.
