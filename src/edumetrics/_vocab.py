@@ -145,8 +145,8 @@ ARABIC_ONLY_UNITS: Final[frozenset[str]] = frozenset(
 # 1,256.32, 增长率(%):5.2): the clause makes the number's unit explicit (SPEC). A leading
 # 千/万/亿 is the number's multiplier.
 HEADER_UNITS: Final[tuple[str, ...]] = (
-    "元", "千元", "万元", "亿元", "%", "人", "万人", "人次", "万人次", "所", "个", "项",
-    "平方米", "万平方米", "亩",
+    "元", "千元", "万元", "亿元", "圆", "万圆", "%", "人", "万人", "人次", "万人次", "所", "个",
+    "项", "平方米", "万平方米", "亩",
 )
 
 # A headcount noun states the unit of the number after it (SPEC: 报名人数1291万 is a person
