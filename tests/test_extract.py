@@ -14,8 +14,11 @@ from decimal import Decimal
 from typing import NamedTuple
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from edumetrics import Flag, Mention, extract
+from edumetrics.strategies import money
 
 
 class Case(NamedTuple):
@@ -118,6 +121,30 @@ MONEY_YUAN_JIAO_FEN = [
     # what edumetrics reads where a peer's reader leaves a gap: colloquial omissions
     Case("收入一千零十万元。", "一千零十万元", "10100000", "CNY", "funding"),
 ]
+
+# Any amount the money strategy writes, in any of these surroundings, is one CNY mention
+# spanning it exactly, with its exact value (issue 25).
+_BEFORE_MONEY = ["", "学校获得奖金", "合同金额为", "每生补助", "共计", "收入"]
+_AFTER_MONEY = ["", "。", ",已拨付。", ",其中", "\n"]
+
+
+@given(
+    pair=money(),
+    before=st.sampled_from(_BEFORE_MONEY),
+    after=st.sampled_from(_AFTER_MONEY),
+)
+@example(pair=("玖仟陆佰陆拾伍圆壹角捌分", Decimal("9665.18")), before="", after="")
+@example(pair=("陸佰零參圓壹角壹分", Decimal("603.11")), before="", after="")  # 參 before 圓
+@example(pair=("0元1角整", Decimal("0.1")), before="", after="")
+def test_any_amount_reads_back_as_one_mention(
+    pair: tuple[str, Decimal], before: str, after: str
+) -> None:
+    text, value = pair
+    found = extract(before + text + after)
+    assert [(m.start, m.text, m.unit.value, m.value, m.qualifier.value) for m in found] == [
+        (len(before), text, "CNY", value, "exact")
+    ]
+
 
 # --- Rates and percentage points ---------------------------------------------------------
 RATES_CORPUS = [

@@ -409,6 +409,28 @@ def test_any_numeral_reads_back(pair: tuple[str, Decimal]) -> None:
     assert parse_number(text) == value
 
 
+@given(pair=numerals(signed=True))
+@example(pair=("负零点一零", Decimal("-0.1")))  # cn2an's own table
+@example(pair=("负一七二零点一", Decimal("-1720.1")))
+@example(pair=("-10.1万", Decimal("-101000")))
+@example(pair=("−0", Decimal(0)))  # no negative zero
+def test_any_signed_numeral_reads_back(pair: tuple[str, Decimal]) -> None:
+    text, value = pair
+    parsed = parse_number(text)
+    assert parsed == value
+    assert _is_tidy(parsed)
+    assert not (parsed.is_zero() and parsed.is_signed())
+
+
+@given(pair=numerals(style="colloquial"))
+@example(pair=("一百十一", Decimal(111)))  # the 一 of 十 left out (issue 25)
+@example(pair=("一千零十", Decimal(1010)))
+@example(pair=("壹佰拾壹", Decimal(111)))
+def test_colloquial_omissions_read_back(pair: tuple[str, Decimal]) -> None:
+    text, value = pair
+    assert parse_number(text) == value
+
+
 @pytest.mark.parametrize("style", DECIMAL_STYLES)
 @given(data=st.data())
 def test_decimals_read_back_exactly(style: NumeralStyle, data: st.DataObject) -> None:

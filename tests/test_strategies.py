@@ -15,7 +15,16 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from edumetrics import MissingExtraError
-from edumetrics.strategies import DECIMAL_STYLES, MAX_VALUE, STYLES, NumeralStyle, numerals
+from edumetrics.strategies import (
+    DECIMAL_STYLES,
+    MAX_VALUE,
+    SIGNS,
+    STYLES,
+    MoneyStyle,
+    NumeralStyle,
+    money,
+    numerals,
+)
 
 UNITS = set("十百千拾佰仟万萬亿億")
 LOWER_DIGITS = set("零〇一二三四五六七八九两兩")
@@ -32,7 +41,9 @@ LOOKS_LIKE: dict[NumeralStyle, Callable[[str], bool]] = {
     "upper": lambda t: set(t) <= UPPER_DIGITS | set("拾佰仟万萬亿億"),
     "mixed": lambda t: any(c.isascii() and c.isdigit() for c in t),
     "digitwise": lambda t: not set(t) & UNITS,
-    "colloquial": lambda t: t[-1] in LOWER_DIGITS | set("123456789") and t[-2] in UNITS,
+    # the last unit left out (三万五), or the 一 of 十 after 百 or 零 (一百十五, 一千零十)
+    "colloquial": lambda t: (t[-1] in LOWER_DIGITS | set("123456789") and t[-2] in UNITS)
+    or any(t[i] in "十拾" and t[i - 1] in "百佰零" for i in range(1, len(t))),
 }
 
 
@@ -69,6 +80,55 @@ def test_fractions_are_tidy_and_short(style: NumeralStyle, data: st.DataObject) 
     assert isinstance(exponent, int)
     assert -4 <= exponent <= 0
     assert exponent == 0 or digits[-1] != 0
+
+
+def test_colloquial_writes_both_omissions() -> None:
+    seen = {"last unit": False, "ten": False}
+
+    @given(numerals(style="colloquial"))
+    def check(pair: tuple[str, Decimal]) -> None:
+        text, _ = pair
+        omits_ten = any(t in text for t in ("百十", "佰拾", "零十", "零拾"))
+        seen["ten" if omits_ten else "last unit"] = True
+
+    check()
+    assert seen == {"last unit": True, "ten": True}
+
+
+@given(pair=numerals(signed=True))
+def test_signed_numerals_start_with_a_sign_and_carry_it(pair: tuple[str, Decimal]) -> None:
+    text, value = pair
+    sign = dict(SIGNS).get(text[0])
+    assert sign is not None, text
+    assert (value < 0) == (sign and value != 0)
+    assert abs(value) <= MAX_VALUE
+
+
+MONEY_LOOKS_LIKE: dict[MoneyStyle, Callable[[str], bool]] = {
+    "arabic": lambda t: t[0].isascii() and t[0].isdigit(),
+    "lower": lambda t: t[0] in LOWER_DIGITS | UNITS,
+    "upper": lambda t: t[0] in UPPER_DIGITS | UNITS,
+}
+
+
+@pytest.mark.parametrize("style", list(MONEY_LOOKS_LIKE))
+@given(data=st.data())
+def test_money_writes_yuan_then_jiao_and_fen(style: MoneyStyle, data: st.DataObject) -> None:
+    text, value = data.draw(money(style=style, max_value=10**8), label="amount")
+    assert MONEY_LOOKS_LIKE[style](text), text
+    assert "元" in text or "圆" in text
+    after = text[max(text.find("元"), text.find("圆")) + 1 :]
+    assert after in ("", "整", "正") or after[-1] in "角分整"
+    _, digits, exponent = value.as_tuple()
+    assert exponent == 0 or (isinstance(exponent, int) and exponent >= -2 and digits[-1] != 0)
+    assert 0 <= value < 10**8 + 1
+
+
+def test_money_refuses_bad_arguments() -> None:
+    with pytest.raises(InvalidArgument):
+        money(style="roman")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument):
+        money(min_value=5, max_value=4)
 
 
 def test_lower_with_places_writes_dian() -> None:

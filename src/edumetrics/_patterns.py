@@ -102,8 +102,9 @@ _ARABIC = rf"""
 # A Chinese numeral: 一百零五, 两万, 十二点零五; a lone 百/千/万 only before 余/多 or
 # after 近/约/逾 (近万人).
 # 參 (traditional 叁, three in 大写) folds to 参 in the working copy, where it usually means
-# "take part" (参加); it is a numeral only before a 大写 unit (參拾, 參佰).
-_CAN_3 = "参(?=[拾佰仟])"
+# "take part" (参加); it is a numeral only before a 大写 unit (參拾, 參佰) or the unit of an
+# amount (陸佰零參圓, 參萬圓).
+_CAN_3 = "参(?=[拾佰仟万亿元圆角])"
 _CHINESE = rf"""
     (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}])        # start of a run only: linear on 一一一…
     (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]点)      # not the decimals of 三点五 (教学点四十三个 is)

@@ -13,6 +13,11 @@ For property-testing any numeral handling, edumetrics' own included:
 ...     assert parse_number(text) == value
 >>> test_reads_mixed()
 
+``numerals(signed=True)`` puts a sign before some of them (``负三万五``, ``-10.1万``), and
+:func:`money` draws amounts as receipts and budget tables write them
+(``玖仟陆佰陆拾伍圆壹角捌分``, ``12元5角``), which :func:`edumetrics.extract` reads as one
+CNY mention.
+
 The renderers are written here from the rules of Chinese numerals, independently of the
 tables :func:`edumetrics.parse_number` reads with; the 小写 and 大写 styles also draw from
 cn2an's ``an2cn`` as a second, independent renderer.
@@ -34,7 +39,16 @@ except ImportError as exc:  # pragma: no cover - exercised by test_strategies
 from edumetrics import _cn2an
 from edumetrics.numerals import _decimal
 
-__all__ = ["DECIMAL_STYLES", "MAX_VALUE", "STYLES", "NumeralStyle", "numerals"]
+__all__ = [
+    "DECIMAL_STYLES",
+    "MAX_VALUE",
+    "SIGNS",
+    "STYLES",
+    "MoneyStyle",
+    "NumeralStyle",
+    "money",
+    "numerals",
+]
 
 NumeralStyle = Literal[
     "arabic",
@@ -60,7 +74,9 @@ NumeralStyle = Literal[
 ``mixed``          Arabic digits with 万/亿: ``1844.37万``, ``12亿3456万7890``, ``3万5千``,
                    ``1.2万亿``
 ``digitwise``      digit by digit with 〇: ``二〇二三``, ``一〇五``
-``colloquial``     the last unit left out: ``三万五`` (35000), ``二百八`` (280), ``3亿5``
+``colloquial``     the last unit left out: ``三万五`` (35000), ``二百八`` (280), ``3亿5``;
+                   or the 一 of 十 after a counted 百 or after 零: ``一百十五`` (115),
+                   ``一千零十`` (1010), ``壹佰拾壹`` (111)
 =================  ==========================================================
 """
 
@@ -73,6 +89,21 @@ DECIMAL_STYLES: Final[tuple[NumeralStyle, ...]] = ("arabic", "arabic_grouped", "
 MAX_VALUE: Final = 10**16 - 1
 """The largest integer part the renderers write (sixteen digits, as cn2an)."""
 
+SIGNS: Final[tuple[tuple[str, bool], ...]] = (
+    ("-", True),
+    ("－", True),
+    ("\u2212", True),
+    ("负", True),
+    ("負", True),
+    ("+", False),
+    ("正", False),
+)
+"""``(sign, negative)``: the signs ``numerals(signed=True)`` writes."""
+
+MoneyStyle = Literal["arabic", "lower", "upper"]
+"""How :func:`money` writes the yuan: ``12元``, ``十二元`` or ``壹拾贰圆``; its 角 and 分
+follow in the same digits."""
+
 
 def numerals(
     style: NumeralStyle | None = None,
@@ -80,6 +111,7 @@ def numerals(
     min_value: int = 0,
     max_value: int = MAX_VALUE,
     places: int = 0,
+    signed: bool = False,
 ) -> st.SearchStrategy[tuple[str, Decimal]]:
     """``(text, value)`` pairs: ``text`` writes ``value`` in ``style`` (any style if None).
 
@@ -87,7 +119,8 @@ def numerals(
     up to that many digits is added (its written form may end in zeros, ``12.50``; the
     value is tidy, ``Decimal('12.5')``), which only :data:`DECIMAL_STYLES` can write.
     ``colloquial`` draws its own shapes and filters them into the range, so keep that
-    range wide.
+    range wide. With ``signed``, some texts start with one of :data:`SIGNS` (the range
+    bounds the magnitude; ``value`` carries the sign).
     """
     if style is not None and style not in STYLES:
         raise InvalidArgument(f"style={style!r} is not one of {STYLES}")
@@ -98,7 +131,7 @@ def numerals(
     if places and style is not None and style not in DECIMAL_STYLES:
         raise InvalidArgument(f"style={style!r} cannot write a fraction; use {DECIMAL_STYLES}")
     styles = (style,) if style is not None else DECIMAL_STYLES if places else STYLES
-    return st.one_of(
+    unsigned = st.one_of(
         [
             _colloquial(min_value, max_value)
             if s == "colloquial"
@@ -106,6 +139,52 @@ def numerals(
             for s in styles
         ]
     )
+    return st.tuples(st.sampled_from(SIGNS), unsigned).map(_signed) if signed else unsigned
+
+
+def _signed(drawn: tuple[tuple[str, bool], tuple[str, Decimal]]) -> tuple[str, Decimal]:
+    (sign, negative), (text, value) = drawn
+    return sign + text, -value if negative and value else value
+
+
+def money(
+    style: MoneyStyle | None = None, *, min_value: int = 0, max_value: int = MAX_VALUE
+) -> st.SearchStrategy[tuple[str, Decimal]]:
+    """``(text, value)`` pairs: an amount in 元 or 圆 with its 角 and 分, or 整/正 when it
+    has none, as receipts, contracts and budget tables write it: ``玖仟陆佰陆拾伍圆壹角捌分``
+    (``Decimal('9665.18')``), ``12元5角``, ``贰拾元零伍分``, ``壹佰壹拾壹圆整``.
+
+    The yuan lie in ``[min_value, max_value]``, written in ``style`` (any if None).
+    :func:`edumetrics.extract` reads each text as one CNY mention; :func:`edumetrics.parse_number`
+    does not (元 is a unit, not part of a numeral).
+    """
+    styles = get_args(MoneyStyle)
+    if style is not None and style not in styles:
+        raise InvalidArgument(f"style={style!r} is not one of {styles}")
+    if not 0 <= min_value <= max_value <= MAX_VALUE:
+        raise InvalidArgument(f"need 0 <= min_value <= max_value <= {MAX_VALUE}")
+
+    @st.composite
+    def draw_money(draw: st.DrawFn) -> tuple[str, Decimal]:
+        written = style if style is not None else draw(st.sampled_from(styles))
+        n = draw(st.integers(min_value, max_value))
+        if written == "arabic":
+            yuan, digits = _grouped(n, draw), "0123456789"
+        elif written == "lower":
+            yuan, digits = _lower(draw, n), _LOWER_SIMPLIFIED.digits
+        else:
+            yuan, digits = _upper(draw, n), _UPPER_SIMPLIFIED.digits
+        jiao, fen = draw(st.integers(0, 9)), draw(st.integers(0, 9))
+        text = yuan + draw(st.sampled_from("元圆"))
+        if jiao:
+            text += digits[jiao] + "角"
+        if fen:
+            text += ("零" if not jiao and draw(st.booleans()) else "") + digits[fen] + "分"
+        elif draw(st.booleans()):
+            text += "整" if jiao else draw(st.sampled_from("整正"))
+        return text, _decimal(n * 100 + jiao * 10 + fen, 2)
+
+    return draw_money()
 
 
 # ---------------------------------------------------------------------------------------
@@ -327,7 +406,20 @@ def _numeral(
 
 
 def _colloquial(min_value: int, max_value: int) -> st.SearchStrategy[tuple[str, Decimal]]:
-    """三万五 = 35000: a number ending in a unit (百千万亿), then one more digit."""
+    """三万五 = 35000: a number ending in a unit (百千万亿), then one more digit; or
+    一百十五 = 115, 一千零十 = 1010: the 一 of 十 left out after a counted 百 or after 零."""
+
+    @st.composite
+    def draw_omitted_ten(draw: st.DrawFn) -> tuple[str, Decimal]:
+        above = draw(st.integers(1, (MAX_VALUE - 19) // 100))  # 一百 or 一千零 before 十
+        n = above * 100 + 10 + draw(st.integers(0, 9))
+        glyphs = draw(
+            st.sampled_from([_LOWER_SIMPLIFIED, _LOWER_TRADITIONAL, _UPPER_SIMPLIFIED])
+        )
+        text = _Chinese(draw, glyphs).write(n)  # ends 一百一十五, 一千零一十五 ...
+        ten = glyphs.digits[1] + glyphs.units[0]
+        at = text.rindex(ten)
+        return text[:at] + text[at + 1 :], Decimal(n)
 
     @st.composite
     def draw_colloquial(draw: st.DrawFn) -> tuple[str, Decimal]:
@@ -343,4 +435,6 @@ def _colloquial(min_value: int, max_value: int) -> st.SearchStrategy[tuple[str, 
             text = _Chinese(draw, glyphs).write(head * 10**power) + glyphs.digits[digit]
         return text, Decimal(n)
 
-    return draw_colloquial().filter(lambda pair: min_value <= pair[1] <= max_value)
+    return st.one_of(draw_colloquial(), draw_omitted_ten()).filter(
+        lambda pair: min_value <= pair[1] <= max_value
+    )
