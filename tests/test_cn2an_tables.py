@@ -32,7 +32,7 @@ REJECTED = {
     "200亿零四千230": "Arabic digits after 十/百/千",  # 四千230: 4230, or 四千 and 230?
     "1百01": "Arabic digits after 十/百/千",
     "一百点123": "Arabic digits after 点",
-    "幺八九": "unexpected '幺'",  # 幺 is one only in spoken codes (phone, room numbers)
+    "幺八九": "幺 is one only in spoken codes",
 }
 
 _MONEY_UNITS = ("元", "圆")

@@ -502,6 +502,7 @@ REASONED = [
     ("一百点123", "Arabic digits after 点", 3),
     ("百十一", "a hundred or so", 1),
     ("九" * 10_000, "longer than 500 characters", 500),
+    ("幺八九", "幺 is one only in spoken codes", 0),
 ]
 
 

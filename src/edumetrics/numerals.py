@@ -39,7 +39,7 @@ from edumetrics._numeral_tables import (
 )
 from edumetrics.errors import NumeralError
 
-__all__ = ["parse_number"]
+__all__ = ["MAX_LENGTH", "parse_number"]
 
 # ---------------------------------------------------------------------------------------
 # Character classes, built once from the tables.
@@ -130,9 +130,17 @@ def parse_number(text: str) -> Decimal:
     edumetrics.errors.NumeralError: cannot read '5.' as a number: incomplete numeral (position 2)
 
     A unit that starts a numeral counts one, as in 十五 and 百余人 (``百`` is 100, ``千万``
-    is 10 ** 7). Digits side by side without a 〇 (``三五``, ``七八``) are an approximate
-    range in Chinese ("three or five"), not a numeral, and raise. Signs, percent signs and
-    units are not part of a numeral. A non-``str`` argument raises :class:`TypeError`.
+    is 10 ** 7); inside a numeral 十 may leave out its 一 right after a counted 百 or after
+    零 (``一百十一`` is 111, ``一千零十`` 1010). 廿, 卅 and 卌 are 二十, 三十 and 四十. A sign
+    may lead (``负``, ``-``, ``－``, ``正``, ``+``):
+
+    >>> parse_number("一百十一"), parse_number("负零点一零"), parse_number("-10.1万")
+    (Decimal('111'), Decimal('-0.1'), Decimal('-101000'))
+
+    Digits side by side without a 〇 (``三五``, ``七八``) are an approximate range in
+    Chinese ("three or five"), not a numeral, and raise; so does a numeral longer than
+    :data:`MAX_LENGTH` characters. Percent signs and units are not part of a numeral. A
+    non-``str`` argument raises :class:`TypeError`.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_number() expects str, not {type(text).__name__}")
@@ -268,7 +276,7 @@ def _tokenize(text: str, start: int, end: int) -> list[_Token]:
         elif char in _CHINESE_POINTS:
             tokens.append(_Token(_POINT, 0, i))
         else:
-            raise _Stop(i)
+            raise _Stop(i, _YAO if char == "幺" else None)
         i += 1
     return tokens
 
@@ -596,3 +604,4 @@ _ARABIC_AFTER_SMALL_UNIT: Final = (
     "Arabic digits after 十/百/千 (3千500, 1百01): write the section in one script (3500)"
 )
 _ARABIC_AFTER_POINT: Final = "Arabic digits after 点 (一百点123): write 一百点一二三 or 100.123"
+_YAO: Final = "幺 is one only in spoken codes (phone and room numbers), not in a numeral"
