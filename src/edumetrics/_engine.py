@@ -418,10 +418,10 @@ def _ranges_to(text: str, low: _Cand, high: _Cand) -> bool:
 
 
 def _minus_before(text: str, pos: int) -> bool:
-    """增长-3.5%, 增速为-2%: a minus sign right before the number, after a word that
-    states a value. A dash after a numeral is a range (3-5所), and one after other words
-    is punctuation (学校——34所), so only these words admit the sign."""
-    return pos >= 2 and text[pos - 1] == "-" and text[pos - 2] in _BEFORE_MINUS
+    """增长-3.5%, 增速为-2%, 增长率为负3.2%: a minus sign (or 负) right before the number,
+    after a word that states a value. A dash after a numeral is a range (3-5所), and one
+    after other words is punctuation (学校——34所), so only these words admit the sign."""
+    return pos >= 2 and text[pos - 1] in "-负" and text[pos - 2] in _BEFORE_MINUS
 
 
 _BEFORE_MINUS = frozenset("为是长速幅率至到:(")
