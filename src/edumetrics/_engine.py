@@ -1409,7 +1409,7 @@ def _propagate_per_capita(cands: list[_Cand], ctx: _Context) -> None:
             and last.metric == "per_capita_funding"
             and (last.sent == c.sent or _continues(text, c.sent[0], last.sent))
             and (c.role == "change" or c.label is None or not P.MONEY_CUE.search(c.label))
-            and not P.TOTAL.search(text, c.sent[0], c.start)
+            and not P.TOTAL.search(text, max(c.sent[0], c.start - _REACH), c.start)
         ):
             c.metric = "per_capita_funding"
 
@@ -1479,7 +1479,8 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
         # 现有在校学生47478人。其中:学前8234人…: a sentence opening with 其中 breaks
         # down the sentence before it
         first = c.sent[0]
-        if not text[first:k].strip() and first:
+        opening = P.PART_OPENING.match(text, first) if first else None
+        if opening is not None and opening.end() == k + len("其中"):
             first = ctx.sentence(first - 1)[0]
         for j in range(i - 1, max(-1, i - 1 - _GROUP_REACH * 4), -1):
             t = cands[j]
