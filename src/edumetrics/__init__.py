@@ -7,10 +7,12 @@
 
 from __future__ import annotations
 
+from edumetrics._metadata import DocumentInfo
 from edumetrics.batch import Extraction, extract_document, extract_many
 from edumetrics.errors import DocumentError, EdumetricsError, MissingExtraError, NumeralError
 from edumetrics.extract import extract
 from edumetrics.numerals import parse_number
+from edumetrics.panel import to_panel
 from edumetrics.readers import Document, read_document
 from edumetrics.records import Flag, Level, Mention, Metric, Qualifier, Role, Unit
 from edumetrics.rules import Rule, register_metric, rules, unregister_metric
@@ -21,6 +23,7 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "Document",
     "DocumentError",
+    "DocumentInfo",
     "EdumetricsError",
     "Extraction",
     "Flag",
@@ -43,6 +46,7 @@ __all__ = [
     "rules",
     "to_arrow",
     "to_pandas",
+    "to_panel",
     "to_polars",
     "unregister_metric",
 ]
