@@ -205,8 +205,14 @@ FIGURES = [
     ("贫困山区学校5所。", "5所", None, False, None),
     ("紧紧围绕县委部署,新建学校3所。", "3所", None, False, None),
     ("今年西安市共有103031名九年级学生参加中考。", "103031名", "西安市", False, "sentence"),
-    # the place named before the clause does not reach past its end
-    ("紫阳县新建学校3所,全县教师1200人。", "1200人", None, False, None),
+    # a place that opens the sentence is its subject: every clause of it is about it
+    ("xx中学再次取得优异成绩,参考考生2235人。", "2235人", "xx中学", True, "sentence"),
+    ("2019年,紫阳县新建学校3所,全县教师1200人。", "1200人", "紫阳县", False, "sentence"),
+    # ... but one named inside an earlier clause does not reach past its end
+    ("全县新建学校3所,其中城区2所,教师1200人。", "1200人", None, False, None),
+    # 县市区 and 各县区 name all the parts, not one
+    ("分县市区招生计划1300人。", "1300人", None, False, None),
+    ("各县区考点24个。", "24个", None, False, None),
 ]
 
 

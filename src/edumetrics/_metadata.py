@@ -100,7 +100,7 @@ _NOT_PLACE_END: Final = regex.compile(rf"(?:{alternation(NOT_PLACE_ENDINGS)})$")
 # by the place it is in (紫阳县第二小学)
 NARROWER: Final = regex.compile(
     rf"""
-    {alternation(SCOPE_WORDS)}
+    (?<![各分县市全])(?:{alternation(SCOPE_WORDS)})   # not 县市区, 各县区: all of them
     | (?:[市县区]|(?<!{_NAME}){_NAME}{{1,2}})?{_NUMERAL}{{1,3}}中(?![\p{{Han}}])  # 市一中
     | (?:{_MASK})(?:{_NUMERAL}{{1,3}}中|中学|小学|幼儿园|学校)   # xx中学, *四中
     """,
@@ -108,6 +108,10 @@ NARROWER: Final = regex.compile(
 )
 _SCHOOL_AFTER_PLACE: Final = regex.compile(
     rf"(?:第{_NUMERAL}{{1,3}}|第[0-9]{{1,3}})?(?:实验)?(?:中学|小学|幼儿园|高中|初中|学校)"
+)
+# what may stand before a sentence's subject: spaces, a time (今年, 2019年上半年)
+SUBJECT_LEAD: Final = regex.compile(
+    r"[ \t,]*+(?:(?:今年|去年|上年|本年|目前|[0-9]{4}年(?:上半年|下半年)?)[,]?)?"
 )
 _CLAUSE_DELIM: Final = regex.compile(r"[,;。!?:\n]")
 # a line opening with a province (广东广州:, 四川:)
@@ -330,26 +334,41 @@ def _document_place(folded: str, title: Span | None, issuer: Span | None) -> Spa
 
 
 def mention_place(text: str, folded: str, mention: Mention) -> tuple[str, bool, PlaceSource] | None:
-    """The place a figure's clause or line names: ``(place as written, masked, source)``,
-    or None when they name none (the figure is about its document's place).
+    """The place a figure's clause, sentence or line names: ``(place as written, masked,
+    source)``, or None when they name none (the figure is about its document's place).
 
-    ``folded`` is ``text`` folded one to one (``edumetrics._normalize._fold``).
+    Tried in order: the nearest place the figure's own clause names before it; the place
+    its line opens with (``广东广州:``); the place its sentence opens with, the sentence's
+    subject (``xx中学再次取得优异成绩,参考考生2235人``). ``folded`` is ``text``
+    folded one to one (``edumetrics._normalize._fold``).
     """
     sentence_start = min(mention.sentence_start, mention.start)
     clause_start = sentence_start
     for m in _CLAUSE_DELIM.finditer(folded, sentence_start, mention.start):
         clause_start = m.end()
+    found = _nearest(folded, clause_start, mention.start)
+    if found is None:
+        line_start = folded.rfind("\n", 0, mention.start) + 1
+        label = LINE_PLACE.match(folded, line_start, mention.start)
+        if label is not None:
+            return text[label.start("place") : label.end("place")], False, "line"
+    if found is None and clause_start > sentence_start:
+        lead = SUBJECT_LEAD.match(folded, sentence_start, mention.start)
+        subject = _nearest(folded, lead.end(), clause_start) if lead else None
+        found = subject if subject is not None and lead and subject[0] == lead.end() else None
+    if found is not None:
+        return text[found[0] : found[1]], found[2], "sentence"
+    return None
+
+
+def _nearest(folded: str, start: int, stop: int) -> tuple[int, int, bool] | None:
+    """The place, part of a place or school named last in ``folded[start:stop]``:
+    ``(start, end, masked)``; a school named after its place (紫阳县第二小学) is whole."""
     best: tuple[int, int, bool] | None = None
-    for start, end in places(folded, clause_start, mention.start):
-        school = _SCHOOL_AFTER_PLACE.match(folded, end, mention.start)
-        best = (start, school.end() if school else end, _is_masked(folded, (start, end)))
-    for m in NARROWER.finditer(folded, clause_start, mention.start):
+    for begin, end in places(folded, start, stop):
+        school = _SCHOOL_AFTER_PLACE.match(folded, end, stop)
+        best = (begin, school.end() if school else end, _is_masked(folded, (begin, end)))
+    for m in NARROWER.finditer(folded, start, stop):
         if best is None or m.end() > best[1]:
             best = (m.start(), m.end(), any(ch in MASK_CHARS for ch in m[0]))
-    if best is not None:
-        return text[best[0] : best[1]], best[2], "sentence"
-    line_start = folded.rfind("\n", 0, mention.start) + 1
-    label = LINE_PLACE.match(folded, line_start, mention.start)
-    if label is not None:
-        return text[label.start("place") : label.end("place")], False, "line"
-    return None
+    return best
