@@ -41,8 +41,9 @@ REAL = [
     Doc(
         "dev/c3.txt", "关于2016年全市教育经费执行情况统计公告", None, None, False, 2016, "bulletin"
     ),
-    # a budget without a title line: the office whose budget it is
-    Doc("dev/c4.txt", None, "市教育局", None, False, 2022, "budget"),
+    # a budget without a title line: the office whose budget it is; no year of its own
+    # (its figures state theirs: 市教育局部门2022年收入预算…)
+    Doc("dev/c4.txt", None, "市教育局", None, False, None, "budget"),
     # a repost in traditional characters on an equipment site (URL with 2022, posted
     # 2019年11月19日): title, issuer and place as written, the year the title's 2018
     Doc(

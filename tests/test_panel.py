@@ -95,7 +95,9 @@ def test_masked_places_stay_as_written(panel: object) -> None:
     assert c15[c15["period"].isna()]["period_source"].isna().all()  # type: ignore[index]
 
 
-TWO_VALUES = "2021年全县小学入学率100%。另据统计,全县小学入学率99.5%。全县小学入学率99.5%。"
+TWO_VALUES = (
+    "2021年教育统计公报\n全县小学入学率100%。另据统计,全县小学入学率99.5%。全县小学入学率99.5%。"
+)
 
 
 def test_two_values_under_one_key_are_both_kept_and_flagged() -> None:
