@@ -226,3 +226,25 @@ def test_place_of_a_figure(
     mention = next(m for m in extract(text) if m.text == figure)
     found = mention_place(text, _fold(text), mention)
     assert found == (None if place is None else (place, masked, source))
+
+
+ADVERSARIAL = [
+    "紫" * 100_000 + "县",
+    "x" * 100_000 + "县教育局",
+    "县教育局、" * 20_000 + "发布",
+    "工作总结" * 25_000,
+    ("广东" + "广" * 50 + ":") * 2_000,
+    "\n" * 50_000 + "2023年教育统计公报",
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: f"{t[:6]}…{len(t)}")
+def test_long_inputs_do_not_hang(text: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    DocumentInfo.read(text)
+    sample = text[:20_000] + "共有学校3所。"
+    for mention in extract(sample):
+        mention_place(sample, _fold(sample), mention)
+    assert time.perf_counter() - started < 10  # a bound against a hang, not a speed test

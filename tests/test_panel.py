@@ -201,3 +201,16 @@ def test_panel_command_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["panel", str(DEV / "c1.txt"), "-o", "panel.jsonl"])
     assert "csv or parquet, not jsonl" in capsys.readouterr().err
+
+
+def test_a_page_long_sentence_of_figures_does_not_hang() -> None:
+    import time
+
+    text = "紫阳县2021年教育基本情况\n" + "城区学校3所、农村学校5所、" * 5_000 + "。"
+    started = time.perf_counter()
+    frame = to_panel(extract_many([text]))
+    assert time.perf_counter() - started < 30  # a bound against a hang, not a speed test
+    assert list(zip(frame["place"], frame["value"], frame["occurrences"], strict=True)) == [
+        ("城区", 3.0, 5_000),
+        ("农村", 5.0, 5_000),
+    ]

@@ -29,7 +29,8 @@ load a data frame library at import.
 A figure's place (:func:`mention_place`) is the nearest place its own clause names before
 it (``西藏自治区(39.67%)``, ``其中,农村为…``, ``城区小学…``, a numbered or masked school:
 ``市一中``, ``xx中学``), else the place its line opens with (``广东广州:2023年…``), else
-its document's.
+the place its sentence opens with (``xx中学再次取得优异成绩,参考考生2235人``), else its
+document's. ``docs/panel.md`` tells the rules with their examples.
 """
 
 from __future__ import annotations
@@ -71,10 +72,12 @@ its document."""
 _OPENING: Final = 600  # characters of a document's opening that hold its title and issuer
 _TITLE_LINES: Final = 8  # non-blank lines of the opening that may hold its title
 _TITLE_MAX: Final = 60  # a title is at most this long
+_TITLE_TAIL_MAX: Final = 8  # Han characters after a title's noun (…工作总结汇报, …规划范文)
 _HEADLINE_MAX: Final = 40  # a headline recognised by the furniture after it, at most
 _HEADLINE_HAN: Final = 6  # ... and at least this many Han characters
 _SELF_REFERENCE_SPAN: Final = 3000  # where 我县/本市 is looked for
 _PUBLISHER_GAP: Final = 6  # characters between an office and 发布 (宣城市教体局网站今天发布)
+_REACH: Final = 120  # characters before a figure in which its clause or line names a place
 
 _NAME = rf"[^\P{{Han}}{NOT_NAME_CHARS}{MASK_CHARS}]"
 _SUFFIX = alternation(ADMIN_SUFFIXES)
@@ -106,14 +109,18 @@ NARROWER: Final = regex.compile(
     """,
     regex.VERBOSE,
 )
+# the same, searched from the end of a clause back (the nearest before a figure first)
+_LAST_PLACE: Final = regex.compile(PLACE.pattern, regex.VERBOSE | regex.REVERSE)
+_LAST_NARROWER: Final = regex.compile(NARROWER.pattern, regex.VERBOSE | regex.REVERSE)
 _SCHOOL_AFTER_PLACE: Final = regex.compile(
     rf"(?:第{_NUMERAL}{{1,3}}|第[0-9]{{1,3}})?(?:实验)?(?:中学|小学|幼儿园|高中|初中|学校)"
 )
 # what may stand before a sentence's subject: spaces, a time (今年, 2019年上半年)
 SUBJECT_LEAD: Final = regex.compile(
-    r"[ \t,]*+(?:(?:今年|去年|上年|本年|目前|[0-9]{4}年(?:上半年|下半年)?)[,]?)?"
+    r"[ \t,]{0,20}+(?:(?:今年|去年|上年|本年|目前|[0-9]{4}年(?:上半年|下半年)?)[,]?)?"
 )
-_CLAUSE_DELIM: Final = regex.compile(r"[,;。!?:\n]")
+# the last clause delimiter before a figure (searched from the end)
+_LAST_CLAUSE_DELIM: Final = regex.compile(r"(?r)[,;。!?:\n]")
 # a line opening with a province (广东广州:, 四川:)
 LINE_PLACE: Final = regex.compile(
     rf"^[ \t]*(?P<place>(?:{alternation(PROVINCES)})\p{{Han}}{{0,4}}?)(?=[:])", regex.MULTILINE
@@ -150,7 +157,9 @@ TITLE_LEAD: Final = regex.compile(
 )
 # where a title glued to its text ends: the Han characters after its noun (总结汇报),
 # up to a section marker (一、), a digit, a space or punctuation
-TITLE_TAIL: Final = regex.compile(rf"\p{{Han}}*?(?={_NUMERAL}{{1,3}}、|[^\p{{Han}}]|$)")
+TITLE_TAIL: Final = regex.compile(
+    rf"\p{{Han}}{{0,{_TITLE_TAIL_MAX}}}?(?={_NUMERAL}{{1,3}}、|[^\p{{Han}}]|$)"
+)
 _TITLE_TRAILER: Final = regex.compile(r"(?:\.(?:docx?|pdf|txt|wps))?[ \t】》”\]]*$", regex.I)
 _SENTENCE_PUNCT: Final = regex.compile(r"[,。;!?]")
 # a figure right after a title's words: the words open a sentence (市教育局部门2022年收入
@@ -213,7 +222,8 @@ def _read(text: str, folded: str) -> DocumentInfo:
 
 
 def _year_and_kind(text: str) -> tuple[int | None, str | None]:
-    """The document's year and kind, as the extractor's layout reader reads them."""
+    """The document's year and kind, as the extractor's layout reader reads them (one
+    reader for both, so a panel's periods agree with the extractor's roles)."""
     layout = Layout(text)
     return layout.year, layout.kind
 
@@ -253,7 +263,7 @@ def _lines(folded: str, limit: int) -> list[Span]:
         end = folded.find("\n", pos)
         end = len(folded) if end < 0 else end
         if folded[pos:end].strip():
-            out.append((pos, end))
+            out.append((pos, min(end, pos + _OPENING)))  # (a line may run on for pages)
         pos = end + 1
     return out
 
@@ -284,6 +294,8 @@ def _title(folded: str) -> Span | None:
         # a title glued to the text after it: cut where its words end
         tail = TITLE_TAIL.match(folded, noun.end(), end)
         cut = tail.end() if tail else noun.end()
+        if cut - begin > _TITLE_MAX:
+            continue
         if _SENTENCE_PUNCT.match(folded, cut) or _FIGURE_AFTER.match(folded, cut):
             continue  # the noun opens a sentence (通知要求,…)
         return _trimmed(folded, begin, cut)
@@ -334,30 +346,45 @@ def _document_place(folded: str, title: Span | None, issuer: Span | None) -> Spa
 
 
 def mention_place(text: str, folded: str, mention: Mention) -> tuple[str, bool, PlaceSource] | None:
-    """The place a figure's clause, sentence or line names: ``(place as written, masked,
+    """The place a figure's clause, line or sentence names: ``(place as written, masked,
     source)``, or None when they name none (the figure is about its document's place).
 
     Tried in order: the nearest place the figure's own clause names before it; the place
     its line opens with (``广东广州:``); the place its sentence opens with, the sentence's
-    subject (``xx中学再次取得优异成绩,参考考生2235人``). ``folded`` is ``text``
-    folded one to one (``edumetrics._normalize._fold``).
+    subject (``xx中学再次取得优异成绩,参考考生2235人``). ``folded`` is ``text`` folded one
+    to one (``edumetrics._normalize._fold``). Each look-back is bounded (``_REACH``), so a
+    page-long sentence of figures costs no more per figure than a short one.
     """
-    sentence_start = min(mention.sentence_start, mention.start)
-    clause_start = sentence_start
-    for m in _CLAUSE_DELIM.finditer(folded, sentence_start, mention.start):
-        clause_start = m.end()
-    found = _nearest(folded, clause_start, mention.start)
+    pos = mention.start
+    sentence_start = min(mention.sentence_start, pos)
+    reach = max(sentence_start, pos - _REACH)
+    delimiter = _LAST_CLAUSE_DELIM.search(folded, reach, pos)
+    clause_start = delimiter.end() if delimiter else reach
+    found = _nearest(folded, clause_start, pos)
     if found is None:
-        line_start = folded.rfind("\n", 0, mention.start) + 1
-        label = LINE_PLACE.match(folded, line_start, mention.start)
+        line_start = folded.rfind("\n", max(0, pos - _REACH), pos) + 1
+        label = LINE_PLACE.match(folded, line_start, pos) if line_start or pos <= _REACH else None
         if label is not None:
             return text[label.start("place") : label.end("place")], False, "line"
     if found is None and clause_start > sentence_start:
-        lead = SUBJECT_LEAD.match(folded, sentence_start, mention.start)
-        subject = _nearest(folded, lead.end(), clause_start) if lead else None
-        found = subject if subject is not None and lead and subject[0] == lead.end() else None
+        lead = SUBJECT_LEAD.match(folded, sentence_start, clause_start)
+        if lead is not None:
+            found = _opening(folded, lead.end(), clause_start)
     if found is not None:
         return text[found[0] : found[1]], found[2], "sentence"
+    return None
+
+
+def _opening(folded: str, start: int, stop: int) -> tuple[int, int, bool] | None:
+    """The place or school ``folded[start:stop]`` opens with: ``(start, end, masked)``."""
+    stop = min(stop, start + _REACH)
+    place = PLACE.match(folded, start, stop)
+    if place is not None and (place["masked"] is not None or not _NOT_PLACE_END.search(place[0])):
+        school = _SCHOOL_AFTER_PLACE.match(folded, place.end(), stop)
+        return (start, school.end() if school else place.end(), place["masked"] is not None)
+    part = NARROWER.match(folded, start, stop)
+    if part is not None:
+        return (start, part.end(), any(ch in MASK_CHARS for ch in part[0]))
     return None
 
 
@@ -365,10 +392,14 @@ def _nearest(folded: str, start: int, stop: int) -> tuple[int, int, bool] | None
     """The place, part of a place or school named last in ``folded[start:stop]``:
     ``(start, end, masked)``; a school named after its place (紫阳县第二小学) is whole."""
     best: tuple[int, int, bool] | None = None
-    for begin, end in places(folded, start, stop):
-        school = _SCHOOL_AFTER_PLACE.match(folded, end, stop)
-        best = (begin, school.end() if school else end, _is_masked(folded, (begin, end)))
-    for m in NARROWER.finditer(folded, start, stop):
-        if best is None or m.end() > best[1]:
-            best = (m.start(), m.end(), any(ch in MASK_CHARS for ch in m[0]))
+    for place in _LAST_PLACE.finditer(folded, start, stop):  # the last first
+        if place["masked"] is None and _NOT_PLACE_END.search(place[0]):
+            continue
+        school = _SCHOOL_AFTER_PLACE.match(folded, place.end(), stop)
+        end = school.end() if school else place.end()
+        best = (place.start(), end, place["masked"] is not None)
+        break
+    part = _LAST_NARROWER.search(folded, start, stop)
+    if part is not None and (best is None or part.end() > best[1]):
+        best = (part.start(), part.end(), any(ch in MASK_CHARS for ch in part[0]))
     return best

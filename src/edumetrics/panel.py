@@ -9,8 +9,9 @@ decided is told in ``docs/panel.md``; in short:
   为…``, ``市一中``), else the place its line opens with (``广东广州:``), else its
   document's (:class:`~edumetrics._metadata.DocumentInfo`); ``place_source`` says which
   (``sentence``, ``line``, ``document``), and is null when no place is known.
-- **period**: the year the figure's sentence states, else its document's year;
-  ``period_source`` says which (``stated``, ``document``).
+- **period**: the year the figure's sentence states (or, where the record says so, its
+  section's heading), else its document's year; ``period_source`` says which
+  (``stated``, ``section``, ``document``).
 
 A key that holds two different values in one document keeps both rows, each with
 ``conflict`` set: the panel never picks one silently. The same value said twice under
@@ -56,7 +57,8 @@ if TYPE_CHECKING:
 
 __all__ = ["PANEL_COLUMNS", "panel_rows", "to_panel"]
 
-PeriodSource = Literal["stated", "document"]
+PeriodSource = Literal["stated", "section", "document"]
+"""Where a figure's period was read: its sentence, its section's heading, its document."""
 
 PANEL_COLUMNS: tuple[tuple[str, str], ...] = (
     ("doc", "str"),
@@ -94,9 +96,14 @@ _WIDE_INDEX = ("doc", "path", "place", "period", "role")
 
 
 def _period(mention: Mention, document_year: int | None) -> tuple[int | None, PeriodSource | None]:
-    """The year a figure is for, and where it was read: its sentence, else its document."""
+    """The year a figure is for, and where it was read: its sentence, else its document.
+
+    A record that says where its period comes from (``period_source``: its sentence, its
+    section's heading or its document) is taken at its word.
+    """
+    source: PeriodSource | None = getattr(mention, "period_source", None)
     if mention.period is not None:
-        return mention.period, "stated"
+        return mention.period, source or "stated"
     if document_year is not None:
         return document_year, "document"
     return None, None
