@@ -248,3 +248,32 @@ def test_long_inputs_do_not_hang(text: str) -> None:
     for mention in extract(sample):
         mention_place(sample, _fold(sample), mention)
     assert time.perf_counter() - started < 10  # a bound against a hang, not a speed test
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def test_metadata_of_an_html_page_is_read_from_its_visible_text() -> None:
+    pytest.importorskip("selectolax")
+    from edumetrics import read_document
+
+    info = DocumentInfo.read(read_document(EXAMPLES / "city_bulletin.html").text)
+    assert (info.title, info.place, info.year, info.kind) == (
+        "临江市2023年教育事业发展统计公报",
+        "临江市",
+        2023,
+        "bulletin",
+    )
+
+
+def test_metadata_of_a_gbk_plan_without_a_place() -> None:
+    from edumetrics import read_document
+
+    info = DocumentInfo.read(read_document(EXAMPLES / "school_plan_gbk.txt").text)
+    # a township school's plan: 城东镇 is a town, not an administrative division read here
+    assert (info.title, info.place, info.year, info.kind) == (
+        "城东镇中心学校2023年秋季学期工作计划",
+        None,
+        2023,
+        "plan",
+    )
