@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import regex
 
-from edumetrics._document import Layout
+from edumetrics._document import describe
 from edumetrics._normalize import _fold
 from edumetrics._patterns import alternation
 from edumetrics._place_words import (
@@ -207,7 +207,7 @@ class DocumentInfo:
 
 
 def _read(text: str, folded: str) -> DocumentInfo:
-    year, kind = _year_and_kind(text)
+    kind, year = describe(text)  # the extractor's reading: one reader for both
     title = _title(folded)
     issuer = _issuer(folded, title)
     place = _document_place(folded, title, issuer)
@@ -219,13 +219,6 @@ def _read(text: str, folded: str) -> DocumentInfo:
         year=year,
         kind=kind,
     )
-
-
-def _year_and_kind(text: str) -> tuple[int | None, str | None]:
-    """The document's year and kind, as the extractor's layout reader reads them (one
-    reader for both, so a panel's periods agree with the extractor's roles)."""
-    layout = Layout(text)
-    return layout.year, layout.kind
 
 
 Span = tuple[int, int]
