@@ -177,7 +177,7 @@ _HAN: Final = regex.compile(r"\p{Han}")
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """What a report says about itself (see :mod:`edumetrics._metadata` for the rules).
+    """What a report says about itself, read from its text (the rules: ``docs/panel.md``).
 
     ``title``, ``issuer`` and ``place`` are as written in the text, or None where it
     does not say; ``place_masked`` is True when the place's name is hidden by
