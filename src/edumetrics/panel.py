@@ -9,8 +9,8 @@ decided is told in ``docs/panel.md``; in short:
   为…``, ``市一中``), else the place its line opens with (``广东广州:``), else its
   document's (:class:`~edumetrics._metadata.DocumentInfo`); ``place_source`` says which
   (``sentence``, ``line``, ``document``), and is null when no place is known.
-- **period**: the year the figure's sentence states (or, where the record says so, its
-  section's heading), else its document's year; ``period_source`` says which
+- **period**: the record's own (``Mention.period``): the year the figure's sentence
+  states, else its section heading's, else its document's; ``period_source`` says which
   (``stated``, ``section``, ``document``).
 
 A key that holds two different values in one document keeps both rows, each with
@@ -43,7 +43,7 @@ a cell whose key conflicts is left empty and named in the ``conflicts`` column.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from edumetrics._metadata import DocumentInfo, _read, mention_place
 from edumetrics._normalize import _fold
@@ -53,12 +53,9 @@ from edumetrics.tables import exact_decimal
 
 if TYPE_CHECKING:
     from edumetrics.batch import Extraction
-    from edumetrics.records import Mention
 
 __all__ = ["PANEL_COLUMNS", "panel_rows", "to_panel"]
 
-PeriodSource = Literal["stated", "section", "document"]
-"""Where a figure's period was read: its sentence, its section's heading, its document."""
 
 PANEL_COLUMNS: tuple[tuple[str, str], ...] = (
     ("doc", "str"),
@@ -95,20 +92,6 @@ KEY: tuple[str, ...] = ("doc", "place", "period", "metric", "level", "role")
 _WIDE_INDEX = ("doc", "path", "place", "period", "role")
 
 
-def _period(mention: Mention, document_year: int | None) -> tuple[int | None, PeriodSource | None]:
-    """The year a figure is for, and where it was read: its sentence, else its document.
-
-    A record that says where its period comes from (``period_source``: its sentence, its
-    section's heading or its document) is taken at its word.
-    """
-    source: PeriodSource | None = getattr(mention, "period_source", None)
-    if mention.period is not None:
-        return mention.period, source or "stated"
-    if document_year is not None:
-        return document_year, "document"
-    return None, None
-
-
 def _document_rows(result: Extraction, actual_only: bool) -> list[dict[str, Any]]:
     text = result.text
     folded = _fold(text)
@@ -127,9 +110,9 @@ def _document_rows(result: Extraction, actual_only: bool) -> list[dict[str, Any]
             place, place_masked, place_source = info.place, info.place_masked, "document"
         else:
             place, place_masked, place_source = None, False, None
-        period, period_source = _period(m, info.year)
+        period_source = None if m.period_source is None else m.period_source.value
         level = None if m.level is None else m.level.value
-        key = (result.doc, place, period, m.metric, level, m.role.value)
+        key = (result.doc, place, m.period, m.metric, level, m.role.value)
         exact = exact_decimal(m.value)
         same = by_value.get((*key, m.unit.value, exact))
         if same is not None:
@@ -144,7 +127,7 @@ def _document_rows(result: Extraction, actual_only: bool) -> list[dict[str, Any]
             "place": place,
             "place_source": place_source,
             "place_masked": place_masked,
-            "period": period,
+            "period": m.period,
             "period_source": period_source,
             "metric": m.metric,
             "level": level,
