@@ -1,4 +1,5 @@
-"""examples/quickstart.ipynb runs from top to bottom, in a kernel of this very interpreter.
+"""The notebooks of examples/ (quickstart.ipynb, panel.ipynb) run from top to bottom, in a
+kernel of this very interpreter.
 
 The kernel spec is written to a temporary directory put first on ``JUPYTER_PATH``, so the
 notebook runs with the same Python (and the same installed edumetrics) as the tests,
@@ -60,3 +61,22 @@ def test_quickstart_notebook_runs(kernel: str) -> None:
     assert any("<mark" in o.get("text/html", "") for o in code), "no highlighted view"
     assert any("image/png" in o for o in code), "no figure"
     assert any("2860万元" in o.get("text/html", "") for o in code), "no DataFrame"
+
+
+@pytest.mark.slow
+def test_panel_notebook_runs(kernel: str) -> None:
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(EXAMPLES / "panel.ipynb", as_version=4)
+    client = NotebookClient(
+        notebook, timeout=120, kernel_name=kernel, resources={"metadata": {"path": str(EXAMPLES)}}
+    )
+    client.execute()
+    code = [outputs(c) for c in notebook.cells if c.cell_type == "code"]
+    assert all("stderr" not in o for o in code), [o.get("stderr") for o in code]
+    assert any("image/png" in o for o in code), "no figure"
+    html = "".join(o.get("text/html", "") for o in code)
+    assert "广东湛江" in html, "no place read from a line label"
+    assert "xx区" in html, "no masked place"
+    assert "紫阳县政府办公室" in html, "no document metadata"

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from edumetrics.batch import Extraction, extract_document, extract_many
 from edumetrics.errors import DocumentError, EdumetricsError, MissingExtraError, NumeralError
 from edumetrics.extract import extract
@@ -16,11 +18,16 @@ from edumetrics.records import Flag, Level, Mention, Metric, Qualifier, Role, Un
 from edumetrics.rules import Rule, register_metric, rules, unregister_metric
 from edumetrics.tables import to_arrow, to_pandas, to_polars
 
+if TYPE_CHECKING:
+    from edumetrics._metadata import DocumentInfo
+    from edumetrics.panel import to_panel
+
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "Document",
     "DocumentError",
+    "DocumentInfo",
     "EdumetricsError",
     "Extraction",
     "Flag",
@@ -43,6 +50,21 @@ __all__ = [
     "rules",
     "to_arrow",
     "to_pandas",
+    "to_panel",
     "to_polars",
     "unregister_metric",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``DocumentInfo`` and ``to_panel``, imported on first use: their patterns take about
+    as long to compile as the extractor's, which a script that only extracts never needs."""
+    if name == "DocumentInfo":
+        from edumetrics._metadata import DocumentInfo
+
+        return DocumentInfo
+    if name == "to_panel":
+        from edumetrics.panel import to_panel
+
+        return to_panel
+    raise AttributeError(f"module 'edumetrics' has no attribute {name!r}")

@@ -2,7 +2,10 @@
 
 ``edumetrics extract PATH... [--format table|jsonl|csv|parquet] [--output FILE]
 [--recursive] [--workers N] [--max-size SIZE] [--progress]`` prints every mention of
-every file; ``edumetrics schema`` prints the JSON schema of one ``jsonl`` record.
+every file; ``edumetrics panel PATH... [--output panel.parquet|panel.csv] [--actual-only]
+[--wide]`` writes one panel of the figures of all files, keyed by place, period, metric,
+level and role, with each figure's source (see :func:`edumetrics.to_panel`);
+``edumetrics schema`` prints the JSON schema of one ``jsonl`` record.
 
 PATH is a file, a directory (with ``--recursive``: every .txt, .docx, .html/.htm and .pdf
 under it in path order, hidden names skipped, walked without depth limit), a glob pattern
@@ -58,6 +61,7 @@ __all__ = ["main", "record_schema"]
 
 PROG = "edumetrics"
 FORMATS = ("table", "jsonl", "csv", "parquet")
+PANEL_FORMATS = ("csv", "parquet")
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 _GLOB_CHARS = frozenset("*?[")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
@@ -87,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.buffer.write(_schema_text().encode())
             sys.stdout.flush()
             return EXIT_OK
+        if args.command == "panel":
+            return _panel_command(parser, args)
         return _extract_command(parser, args)
     except BrokenPipeError:
         _silence_stdout()
@@ -133,6 +139,45 @@ def _on_sigterm() -> Any:
         return None
 
 
+def _add_run_options(
+    command: argparse.ArgumentParser, formats: tuple[str, ...], default: str
+) -> None:
+    """The arguments of both extract and panel: what to read, how, and where to write."""
+    command.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a .txt/.docx/.html/.pdf file, a directory (with --recursive), a glob, "
+        "or - for standard input",
+    )
+    command.add_argument(
+        "-f",
+        "--format",
+        choices=formats,
+        help=f"output format (default: from the --output suffix, else {default})",
+    )
+    command.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
+    command.add_argument(
+        "-r", "--recursive", action="store_true", help="read the supported files in directories"
+    )
+    command.add_argument(
+        "-j", "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    command.add_argument(
+        "--max-size",
+        type=_byte_size,
+        default=MAX_BYTES,
+        metavar="SIZE",
+        help="skip files larger than SIZE bytes (K, M, G suffixes; default 100M), also "
+        "the size a .docx may inflate to",
+    )
+    command.add_argument(
+        "--progress", action="store_true", help="progress bar on a terminal (extra 'progress')"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -145,38 +190,20 @@ def _parser() -> argparse.ArgumentParser:
         description="Extract every quantity mention of each file and write one record per "
         "mention. Exit status: 0 ok, 1 some file failed, 2 usage error.",
     )
-    ex.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH",
-        help="a .txt/.docx/.html/.pdf file, a directory (with --recursive), a glob, "
-        "or - for standard input",
+    _add_run_options(ex, FORMATS, "table")
+    panel = sub.add_parser(
+        "panel",
+        help="one panel of the figures of many files: place x period x metric",
+        description="Extract the figures of all files into one table keyed by document, "
+        "place, period, metric, level and role, each row with its source (path, span, "
+        "sentence). Exit status: 0 ok, 1 some file failed, 2 usage error.",
     )
-    ex.add_argument(
-        "-f",
-        "--format",
-        choices=FORMATS,
-        help="output format (default: from the --output suffix, else table)",
+    _add_run_options(panel, PANEL_FORMATS, "csv")
+    panel.add_argument(
+        "--actual-only", action="store_true", help="keep reported figures (no targets, changes)"
     )
-    ex.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout"
-    )
-    ex.add_argument(
-        "-r", "--recursive", action="store_true", help="read the supported files in directories"
-    )
-    ex.add_argument(
-        "-j", "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"
-    )
-    ex.add_argument(
-        "--max-size",
-        type=_byte_size,
-        default=MAX_BYTES,
-        metavar="SIZE",
-        help="skip files larger than SIZE bytes (K, M, G suffixes; default 100M), also "
-        "the size a .docx may inflate to",
-    )
-    ex.add_argument(
-        "--progress", action="store_true", help="progress bar on a terminal (extra 'progress')"
+    panel.add_argument(
+        "--wide", action="store_true", help="one column per metric and level, one row per place"
     )
     sub.add_parser(
         "schema",
@@ -237,14 +264,7 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     from edumetrics.batch import extract_many
 
     fmt: str = args.format or _SUFFIX_FORMATS.get(Path(args.output or "").suffix.lower(), "table")
-    if args.workers < 1:
-        parser.error("--workers must be at least 1")
-    if fmt == "parquet" and not args.output:
-        parser.error("--format parquet needs --output FILE")
-    if args.paths.count("-") > 1:
-        parser.error("standard input (-) can be read only once")
-    if args.output and not Path(args.output).resolve().parent.is_dir():
-        parser.error(f"cannot write {args.output}: its directory does not exist")
+    _check_run_options(parser, args, fmt)
 
     failures: list[str] = []
 
@@ -279,6 +299,74 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
         print(f"{PROG}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_FAILED if failures else EXIT_OK
+
+
+def _check_run_options(parser: argparse.ArgumentParser, args: argparse.Namespace, fmt: str) -> None:
+    """Usage errors shared by extract and panel."""
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if fmt == "parquet" and not args.output:
+        parser.error("--format parquet needs --output FILE")
+    if args.paths.count("-") > 1:
+        parser.error("standard input (-) can be read only once")
+    if args.output and not Path(args.output).resolve().parent.is_dir():
+        parser.error(f"cannot write {args.output}: its directory does not exist")
+
+
+# --- panel ----------------------------------------------------------------------------
+
+
+def _panel_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from edumetrics.batch import extract_many
+    from edumetrics.panel import to_panel
+
+    fmt: str = args.format or _SUFFIX_FORMATS.get(Path(args.output or "").suffix.lower(), "csv")
+    if fmt not in PANEL_FORMATS:
+        parser.error(f"a panel is written as csv or parquet, not {fmt}")
+    _check_run_options(parser, args, fmt)
+    failures: list[str] = []
+
+    def fail(path: str, reason: str) -> None:
+        failures.append(path)
+        _report(path, reason)
+
+    def read() -> Iterator[Extraction]:
+        results = extract_many(
+            _inputs(args.paths, args.recursive, args.max_size, fail),
+            workers=args.workers,
+            progress=args.progress,
+            max_bytes=args.max_size,
+        )
+        try:
+            for result in results:
+                if result.error is not None:
+                    fail(result.error.path, result.error.reason)
+                else:
+                    yield result
+        finally:
+            getattr(results, "close", lambda: None)()
+
+    try:
+        frame = to_panel(read(), actual_only=args.actual_only, wide=args.wide)
+        with _Output(args.output) as out, out.writing():
+            if fmt == "parquet":
+                _need_arrow("--format parquet")
+                frame.to_parquet(out.stream, index=False)
+            else:
+                out.stream.write(frame.to_csv(index=False, lineterminator="\n").encode())
+    except EdumetricsError as exc:  # a missing extra (pandas, parquet, progress)
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _need_arrow(feature: str) -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as exc:
+        from edumetrics.errors import MissingExtraError
+
+        raise MissingExtraError("arrow", feature) from exc
 
 
 def _report(path: str, reason: str) -> None:
