@@ -360,6 +360,145 @@ class Check:
         return {True: "PASS", False: "FAIL", None: "n/a"}[self.ok]
 
 
+# --- 0. Whole documents (issue 21) -------------------------------------------------------
+
+
+EXAMPLE = ROOT / "examples" / "county_report.txt"
+# The peers of the whole-document table: what a user would otherwise run over a report.
+_DOCUMENT_PEERS = ("cn2an transform", "chinese2digits takeNumberFromString")
+
+
+def dense(size: int) -> str:
+    """examples/county_report.txt repeated into one document of about ``size`` UTF-8 bytes:
+    a dense report (a figure every 17 characters)."""
+    return dense_copies(max(1, round(size / nbytes(EXAMPLE.read_text(encoding="utf-8")))))
+
+
+def dense_copies(copies: int) -> str:
+    """examples/county_report.txt repeated ``copies`` times, as one document."""
+    return EXAMPLE.read_text(encoding="utf-8") * copies
+
+
+def seeds_document(size: int) -> str:
+    """The shared reports one after another, repeated into one document of about ``size``
+    UTF-8 bytes."""
+    text = "\n".join(reports())
+    return "\n".join([text] * max(1, round(size / nbytes(text))))
+
+
+@dataclass
+class DocRow:
+    label: str
+    chars: int
+    figures: int | None
+    seconds: float | None  # edumetrics
+    peers: dict[str, Timing]
+    note: str = ""
+
+    @property
+    def rate(self) -> float | None:
+        return None if not self.seconds else self.chars / self.seconds
+
+    def us_per_figure(self) -> str:
+        if not self.seconds or not self.figures:
+            return "-"
+        return f"{self.seconds / self.figures * 1e6:,.1f}"
+
+    def ratio(self, peer: str) -> float | None:
+        t = self.peers.get(peer)
+        if t is None or t.seconds is None or not self.seconds:
+            return None
+        return t.seconds / self.seconds
+
+
+def documents_section(
+    all_tools: list[Tool], cases: list[tuple[str, str, list[str]]], folder: int, limit: float
+) -> dict[str, DocRow]:
+    """``cases``: (key, label, documents); the rows by key, the CLI's as ``folder``."""
+    section(
+        "Whole documents (one call per document; best of 3 rounds, the tools taking turns; "
+        "then a folder through the CLI)"
+    )
+    peers = [t for t in all_tools if t.name in _DOCUMENT_PEERS and t.call is not None]
+    ours = all_tools[0]
+    out: dict[str, DocRow] = {}
+    for key, label, docs in cases:
+        chars = sum(len(d) for d in docs)
+        print(f"- {label}: {len(docs):,} documents, {chars:,} characters", flush=True)
+
+        def runner(call: Callable[[str], int | None], docs: list[str] = docs) -> Callable[[], int]:
+            return lambda: sum(call(d) or 0 for d in docs)
+
+        assert ours.call is not None
+        fns = [runner(ours.call), *(runner(p.call) for p in peers if p.call is not None)]
+        best = interleaved(fns, 3, limit)
+        out[key] = DocRow(
+            label,
+            chars,
+            best[0].result,
+            best[0].seconds,
+            {p.name: t for p, t in zip(peers, best[1:], strict=True)},
+            best[0].note,
+        )
+    out["folder"] = cli_folder(folder)
+    rows = []
+    for r in out.values():
+        cells = [r.label, f"{r.chars:,}", "-" if r.figures is None else f"{r.figures:,}"]
+        cells += [fmt_rate(r.rate) if r.rate else r.note, r.us_per_figure()]
+        for p in _DOCUMENT_PEERS:
+            t = r.peers.get(p)
+            if t is None:
+                cells += ["-", "-"]
+            else:
+                rate = None if t.seconds is None else r.chars / t.seconds
+                cells += [fmt_rate(rate) if rate else t.note, fmt_ratio(r.ratio(p))]
+        rows.append(cells)
+    print()
+    print(
+        table(
+            [
+                "documents", "characters", "figures", "extract chars/s", "µs per figure",
+                "cn2an chars/s", "extract ÷ cn2an", "chinese2digits chars/s",
+                "extract ÷ chinese2digits",
+            ],
+            rows,
+        )
+    )  # fmt: skip
+    print(
+        "\nfigures: the records edumetrics returns (value, unit, metric, role, level, span); "
+        "cn2an's transform only rewrites numerals and chinese2digits only finds numbers. "
+        "The CLI row is the wall time of `edumetrics extract DIR --recursive --format "
+        "jsonl` (start-up, reading, writing included), with no peer to compare."
+    )
+    return out
+
+
+def cli_folder(size: int) -> DocRow:
+    """The seeds and dense reports as files of a folder, through the CLI."""
+    with tempfile.TemporaryDirectory(prefix="edumetrics-bench-") as tmp:
+        root = Path(tmp) / "reports"
+        root.mkdir()
+        texts = [*reports(), dense_copies(200)]
+        total = files = chars = 0
+        while total < size:
+            text = texts[files % len(texts)]
+            (root / f"report_{files:04d}.txt").write_text(text, encoding="utf-8")
+            total += nbytes(text)
+            chars += len(text)
+            files += 1
+        out = Path(tmp) / "out.jsonl"
+        argv = [*cli_command(), "extract", str(root), "-r", "--format", "jsonl", "-o", str(out)]
+        best = math.inf
+        status = 0
+        for _ in range(3):
+            t0 = time.perf_counter()
+            status = subprocess.run(argv, stdin=subprocess.DEVNULL, check=False).returncode
+            best = min(best, time.perf_counter() - t0)
+        figures = sum(1 for _ in out.open("rb")) if status == 0 else None
+    label = f"a folder of {files} reports ({human(total)}) through the CLI"
+    return DocRow(label, chars, figures, best if status == 0 else None, {}, f"exit {status}")
+
+
 # --- 1. Throughput -----------------------------------------------------------------------
 
 
@@ -585,6 +724,50 @@ def human(size: int) -> str:
     return f"{size // MB} MB" if size >= MB else f"{size // KB} KB"
 
 
+# --- 3b. Linear cost on whole documents (issue 21) --------------------------------------
+
+
+def document_linearity_section(sizes: list[int]) -> dict[str, dict[int, float]]:
+    section(
+        "Time per character of one document as it grows (dense: the county report "
+        "repeated; seeds: the shared reports repeated; best of 3, the sizes taking turns)"
+    )
+    from edumetrics import extract
+
+    out: dict[str, dict[int, float]] = {}
+    rows = []
+    for kind, make in (("dense", dense), ("seeds", seeds_document)):
+        docs = [make(size) for size in sizes]
+
+        def runner(doc: str) -> Callable[[], int]:
+            return lambda: len(extract(doc))
+
+        # the largest is timed once: it takes tens of seconds and its records gigabytes
+        best = interleaved([runner(d) for d in docs[:-1]], 3, None)
+        best.append(best_of(runner(docs[-1]), 1, None))
+        ns = {}
+        for size, doc, t in zip(sizes, docs, best, strict=True):
+            assert t.seconds is not None
+            ns[size] = t.seconds / len(doc) * 1e9
+            rows.append(
+                [
+                    kind,
+                    human(size),
+                    f"{len(doc):,}",
+                    f"{t.result or 0:,}",
+                    f"{t.seconds:,.2f} s",
+                    f"{ns[size]:,.0f}",
+                    fmt_ratio(ns[size] / ns[sizes[0]]),
+                ]
+            )
+        out[kind] = ns
+        del docs
+    print(
+        table(["text", "size", "characters", "figures", "time", "ns per char", "÷ smallest"], rows)
+    )
+    return out
+
+
 # --- 4. CLI memory -----------------------------------------------------------------------
 
 
@@ -690,6 +873,46 @@ def cli_section(sentences: list[str], sizes: list[int]) -> dict[int, CliRun]:
         "\nReports of 100 KB each, written to a temporary directory and removed after; "
         "peak RSS as /usr/bin/time -v reports it (else psutil samples every 10 ms)."
     )
+    return runs
+
+
+# --- 4b. CLI memory on one large file (issue 21) ------------------------------------------
+
+
+def single_file_section(sizes: list[int], limit: float) -> dict[int, CliRun]:
+    section(
+        "Peak memory of the CLI on one large text file (the shared reports repeated; "
+        "edumetrics extract FILE --format jsonl > /dev/null)"
+    )
+    runs = {}
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="edumetrics-bench-") as tmp:
+            path = Path(tmp) / "report.txt"
+            part = seeds_document(min(size, 10 * MB))
+            with path.open("w", encoding="utf-8") as f:
+                written = 0
+                while written < size:
+                    f.write(part)
+                    written += nbytes(part)
+            argv = ["timeout", str(int(limit)), *cli_command(), "extract", str(path)]
+            argv += ["--format", "jsonl"]
+            with open(Path(tmp) / "stderr", "w+b") as err:
+                t0 = time.perf_counter()
+                status, peak = peak_rss(argv, err)
+                seconds = time.perf_counter() - t0
+        note = "over the time budget" if status == 124 else ""
+        runs[size] = CliRun(peak, seconds, status, 1, written, note)
+        rows.append(
+            [
+                human(written),
+                f"{peak:,.1f} MiB",
+                f"{seconds:,.1f} s",
+                f"{status}" + (f" ({note})" if note else ""),
+            ]
+        )
+    print(table(["file", "peak RSS", "wall time", "exit status"], rows))
+    print(f"\nEach run has a {limit:.0f} s budget (timeout(1)).")
     return runs
 
 
@@ -1044,10 +1267,63 @@ class Plan:
     many: int
     adversarial_scale: float
     budget: float
+    dense: int  # copies of the county report in the dense report of the whole-document table
+    long: int  # and in the long one
+    folder: int  # the folder the CLI reads in that table
+    growth: list[int]  # one document as it grows, dense and seeds
+    single: list[int]  # one text file through the CLI (memory)
+    single_budget: float
 
 
-FULL = Plan(MB, 10 * MB, [KB, 100 * KB, MB, 10 * MB], [20 * MB, 200 * MB], 10 * MB, 1.0, 60)
-QUICK = Plan(MB // 4, 2 * MB, [KB, 100 * KB, MB], [2 * MB, 20 * MB], 2 * MB, 0.1, 15)
+FULL = Plan(
+    MB, 10 * MB, [KB, 100 * KB, MB, 10 * MB], [20 * MB, 200 * MB], 10 * MB, 1.0, 60,
+    200, 3000, 10 * MB, [100 * KB, MB, 10 * MB, 50 * MB], [3 * MB, 300 * MB], 1200,
+)  # fmt: skip
+QUICK = Plan(
+    MB // 4, 2 * MB, [KB, 100 * KB, MB], [2 * MB, 20 * MB], 2 * MB, 0.1, 15,
+    200, 1000, 2 * MB, [100 * KB, MB, 5 * MB], [3 * MB, 30 * MB], 300,
+)  # fmt: skip
+
+
+def issue21_checks(
+    documents: dict[str, DocRow], growth: dict[str, dict[int, float]], single: dict[int, CliRun]
+) -> list[Check]:
+    checks = []
+    for label, cn2an_need in (("dense", 3.0), ("seeds", 5.0)):
+        row = documents[label]
+        for peer, need in (("cn2an transform", cn2an_need), (_DOCUMENT_PEERS[1], 2.0)):
+            r = row.ratio(peer)
+            checks.append(
+                Check(
+                    f"issue 21: extract ≥ {need:.0f}x {peer.split()[0]} ({row.label})",
+                    f"{fmt_ratio(r)} ({row.us_per_figure()} µs per figure)",
+                    None if r is None else r >= need,
+                )
+            )
+    for kind, ns in growth.items():
+        small, big = min(ns), max(ns)
+        g = ns[big] / ns[small]
+        checks.append(
+            Check(
+                f"issue 21: time per char at {human(big)} ≤ 1.2x at {human(small)} ({kind})",
+                f"{ns[big]:,.0f} vs {ns[small]:,.0f} ns ({g:.2f}x)",
+                g <= 1.2,
+            )
+        )
+    small_file, large_file = min(single), max(single)
+    big_run = single[large_file]
+    g = big_run.peak_mib / single[small_file].peak_mib
+    checks.append(
+        Check(
+            f"issue 21: CLI peak RSS on one {human(large_file)} file < 2x one of "
+            f"{human(small_file)}",
+            f"{big_run.peak_mib:,.0f} vs {single[small_file].peak_mib:,.0f} MiB ({g:.1f}x"
+            + (f"; exit {big_run.status}" if big_run.status else "")
+            + ")",
+            g < 2 and big_run.status == 0,
+        )
+    )
+    return checks
 
 
 def summary(
@@ -1059,9 +1335,13 @@ def summary(
     cli: dict[int, CliRun],
     speedups: dict[str, float | None],
     adv: list[Check],
+    documents: dict[str, DocRow],
+    growth: dict[str, dict[int, float]],
+    single: dict[int, CliRun],
 ) -> list[Check]:
     per_sentence, per_document = labels
     checks = []
+    checks.extend(issue21_checks(documents, growth, single))
 
     def ratio(label: str, peer: str) -> float | None:
         ours = rates[(label, "edumetrics extract")].chars_per_s
@@ -1116,12 +1396,12 @@ def summary(
             peak * 2**20 < 200 * MB and cli[large].status == 0,
         )
     )
-    growth = peak / cli[small].peak_mib
+    flat = peak / cli[small].peak_mib
     checks.append(
         Check(
             f"CLI memory flat: peak at {human(large)} ≤ 1.2x peak at {human(small)}",
-            f"{peak:.1f} vs {cli[small].peak_mib:.1f} MiB ({growth:.2f}x)",
-            growth <= 1.2,
+            f"{peak:.1f} vs {cli[small].peak_mib:.1f} MiB ({flat:.2f}x)",
+            flat <= 1.2,
         )
     )
     for case, where in [("script", "script"), ("threads", "process running threads")]:
@@ -1140,11 +1420,41 @@ def summary(
     return checks
 
 
+def documents_only(plan: Plan, all_tools: list[Tool], texts: list[str]) -> int:
+    """``--documents``: the sections of issue 21 alone, and their targets."""
+    documents = documents_section(all_tools, document_cases(plan, texts), plan.folder, plan.budget)
+    growth = document_linearity_section(plan.growth)
+    single = single_file_section(plan.single, plan.single_budget)
+    checks = issue21_checks(documents, growth, single)
+    section("Summary")
+    print(
+        table(["target", "measured", "result"], [[c.target, c.measured, c.verdict] for c in checks])
+    )
+    return 0
+
+
+def document_cases(plan: Plan, texts: list[str]) -> list[tuple[str, str, list[str]]]:
+    return [
+        ("seeds", f"the {len(texts)} shared reports, one call each", texts),
+        (
+            "dense",
+            f"a dense report (the county report × {plan.dense:,})",
+            [dense_copies(plan.dense)],
+        ),
+        ("long", f"a long one (the county report × {plan.long:,})", [dense_copies(plan.long)]),
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller corpora, same sections")
     parser.add_argument(
         "--profile", action="store_true", help="print a cProfile of extract on the corpus and exit"
+    )
+    parser.add_argument(
+        "--documents",
+        action="store_true",
+        help="only the whole-document sections (the first table, growth, one large file)",
     )
     parser.add_argument("--case", help=argparse.SUPPRESS)  # child: one adversarial input
     parser.add_argument("--workers-case", help=argparse.SUPPRESS)  # child: see WORKER_CASES
@@ -1184,18 +1494,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     for tool in all_tools:
         if tool.missing:
             print(f"- {tool.name}: cannot run here ({tool.missing})")
+    if args.documents:
+        return documents_only(plan, all_tools, texts)
+    documents = documents_section(all_tools, document_cases(plan, texts), plan.folder, plan.budget)
     rates = throughput_section(all_tools, corpora, plan.budget)
     del big, corpora
 
     import_s = import_section()
+    growth = document_linearity_section(plan.growth)
     speeds = linearity_section(sentences, plan.docs)
     cli = cli_section(sentences, plan.cli)
+    single = single_file_section(plan.single, plan.single_budget)
     speedups = workers_section(plan.many)
     adv = adversarial_section(plan.adversarial_scale, plan.budget)
 
     checks = summary(
-        plan, rates, (per_sentence, per_document), import_s, speeds, cli, speedups, adv
-    )
+        plan, rates, (per_sentence, per_document), import_s, speeds, cli, speedups, adv,
+        documents, growth, single,
+    )  # fmt: skip
     section("Summary")
     print(
         table(["target", "measured", "result"], [[c.target, c.measured, c.verdict] for c in checks])

@@ -184,3 +184,51 @@ def test_a_100000_digit_number_is_returned_flagged_not_valued() -> None:
     text = "学生" + "1" * 100_000 + "人"
     (m,) = extract(text)
     assert (m.start, m.end, m.value, m.flags) == (2, len(text), None, (Flag.MALFORMED_NUMBER,))
+
+
+# --- Whole dense documents (issue 21) ----------------------------------------------------
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "county_report.txt"
+DENSE_BOUND = 120.0  # seconds for the 2 MB document (pure Python: about 5 s on a quiet core)
+DENSE_GROWTH = 2.5  # time per character at 2 MB over that at 200 KB; linear is about 1
+
+_DENSE_CHILD = """
+import json, time
+from pathlib import Path
+from edumetrics import extract
+report = Path({example!r}).read_text(encoding='utf-8')
+small = report * round(200_000 / len(report.encode('utf-8')))
+large = report * round(2_000_000 / len(report.encode('utf-8')))
+best = {{}}
+for text in (small, large, small, large):
+    t = time.perf_counter()
+    found = extract(text)
+    elapsed = time.perf_counter() - t
+    best[len(text)] = min(best.get(len(text), elapsed), elapsed)
+per_char = {{n: s / n for n, s in best.items()}}
+print(json.dumps({{"bytes": len(large.encode('utf-8')), "figures": len(found),
+                  "seconds": best[len(large)],
+                  "growth": per_char[len(large)] / per_char[len(small)]}}))
+"""
+
+
+@pytest.mark.slow
+def test_a_2mb_dense_document_costs_time_in_proportion_to_its_length() -> None:
+    """The county report repeated to 2 MB (a figure every 17 characters): every figure's
+    reading of its document (sections, plans, sentences) is a lookup, not a scan, so the
+    time per character stays what it is at 200 KB (the bound allows for a loaded machine;
+    a scan per figure from the document's start gives 5x and more)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _DENSE_CHILD.format(example=str(EXAMPLE))],
+        capture_output=True, text=True, timeout=4 * DENSE_BOUND, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout)
+    print(f"\n2 MB dense document: {result}")
+    copies = round(2_000_000 / len(EXAMPLE.read_bytes()))
+    assert (
+        result["bytes"] > 1_900_000,
+        result["figures"] == copies * len(extract(EXAMPLE.read_text(encoding="utf-8"))),
+        result["seconds"] < DENSE_BOUND,
+        result["growth"] < DENSE_GROWTH,
+    ) == (True, True, True, True)
