@@ -129,6 +129,13 @@ ADVERSARIAL = {
     "space-grouped-digits": "('共有1' + ' 234' * N)[: N - 1] + '人'",
     "space-grouped-no-unit": "('共有1' + ' 234' * N)[:N]",
     "space-grouped-full-width": "('共有１' + ' ２３４' * N)[:N]",
+    # one endless sentence that each figure once read from its start (issue 21): the
+    # levels it names, a 分别 at its end, a parenthesis never opened, a blank before 其中,
+    # a total word before a per-capita amount
+    "respectively-at-end": "('学生1人' * N)[: N - 2] + '分别'",
+    "closes-without-opens": "('学生1人)' * N)[:N]",
+    "parts-in-one-sentence": "('(其中1元' * N)[:N]",
+    "per-capita-chain": "('生均经费1元比上年增加1元' * N)[:N]",
 }
 
 

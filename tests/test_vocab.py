@@ -130,3 +130,4 @@ def test_arabic_only_units_are_units() -> None:
     # 届 is listed as Arabic-only but is no unit surface: a dead entry, kept as a word
     # the lead may yet add (3届); every other entry must be a surface.
     assert set(_vocab.ARABIC_ONLY_UNITS) - set(_vocab.UNIT_SURFACES) == {"届"}
+

@@ -117,13 +117,41 @@ class _Context:
     """Clause and sentence boundaries of one working copy, for bisecting, and its layout
     (``_document.Layout``: kind, year, sections)."""
 
-    __slots__ = ("clauses", "layout", "sentences", "text")
+    __slots__ = ("clauses", "closes", "layout", "opens", "sentences", "text")
 
     def __init__(self, text: str, raw: str) -> None:
         self.text = text
         self.sentences = [m.start() for m in P.SENTENCE_END.finditer(text)]
         self.clauses = [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
         self.layout = Layout(text, raw)
+        # where parentheses open and close, read on first need (most texts never ask)
+        self.opens: list[int] | None = None
+        self.closes: list[int] = []
+
+    def last_open(self, lo: int, hi: int) -> int:
+        """``text.rfind("(", lo, hi)``, by bisection: a figure's look back to the start of
+        its sentence costs the same in a sentence of any length."""
+        opens = self._parens()
+        k = bisect_left(opens, hi) - 1
+        return opens[k] if k >= 0 and opens[k] >= lo else -1
+
+    def last_close(self, lo: int, hi: int) -> int:
+        """``text.rfind(")", lo, hi)``, by bisection."""
+        self._parens()
+        k = bisect_left(self.closes, hi) - 1
+        return self.closes[k] if k >= 0 and self.closes[k] >= lo else -1
+
+    def next_close(self, lo: int, hi: int) -> int:
+        """``text.find(")", lo, hi)``, by bisection."""
+        self._parens()
+        k = bisect_left(self.closes, lo)
+        return self.closes[k] if k < len(self.closes) and self.closes[k] < hi else -1
+
+    def _parens(self) -> list[int]:
+        if self.opens is None:
+            self.opens = [m.start() for m in _OPEN.finditer(self.text)]
+            self.closes = [m.start() for m in _CLOSE.finditer(self.text)]
+        return self.opens
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect_left(self.sentences, pos)
@@ -147,6 +175,10 @@ class _Context:
     def clause_end(self, pos: int) -> int:
         k = bisect_left(self.clauses, pos)
         return self.clauses[k] if k < len(self.clauses) else len(self.text)
+
+
+_OPEN = re.compile(r"\(")
+_CLOSE = re.compile(r"\)")
 
 
 def rows(text: str, wire: bool = False) -> list[Row]:
@@ -1073,7 +1105,7 @@ class _LevelCarrier:
         if i and _aside_of(text, cands[i - 1], c):
             return cands[i - 1].level  # 幼儿园173所(81所民办), 小学322所(含187个教学点)
         if i and (c.bare or c.listed):
-            j = _before_aside(cands, i, text)
+            j = _before_aside(cands, i, ctx)
             if j is not None:
                 j = _before_breakdown(cands, j, text)
             prev = None if j is None else cands[j]
@@ -1146,7 +1178,7 @@ def _subject_level(
         (
             m
             for m in P.LEVEL.finditer(text, lo, first)
-            if m[0] in LEVEL_WORDS and not _in_aside(text, lo, m.start(), first)
+            if m[0] in LEVEL_WORDS and not _in_aside(ctx, lo, m.start(), first)
         ),
         None,
     )
@@ -1158,10 +1190,10 @@ def _subject_level(
     return named.pop()
 
 
-def _in_aside(text: str, lo: int, pos: int, hi: int) -> bool:
+def _in_aside(ctx: _Context, lo: int, pos: int, hi: int) -> bool:
     """Whether ``pos`` stands in a parenthesis opened after ``lo`` and closed before ``hi``
     (在校生(含在园幼儿)1032万人)."""
-    return text.rfind("(", lo, pos) > text.rfind(")", lo, pos) and text.find(")", pos, hi) >= 0
+    return ctx.last_open(lo, pos) > ctx.last_close(lo, pos) and ctx.next_close(pos, hi) >= 0
 
 
 def _aside_of(text: str, prev: _Cand, c: _Cand) -> bool:
@@ -1171,16 +1203,16 @@ def _aside_of(text: str, prev: _Cand, c: _Cand) -> bool:
     return paren >= 0 and text.find(")", paren, c.start) < 0 and c.sent == prev.sent
 
 
-def _before_aside(cands: list[_Cand], i: int, text: str) -> int | None:
+def _before_aside(cands: list[_Cand], i: int, ctx: _Context) -> int | None:
     """The index of the figure an elliptical one continues: the one before it, or, when
     that one stands in a parenthesis closed before it (学校45所(其中幼儿园38所),在校生1.2
     万人), the last one before the parenthesis."""
     prev = cands[i - 1]
-    close = text.find(")", prev.end, cands[i].start)
+    close = ctx.text.find(")", prev.end, cands[i].start)
     if close < 0:
         return i - 1
-    paren = text.rfind("(", prev.sent[0], prev.start)
-    if paren < 0 or text.find(")", paren, prev.start) >= 0:
+    paren = ctx.last_open(prev.sent[0], prev.start)
+    if paren < 0 or ctx.next_close(paren, prev.start) >= 0:
         return i - 1  # the parenthesis was not around it
     for j in range(i - 2, -1, -1):
         if cands[j].end <= paren:
@@ -1351,8 +1383,10 @@ def _levels_respectively(cands: list[_Cand], ctx: _Context) -> None:
     while i < len(cands):
         c = cands[i]
         clause = ctx.clause_start(c.start)
-        k = text.rfind("分别", clause, c.start)
-        if k < 0 or (i and cands[i - 1].end > k):
+        # (a 分别 before the figure before this one is not this figure's: looked for only
+        # after that figure, so a long clause is not searched again for each figure)
+        k = text.rfind("分别", max(clause, cands[i - 1].end) if i else clause, c.start)
+        if k < 0:
             i += 1
             continue
         n = 1  # the clause's figures after 分别
