@@ -117,7 +117,10 @@ class _Context:
     """Clause and sentence boundaries of one working copy, for bisecting, and its layout
     (``_document.Layout``: kind, year, sections)."""
 
-    __slots__ = ("clauses", "closes", "layout", "opens", "sentences", "text")
+    __slots__ = (
+        "_clause_hi", "_clause_k", "_clause_lo", "_sentence", "clauses", "closes", "layout",
+        "opens", "sentences", "text",
+    )
 
     def __init__(self, text: str, raw: str) -> None:
         self.text = text
@@ -127,6 +130,10 @@ class _Context:
         # where parentheses open and close, read on first need (most texts never ask)
         self.opens: list[int] | None = None
         self.closes: list[int] = []
+        # the last lookups, as moving cursors: a report's figures are read in order, and
+        # most stand in the sentence and clause of the figure before
+        self._sentence = (0, 0)
+        self._clause_k, self._clause_lo, self._clause_hi = 0, 0, -1
 
     def last_open(self, lo: int, hi: int) -> int:
         """``text.rfind("(", lo, hi)``, by bisection: a figure's look back to the start of
@@ -154,13 +161,29 @@ class _Context:
         return self.opens
 
     def sentence(self, pos: int) -> tuple[int, int]:
+        last = self._sentence
+        if last[0] <= pos < last[1]:
+            return last
         k = bisect_left(self.sentences, pos)
         start = self.sentences[k - 1] + 1 if k else 0
         end = self.sentences[k] + 1 if k < len(self.sentences) else len(self.text)
+        self._sentence = start, end
         return start, end
 
+    def _clause(self, pos: int) -> int:
+        """``bisect_left(self.clauses, pos)``: the index of the first clause end at or
+        after ``pos``."""
+        if self._clause_lo < pos <= self._clause_hi:
+            return self._clause_k
+        clauses = self.clauses
+        k = bisect_left(clauses, pos)
+        self._clause_k = k
+        self._clause_lo = clauses[k - 1] if k else -(2**62)
+        self._clause_hi = clauses[k] if k < len(clauses) else 2**62
+        return k
+
     def clause_start(self, pos: int) -> int:
-        k = bisect_left(self.clauses, pos)
+        k = self._clause(pos)
         return self.clauses[k - 1] + 1 if k else 0
 
     def label_start(self, pos: int) -> int:
@@ -173,7 +196,7 @@ class _Context:
         return start
 
     def clause_end(self, pos: int) -> int:
-        k = bisect_left(self.clauses, pos)
+        k = self._clause(pos)
         return self.clauses[k] if k < len(self.clauses) else len(self.text)
 
 
