@@ -559,7 +559,13 @@ def _read_value(c: _Cand) -> None:
         c.flags.append(Flag.MALFORMED_NUMBER)
         return
     try:
-        value = parse_number(num.replace("参", "叁"))  # 參拾 reads 参拾 in the working copy
+        # (digits alone, most figures: parse_number's first answer, without calling into
+        # the interpreted module)
+        value = (
+            Decimal(num)
+            if num.isascii() and num.isdigit()
+            else parse_number(num.replace("参", "叁"))  # 參拾 reads 参拾 in the working copy
+        )
     except NumeralError:
         c.flags.append(Flag.MALFORMED_NUMBER)
         return
