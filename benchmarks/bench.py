@@ -892,7 +892,7 @@ def single_file_section(sizes: list[int], limit: float) -> dict[int, CliRun]:
             part = seeds_document(min(size, 10 * MB))
             with path.open("w", encoding="utf-8") as f:
                 written = 0
-                while written < size:
+                for _ in range(max(1, round(size / nbytes(part)))):
                     f.write(part)
                     written += nbytes(part)
             argv = ["timeout", str(int(limit)), *cli_command(), "extract", str(path)]
