@@ -1,0 +1,56 @@
+"""The span check every test of extraction uses: each record's span, read in the input.
+
+A record's ``text`` is cut from the document at its span, so comparing ``text[start:end]``
+with ``m.text`` alone cannot fail. This check also reads the span's piece of the input
+(through the extractor's normaliser, which folds 萬 to 万 and full-width digits) against
+what the record says it found there, fields the extractor set from its working copy:
+the piece must start with the figure (a numeral, a sign, a mask or 百分之) and end with
+the unit as read (``unit_text``, then ``per``); a unit read from a header before the
+figure (收入(万元):1,256.32) must stand before it. Spans must be in bounds, ordered and
+non-overlapping, each inside its sentence. ``tests/test_extract.py`` shows the check
+failing on deliberately broken records.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from edumetrics import Mention
+from edumetrics._normalize import normalize
+
+# what a figure starts with, after normalising: a sign, a qualifier inside the span
+# (近, 约 …), a numeral character, a mask character
+_FIGURE_START = re.compile(
+    r"[-−+]?(?:[近约逾超]|百分之)?"
+    r"[0-9.零〇○一二两三四五六七八九十百千万亿壹贰叁参肆伍陆柒捌玖拾佰仟xX×*]"
+)
+_HEADER_REACH = 40  # a header's unit stands this close before its figure
+
+
+def span_errors(text: str, found: Sequence[Mention]) -> list[str]:
+    """What is wrong with the spans of ``found`` in the input ``text`` (empty if nothing)."""
+    errors = []
+    for m in found:
+        where = f"{m.start}:{m.end} {m.text!r}"
+        if not 0 <= m.start < m.end <= len(text):
+            errors.append(f"{where}: out of bounds")
+            continue
+        piece = text[m.start : m.end]
+        if piece != m.text:
+            errors.append(f"{where}: the input holds {piece!r} there")
+        read = normalize(piece).text
+        if not _FIGURE_START.match(read):
+            errors.append(f"{where}: {piece!r} does not start with a figure")
+        unit = m.unit_text + (m.per or "")
+        if not (read.endswith(unit) or read.startswith(unit)):
+            before = normalize(text[max(0, m.start - _HEADER_REACH) : m.start]).text
+            if unit in read or m.unit_text not in before:
+                errors.append(f"{where}: {piece!r} does not end with its unit {unit!r}")
+        if not m.sentence_start <= m.start < m.end <= m.sentence_end and m.sentence_end:
+            errors.append(f"{where}: outside its sentence {m.sentence_start}:{m.sentence_end}")
+    for a, b in itertools.pairwise(found):
+        if b.start < a.end:
+            errors.append(f"{a.start}:{a.end} {a.text!r} overlaps or follows {b.text!r}")
+    return errors
