@@ -29,7 +29,7 @@ from edumetrics.records import (
     Mention,
 )
 
-__all__ = ["Row", "WireRow", "from_wire", "mention", "mentions", "to_wire"]
+__all__ = ["Row", "WireRow", "from_wire", "mentions", "to_wire"]
 
 
 @final
@@ -111,11 +111,6 @@ class lookup, an argument tuple, a call at the other end), a str is copied as by
 ``Decimal(str)`` gives the same coefficient and exponent back; with the text left out
 (the parent slices it from the document) the workers pickle their rows in half the time
 records would take, and the parent's share (unpickling and building) stays small."""
-
-
-def mention(row: Row, document: str) -> Mention:
-    """The record of one row found in ``document``."""
-    return _record(row, document)
 
 
 def mentions(rows: Iterable[Row], document: str) -> list[Mention]:

@@ -23,8 +23,8 @@ __all__ = ["extract"]
 def extract(text: str, rules: Rules | None = None) -> list[Mention]:
     """Every quantity mention in ``text``, in document order.
 
-    ``rules`` is the set of metric rules to read with (:class:`~edumetrics.Rules`; the
-    built-in set by default). Raises :class:`TypeError` for anything but a ``str`` (or a
+    ``rules`` is the set of metric rules to read with (:class:`~edumetrics.Rules`); by
+    default the built-in set (and any rule of the deprecated ``register_metric``). Raises :class:`TypeError` for anything but a ``str`` (or a
     ``rules`` that is not a Rules); never raises for a ``str``. Every record satisfies
     ``text[m.start:m.end] == m.text``.
     """
