@@ -1073,7 +1073,7 @@ def test_regression(case: Case) -> None:
 # What the extractor gets wrong today, each row with what it should give: strict xfail, so
 # a fix makes its row pass and the suite fail until the row moves to a table above. From
 # the gold corpus (tests/data/corpus, gold_a/gold_b: the sentence of a gold mention the
-# extractor misreads, taken alone; it misreads it alone too), and from issue 19.
+# extractor misreads, taken alone; it misreads it alone too), and one from issue 19.
 KNOWN_MISSES = [
     (Case("邀请海珠区教育专家到我市开展校长专题培训讲座、结对交流、结对支教等活动x批次xxxx余人。",
           "xxxx余人", None, "person", "person_count", qualifier="at_least"),
@@ -1105,8 +1105,6 @@ KNOWN_MISSES = [
     (Case("创建职教兴农示范校,积极服务“三农”,全年培训农民50万人次。",
           "50万人次", "500000", "person_time", "participation_count", level="vocational"),
      "002 (gold_b): the training is vocational education's (职教)"),
-    (Case("计划招聘教师100名,其中已到岗60名。", "60名", "60", "person", "teacher_count"),
-     "issue 19: a part marked as done (已到岗) copies its total's target role"),
     (Case("新建9846个班级。", "9846个", "9846", "item", "other"),
      "issue 19: 班 of 班级 is read as the unit (the span 9846个班)"),
 ]  # fmt: skip
