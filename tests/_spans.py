@@ -6,9 +6,10 @@ with ``m.text`` alone cannot fail. This check also reads the span's piece of the
 what the record says it found there, fields the extractor set from its working copy:
 the piece must start with the figure (a numeral, a sign, a mask or 百分之) and end with
 the unit as read (``unit_text``, then ``per``); a unit read from a header before the
-figure (收入(万元):1,256.32) must stand before it. Spans must be in bounds, ordered and
-non-overlapping, each inside its sentence. ``tests/test_extract.py`` shows the check
-failing on deliberately broken records.
+figure (收入(万元):1,256.32, a table's header row) must stand before it, and a bare
+number must be the record's value but for the unit's multiplier (万: 10^4). Spans must be
+in bounds, ordered and non-overlapping, each inside its sentence. ``tests/test_extract.py``
+shows the check failing on deliberately broken records.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from edumetrics import Mention
 from edumetrics._normalize import normalize
@@ -26,7 +28,9 @@ _FIGURE_START = re.compile(
     r"[-−+]?(?:[近约逾超]|百分之)?"
     r"[0-9.零〇○一二两三四五六七八九十百千万亿壹贰叁参肆伍陆柒捌玖拾佰仟xX×*]"
 )
-_HEADER_REACH = 40  # a header's unit stands this close before its figure
+_HEADER_REACH = 1000  # a header's unit (a table's header row) stands this close before
+_BARE_NUMBER = re.compile(r"[0-9,]+(?:\.[0-9]+)?")
+_MULTIPLIERS = {Decimal(10) ** k for k in (0, 3, 4, 7, 8)}  # 千 万 千万 亿
 
 
 def span_errors(text: str, found: Sequence[Mention]) -> list[str]:
@@ -48,6 +52,12 @@ def span_errors(text: str, found: Sequence[Mention]) -> list[str]:
             before = normalize(text[max(0, m.start - _HEADER_REACH) : m.start]).text
             if unit in read or m.unit_text not in before:
                 errors.append(f"{where}: {piece!r} does not end with its unit {unit!r}")
+        if _BARE_NUMBER.fullmatch(read) and m.value is not None:
+            number = Decimal(read.replace(",", ""))
+            value = abs(m.value)  # (a change is signed by its cue: 下降0.42)
+            reads = value / number in _MULTIPLIERS if number else not value
+            if not reads:
+                errors.append(f"{where}: {piece!r} does not read as {m.value}")
         if not m.sentence_start <= m.start < m.end <= m.sentence_end and m.sentence_end:
             errors.append(f"{where}: outside its sentence {m.sentence_start}:{m.sentence_end}")
     for a, b in itertools.pairwise(found):

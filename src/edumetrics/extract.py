@@ -24,8 +24,9 @@ def extract(text: str, rules: Rules | None = None) -> list[Mention]:
     """Every quantity mention in ``text``, in document order.
 
     ``rules`` is the set of metric rules to read with (:class:`~edumetrics.Rules`); by
-    default the built-in set (and any rule of the deprecated ``register_metric``). Raises :class:`TypeError` for anything but a ``str`` (or a
-    ``rules`` that is not a Rules); never raises for a ``str``. Every record satisfies
+    default the built-in set (and any rule of the deprecated ``register_metric``).
+    Raises :class:`TypeError` for anything but a ``str`` (or a ``rules`` that is not a
+    Rules); never raises for a ``str``. Every record satisfies
     ``text[m.start:m.end] == m.text``.
     """
     if not isinstance(text, str):  # (the check of _extract_rows, without its call)
