@@ -126,13 +126,12 @@ def test_a_metric_registered_and_used_at_once_is_never_ignored_by_busy_threads(
     indexes of its own rules. (Building an index is slowed down here to widen the
     window: the registry before rule sets failed this test in about 5 of 100 rounds.)"""
 
-    class SlowIndex(WordIndex):
-        def __init__(self, pairs: Iterable[tuple[str, Iterable[str]]]) -> None:
-            pairs = list(pairs)
-            time.sleep(0.001)  # between reading the rules and storing their index
-            super().__init__(pairs)
+    def slow_index(pairs: Iterable[tuple[str, Iterable[str]]]) -> WordIndex:
+        pairs = list(pairs)
+        time.sleep(0.001)  # between reading the rules and storing their index
+        return WordIndex(pairs)
 
-    monkeypatch.setattr(sys.modules["edumetrics.rules"], "WordIndex", SlowIndex)
+    monkeypatch.setattr(sys.modules["edumetrics.rules"], "WordIndex", slow_index)
     stop = threading.Event()
 
     def busy() -> None:
