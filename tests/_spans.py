@@ -25,9 +25,12 @@ from edumetrics._normalize import normalize
 # what a figure starts with, after normalising: a sign, a qualifier inside the span
 # (近, 约 …), a numeral character, a mask character
 _FIGURE_START = re.compile(
-    r"[-−+]?(?:[近约逾超]|百分之)?"
+    r"(?:[-−+]|负)?(?:[近约逾超]|百分之)?"
     r"[0-9.零〇○一二两三四五六七八九十百千万亿壹贰叁参肆伍陆柒捌玖拾佰仟xX×*]"
 )
+# the 角 and 分 after a yuan amount, or 整 closing it (叁元伍角捌分, 壹佰圆整): the unit
+# read is the yuan's
+_SMALL_CHANGE = re.compile(r"(?:零?[0-9一二两三四五六七八九壹贰叁参肆伍陆柒捌玖]+[角分])*[整正]?$")
 _HEADER_REACH = 1000  # a header's unit (a table's header row) stands this close before
 _BARE_NUMBER = re.compile(r"[0-9,]+(?:\.[0-9]+)?")
 _MULTIPLIERS = {Decimal(10) ** k for k in (0, 3, 4, 7, 8)}  # 千 万 千万 亿
@@ -48,6 +51,8 @@ def span_errors(text: str, found: Sequence[Mention]) -> list[str]:
         if not _FIGURE_START.match(read):
             errors.append(f"{where}: {piece!r} does not start with a figure")
         unit = m.unit_text + (m.per or "")
+        if m.unit_text in ("元", "圆") and not m.per:
+            read = _SMALL_CHANGE.sub("", read, count=1)
         if not (read.endswith(unit) or read.startswith(unit)):
             before = normalize(text[max(0, m.start - _HEADER_REACH) : m.start]).text
             if unit in read or m.unit_text not in before:
