@@ -169,7 +169,7 @@ def test_mentions_cross_the_process_boundary_unchanged() -> None:
         "培训23.人次;投资xx.xx万元。"
     )
     found = edumetrics.extract(text)
-    rows = pickle.loads(pickle.dumps(_extract_rows(text)))
+    rows = pickle.loads(pickle.dumps(_build.to_wire(_extract_rows(text, None))))
     rebuilt = _build.from_wire(rows, text)
     assert rebuilt == found
     assert [repr(m.value) for m in rebuilt] == [repr(m.value) for m in found]  # exponents too
@@ -218,12 +218,24 @@ def test_workers_are_forked_only_from_a_process_that_runs_one_thread() -> None:
 
 
 @pytest.mark.usefixtures("one_document_per_chunk", "start_method")
-def test_workers_use_the_metrics_the_caller_registered() -> None:
-    edumetrics.register_metric("tuition", ["学费"], units=[Unit.CNY])
+def test_workers_use_the_rule_set_passed() -> None:
+    tuition = edumetrics.Rules().with_metric("tuition", ["学费"], units=[Unit.CNY])
+    texts = ["全年减免学费120万元。"] * 3
+    results = list(extract_many(texts, workers=2, rules=tuition))
+    assert [m.metric for r in results for m in r.mentions] == ["tuition"] * 3
+    results = list(extract_many(texts, workers=2))
+    assert [m.metric for r in results for m in r.mentions] == ["funding"] * 3
+
+
+@pytest.mark.usefixtures("one_document_per_chunk")
+def test_workers_use_the_metrics_the_caller_registered_the_deprecated_way() -> None:
+    with pytest.warns(DeprecationWarning, match="deprecated"):
+        edumetrics.register_metric("tuition", ["学费"], units=[Unit.CNY])
     try:
         results = list(extract_many(["全年减免学费120万元。"] * 3, workers=2))
     finally:
-        edumetrics.unregister_metric("tuition")
+        with pytest.warns(DeprecationWarning, match="deprecated"):
+            edumetrics.unregister_metric("tuition")
     assert [m.metric for r in results for m in r.mentions] == ["tuition"] * 3
 
 

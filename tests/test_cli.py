@@ -238,6 +238,40 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]
     assert "usage: edumetrics" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_rules_file_adds_metrics(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    workers: str,
+) -> None:
+    monkeypatch.setattr(edumetrics.batch, "_CHUNK_CHARS", 1)  # with -j 2, workers extract
+    rules = tmp_path / "mine.toml"
+    rules.write_text(
+        '[[metric]]\nid = "tuition"\nwords = ["学费"]\nunits = ["CNY"]\n', encoding="utf-8"
+    )
+    docs = [tmp_path / f"{n}.txt" for n in range(3)]
+    for doc in docs:
+        doc.write_text("全年减免学费120万元。", encoding="utf-8")
+    args = ["extract", "--format", "jsonl", "-j", workers, *map(str, docs)]
+    status, out, err = run(capsys, *args, "--rules", str(rules))
+    assert (status, err) == (0, "")
+    assert [r["metric"] for r in parse_jsonl(out)] == ["tuition"] * 3
+    _, out, _ = run(capsys, *args)
+    assert [r["metric"] for r in parse_jsonl(out)] == ["funding"] * 3
+
+
+def test_a_bad_rules_file_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    rules = tmp_path / "mine.json"
+    rules.write_text('{"metric": [{"id": "tuition", "words": ["学费"]}]}', encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        cli.main(["extract", "--rules", str(rules), str(EXAMPLE)])
+    assert info.value.code == 2
+    assert f"rules file {rules}: metric rule 1: missing ['units']" in capsys.readouterr().err
+
+
 def test_missing_parquet_extra_exits_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

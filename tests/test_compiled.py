@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -23,8 +24,13 @@ import edumetrics
 ROOT = Path(__file__).parent.parent
 TESTS = Path(__file__).parent
 CORPUS = sorted((TESTS / "data" / "corpus").glob("*.txt"))
-COMPILED = tuple(  # as in pyproject.toml
-    f"edumetrics.{m}" for m in ("_engine", "_normalize", "_word_index", "_build")
+# the modules a wheel compiles: listed once, in pyproject.toml (read by hatch_build.py)
+_HOOK = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["hatch"]["build"][
+    "targets"
+]["wheel"]["hooks"]["custom"]
+COMPILED = tuple(
+    Path(p).relative_to("src").with_suffix("").as_posix().replace("/", ".")
+    for p in _HOOK["compile"]
 )
 
 pytestmark = [
@@ -116,6 +122,29 @@ def test_compiled_build_gives_the_records_of_the_sources(compiled: Path) -> None
     for text, g, e in zip(texts, got, expected, strict=True):
         assert g == e, text[:60]
     assert sum(map(len, got)) > 300  # the corpus's figures, twice over, were compared
+
+
+_RULES = """
+import pickle, edumetrics
+from edumetrics import _build
+from edumetrics.extract import _extract_rows
+rules = edumetrics.Rules().with_metric("tuition", ["学费"], units=["CNY"])
+text = "全年减免学费120万元,新建小学3所。"
+print([m.metric for m in edumetrics.extract(text, rules=rules)])
+print([m.metric for m in edumetrics.extract(text)])
+wire = pickle.loads(pickle.dumps(_build.to_wire(_extract_rows(text, rules))))
+print(_build.from_wire(wire, text) == edumetrics.extract(text, rules))
+"""
+
+
+def test_compiled_build_reads_with_the_rule_set_passed(compiled: Path) -> None:
+    out = _run(compiled, "-c", _RULES)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [
+        "['tuition', 'school_count']",
+        "['funding', 'school_count']",
+        "True",
+    ]
 
 
 def test_pure_python_wheel_on_request(tmp_path: Path) -> None:

@@ -219,7 +219,8 @@ RICH = Mention(
 MASKED = Mention(start=0, end=4, text="xx万元", value=None, unit=Unit.CNY, masked=True)
 
 
-def fake_extract(text: str) -> list[Mention]:
+def fake_extract(text: str, rules: edumetrics.Rules | None) -> list[Mention]:
+    assert rules == edumetrics.Rules()  # the rule set given to the batch function
     return {"rich": [MASKED, RICH], "masked": [MASKED]}.get(text, [])
 
 
@@ -239,7 +240,7 @@ def test_worker_converts_every_field(monkeypatch: pytest.MonkeyPatch) -> None:
     batch = pa.RecordBatch.from_pydict(
         {"doc_id": [1, 2, 3, 4, 5], "text": ["rich", None, "", "masked", "rich"]}
     )
-    out = list(es._mention_batches([batch], "text", ("doc_id",), schema))
+    out = list(es._mention_batches([batch], "text", ("doc_id",), schema, edumetrics.Rules()))
     assert [b.num_rows for b in out] == [2, 3]  # cut between documents, once 2 are due
     rows = pa.Table.from_batches(out).to_pylist()
     expected = [
@@ -255,17 +256,7 @@ def test_extractor_is_loaded_once_per_process() -> None:
 
 
 TUITION_TEXT = "全年减免学费120万元。"
-
-
-def test_worker_registry_follows_the_shipped_rules() -> None:
-    tuition = Rule("tuition", ("学费",), (Unit.CNY,))
-    try:
-        extract = es._extractor((tuition,))
-        assert [m.metric for m in extract(TUITION_TEXT)] == ["tuition"]
-        assert es._user_rules() == (tuition,)
-    finally:
-        extract = es._extractor(())
-    assert [m.metric for m in extract(TUITION_TEXT)] == ["funding"]
+TUITION = edumetrics.Rules([Rule("tuition", ("学费",), (Unit.CNY,))])
 
 
 def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -330,14 +321,26 @@ def test_output_schema(extracted: tuple[T.StructType, list[dict[str, Any]]]) -> 
     assert T.StructType(schema.fields[2:-1]) == es.mention_schema()
 
 
-def test_registered_metrics_reach_the_executors(spark: SparkSession) -> None:
+def test_the_rule_set_passed_reaches_the_executors(spark: SparkSession) -> None:
+    df = spark.createDataFrame(
+        [("a", TUITION_TEXT), ("b", TUITION_TEXT)], "doc_id string, text string"
+    ).repartition(2)
+    rows = es.extract_df(df, rules=TUITION).select("text", "metric").collect()
+    assert [tuple(r) for r in rows] == [("120万元", "tuition")] * 2
+    rows = es.extract_df(df).select("text", "metric").collect()
+    assert [tuple(r) for r in rows] == [("120万元", "funding")] * 2
+
+
+def test_registered_metrics_reach_the_executors_the_deprecated_way(spark: SparkSession) -> None:
     df = spark.createDataFrame([("t", TUITION_TEXT)], "doc_id string, text string")
-    edumetrics.register_metric("tuition", ["学费"], units=[Unit.CNY])
+    with pytest.warns(DeprecationWarning, match="deprecated"):
+        edumetrics.register_metric("tuition", ["学费"], units=[Unit.CNY])
     try:
         rows = es.extract_df(df).select("text", "metric").collect()
         expected = [(m.text, m.metric) for m in edumetrics.extract(TUITION_TEXT)]
     finally:
-        edumetrics.unregister_metric("tuition")
+        with pytest.warns(DeprecationWarning, match="deprecated"):
+            edumetrics.unregister_metric("tuition")
     assert [tuple(r) for r in rows] == expected == [("120万元", "tuition")]
 
 

@@ -10,12 +10,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from edumetrics.batch import Extraction, extract_document, extract_many
-from edumetrics.errors import DocumentError, EdumetricsError, MissingExtraError, NumeralError
+from edumetrics.errors import (
+    DocumentError,
+    EdumetricsError,
+    MissingExtraError,
+    NumeralError,
+    RulesFileError,
+)
 from edumetrics.extract import extract
 from edumetrics.numerals import parse_number
 from edumetrics.readers import Document, read_document
 from edumetrics.records import Flag, Level, Mention, Metric, Qualifier, Role, Unit
-from edumetrics.rules import Rule, register_metric, rules, unregister_metric
+from edumetrics.rules import Rule, Rules, register_metric, rules, unregister_metric
 from edumetrics.tables import to_arrow, to_pandas, to_polars
 
 if TYPE_CHECKING:
@@ -39,6 +45,8 @@ __all__ = [
     "Qualifier",
     "Role",
     "Rule",
+    "Rules",
+    "RulesFileError",
     "Unit",
     "__version__",
     "extract",

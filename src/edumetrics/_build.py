@@ -1,17 +1,22 @@
-"""Records from rows (``records.Row``), without re-validation; and the rows' wire form.
+"""Rows and records: the row type the engine fills in, the records made of rows, and the
+rows' wire form.
 
-This is what ``model_construct`` does once it has matched names and defaults, at a
-fraction of its cost: a report has hundreds of records, the extractor builds each from
-values it has already checked, and ``extract_many``'s parent builds every record its
-workers found. ``tests/test_records.py`` checks that such a record validates to itself.
-Kept apart from ``records.py`` (the models) so that a wheel can compile it with the
-extractor's engine (see ``hatch_build.py``).
+A :class:`Row` is a mention as plain values, as the engine (``_engine.py``) found it;
+``extract`` turns rows into records here, without re-validation: this is what
+``model_construct`` does once it has matched names and defaults, at a fraction of its
+cost (a report has hundreds of records, each built from values the engine has already
+checked). ``tests/test_records.py`` checks that such a record validates to itself.
+``extract_many``'s workers send their rows in the wire form of :func:`to_wire` and the
+parent builds the records with :func:`from_wire`. A wheel compiles this module with the
+engine (``hatch_build.py``): a row is then a native object, built and read by field at
+the speed of a tuple.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Final, final
 
 from edumetrics.records import (
     ALL_FIELDS,
@@ -22,53 +27,142 @@ from edumetrics.records import (
     ROLE_BY_ID,
     UNIT_BY_ID,
     Mention,
-    Row,
 )
 
-__all__ = ["from_wire", "mention", "mentions"]
+__all__ = ["Row", "WireRow", "from_wire", "mentions", "to_wire"]
+
+
+@final
+class Row:
+    """A mention as plain values: the fields of ``Mention`` but ``text`` (a record's text
+    is its document's ``[start:end]``), in its order but ``period_source`` last, enum
+    members as their ids, spans into the raw text. Frozen: every field is ``Final``."""
+
+    __slots__ = (
+        "end", "flags", "label", "level", "masked", "metric", "parent", "per", "period",
+        "period_source", "qualifier", "role", "sentence_end", "sentence_start", "start",
+        "unit", "unit_text", "value",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: Decimal | None,
+        unit: str,
+        metric: str,
+        role: str,
+        level: str | None,
+        qualifier: str,
+        masked: bool,
+        label: str | None,
+        unit_text: str,
+        per: str | None,
+        period: int | None,
+        sentence_start: int,
+        sentence_end: int,
+        parent: int | None,
+        flags: tuple[str, ...],
+        period_source: str | None,
+    ) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.value: Final = value
+        self.unit: Final = unit
+        self.metric: Final = metric
+        self.role: Final = role
+        self.level: Final = level
+        self.qualifier: Final = qualifier
+        self.masked: Final = masked
+        self.label: Final = label
+        self.unit_text: Final = unit_text
+        self.per: Final = per
+        self.period: Final = period
+        self.sentence_start: Final = sentence_start
+        self.sentence_end: Final = sentence_end
+        self.parent: Final = parent
+        self.flags: Final = flags
+        self.period_source: Final = period_source
+
+    def with_level(self, level: str | None) -> Row:
+        """This row, its level being ``level``."""
+        return Row(
+            self.start, self.end, self.value, self.unit, self.metric, self.role, level,
+            self.qualifier, self.masked, self.label, self.unit_text, self.per, self.period,
+            self.sentence_start, self.sentence_end, self.parent, self.flags, self.period_source,
+        )  # fmt: skip
+
+    def with_parent(self, parent: int | None) -> Row:
+        """This row, the total it is a part of being ``parent``."""
+        return Row(
+            self.start, self.end, self.value, self.unit, self.metric, self.role, self.level,
+            self.qualifier, self.masked, self.label, self.unit_text, self.per, self.period,
+            self.sentence_start, self.sentence_end, parent, self.flags, self.period_source,
+        )  # fmt: skip
+
+
+WireRow = tuple[
+    int, int, str | None, str, str, str, str | None, str, bool, str | None, str, str | None,
+    int | None, int, int, int | None, tuple[str, ...], str | None,
+]  # fmt: skip
+"""A row as ``extract_many``'s workers send it: a plain tuple of the row's fields in
+order, the value as its string. Pickling a Decimal goes through its ``__reduce__`` (a
+class lookup, an argument tuple, a call at the other end), a str is copied as bytes, and
+``Decimal(str)`` gives the same coefficient and exponent back; with the text left out
+(the parent slices it from the document) the workers pickle their rows in half the time
+records would take, and the parent's share (unpickling and building) stays small."""
+
+
+def mentions(rows: Iterable[Row], document: str) -> list[Mention]:
+    """The records of ``rows`` found in ``document``, in order."""
+    return [_record(row, document) for row in rows]
+
+
+def to_wire(rows: Iterable[Row]) -> list[WireRow]:
+    """``rows`` in the form a worker process sends them (see :data:`WireRow`)."""
+    return [_wire(r) for r in rows]
+
+
+def from_wire(wire: Iterable[WireRow], document: str) -> list[Mention]:
+    """The records of rows sent in the form of :func:`to_wire`, found in ``document``."""
+    return [_record(_unwire(w), document) for w in wire]
+
+
+def _wire(r: Row) -> WireRow:
+    value = None if r.value is None else str(r.value)
+    return (
+        r.start, r.end, value, r.unit, r.metric, r.role, r.level, r.qualifier, r.masked,
+        r.label, r.unit_text, r.per, r.period, r.sentence_start, r.sentence_end, r.parent,
+        r.flags, r.period_source,
+    )  # fmt: skip
+
+
+def _unwire(w: WireRow) -> Row:
+    value = None if w[2] is None else Decimal(w[2])
+    return Row(
+        w[0], w[1], value, w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12],
+        w[13], w[14], w[15], w[16], w[17],
+    )  # fmt: skip
+
 
 _new = Mention.__new__
 _set = object.__setattr__
 
 
-def mention(row: Row, document: str) -> Mention:
-    """The record of one row found in ``document``."""
-    return _record(row, document, row[2])
-
-
-def mentions(rows: Iterable[Row], document: str) -> list[Mention]:
-    """The records of ``rows`` found in ``document``, in order."""
-    return [_record(row, document, row[2]) for row in rows]
-
-
-def from_wire(rows: Iterable[Row], document: str) -> list[Mention]:
-    """The records of rows in the form ``extract_many``'s workers send them.
-
-    That form (``_engine.rows(text, wire=True)``) has the value as its string: pickling a
-    Decimal goes through its ``__reduce__`` (a class lookup, an argument tuple, a call at
-    the other end), a str is copied as bytes, and ``Decimal(str)`` gives the same
-    coefficient and exponent back. With the text left out of every row (the parent
-    slices it from the document), the workers pickle their rows in half the time; the
-    parent's share (unpickling and building) stays what it was.
-    """
-    return [
-        _record(row, document, None if row[2] is None else Decimal(row[2])) for row in rows
-    ]
-
-
-def _record(row: Row, document: str, value: Decimal | None) -> Mention:
-    """The record of ``row`` (its value given as a Decimal), its text cut from ``document``."""
-    (start, end, _, unit, metric, role, level, qualifier, masked, label, unit_text, per,
-     period, sentence_start, sentence_end, parent, flags, period_source) = row  # fmt: skip
+def _record(row: Row, document: str) -> Mention:
+    """The record of ``row``, its text cut from ``document``."""
     m = _new(Mention)
+    level, flags, source = row.level, row.flags, row.period_source
     _set(m, "__dict__", {
-        "start": start, "end": end, "text": document[start:end], "value": value,
-        "unit": UNIT_BY_ID[unit], "metric": metric, "role": ROLE_BY_ID[role],
-        "level": None if level is None else LEVEL_BY_ID[level],
-        "qualifier": QUALIFIER_BY_ID[qualifier], "masked": masked, "label": label,
-        "unit_text": unit_text, "per": per, "period": period,
-        "period_source": None if period_source is None else PERIOD_SOURCE_BY_ID[period_source],
-        "sentence_start": sentence_start, "sentence_end": sentence_end, "parent": parent,
+        "start": row.start, "end": row.end, "text": document[row.start : row.end],
+        "value": row.value, "unit": UNIT_BY_ID[row.unit], "metric": row.metric,
+        "role": ROLE_BY_ID[row.role], "level": None if level is None else LEVEL_BY_ID[level],
+        "qualifier": QUALIFIER_BY_ID[row.qualifier], "masked": row.masked,
+        "label": row.label, "unit_text": row.unit_text, "per": row.per,
+        "period": row.period,
+        "period_source": None if source is None else PERIOD_SOURCE_BY_ID[source],
+        "sentence_start": row.sentence_start,
+        "sentence_end": row.sentence_end, "parent": row.parent,
         "flags": tuple([FLAG_BY_ID[f] for f in flags]) if flags else (),
     })  # fmt: skip
     _set(m, "__pydantic_fields_set__", ALL_FIELDS)

@@ -22,6 +22,7 @@ from typing import overload
 import regex
 
 from edumetrics import _patterns as P
+from edumetrics._build import Row
 from edumetrics._document import Layout, levels_named
 from edumetrics._normalize import Normalized, normalize
 from edumetrics._tables import Cell, column_levels, read_tables
@@ -49,8 +50,8 @@ from edumetrics._vocab import (
 )
 from edumetrics.errors import NumeralError
 from edumetrics.numerals import parse_number
-from edumetrics.records import UNIT_BY_ID, Flag, Row, Unit
-from edumetrics.rules import REGISTRY
+from edumetrics.records import UNIT_BY_ID, Flag, Unit
+from edumetrics.rules import Rules
 
 __all__ = ["rows"]
 
@@ -115,15 +116,16 @@ class _Cand:
 
 class _Context:
     """Clause and sentence boundaries of one working copy, for bisecting, and its layout
-    (``_document.Layout``: kind, year, sections)."""
+    (``_document.Layout``: kind, year, sections), and the metric rules it is read with."""
 
     __slots__ = (
         "_clause_hi", "_clause_k", "_clause_lo", "_sentence", "clauses", "closes", "layout",
-        "opens", "sentences", "text",
+        "opens", "rules", "sentences", "text",
     )
 
-    def __init__(self, text: str, raw: str) -> None:
+    def __init__(self, text: str, raw: str, rules: Rules) -> None:
         self.text = text
+        self.rules = rules
         self.sentences = [m.start() for m in P.SENTENCE_END.finditer(text)]
         self.clauses = [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
         self.layout = Layout(text, raw)
@@ -204,18 +206,18 @@ _OPEN = re.compile(r"\(")
 _CLOSE = re.compile(r"\)")
 
 
-def rows(text: str, wire: bool = False) -> list[Row]:
+def rows(text: str, rules: Rules) -> list[Row]:
     """Every quantity mention of ``text``, in document order, as rows of plain values
-    (``records.Row``): what :func:`edumetrics.extract` makes records of. ``wire=True``
-    gives them in the form ``extract_many``'s workers send (see ``_build.from_wire``)."""
+    (``_build.Row``): what :func:`edumetrics.extract` makes records of; ``rules`` are the
+    metric rules it reads with."""
     if not P.GATE.search(text):  # most sentences of a report hold no figure
         return []
     norm = normalize(text)
-    cells, covered = read_tables(text, _column_metric)
+    cells, covered = read_tables(text, _ColumnMetric(rules).of)
     cands = _find(norm.text)
     if not cands and not cells:
         return []
-    ctx = _Context(norm.text, text)
+    ctx = _Context(norm.text, text, rules)
     prev_end, group_start, group = 0, 0, -1
     for c in cands:
         if c.group != group:  # members of one list or range share the first one's label
@@ -232,9 +234,9 @@ def rows(text: str, wire: bool = False) -> list[Row]:
     for c in cands:
         if c.period is None:
             c.period, c.period_source = layout.period(c.start)
-    out = [_to_row(c, norm, wire) for c in cands]
+    out = [_to_row(c, norm) for c in cands]
     if cells:
-        out = _with_cells(out, cells, covered, layout, norm, wire)
+        out = _with_cells(out, cells, covered, layout, norm)
     if "\t" in text:
         out = _with_column_levels(out, column_levels(text))
     return out
@@ -248,23 +250,31 @@ def _with_column_levels(found: list[Row], columns: list[tuple[int, int, str]]) -
     starts = [start for start, _, _ in columns]
     out = []
     for row in found:
-        k = bisect_left(starts, row[0] + 1) - 1
-        if k >= 0 and row[1] <= columns[k][1]:
-            row = (*row[:6], columns[k][2], *row[7:])
+        k = bisect_left(starts, row.start + 1) - 1
+        if k >= 0 and row.end <= columns[k][1]:
+            row = row.with_level(columns[k][2])
         out.append(row)
     return out
 
 
-def _column_metric(unit: str, name: str) -> str:
-    """What a table column named ``name`` (its header's words, or the row's label when
-    the header names nothing) measures in ``unit`` (学校数: schools)."""
-    if unit == "CNY":
-        return "per_capita_funding" if any(w in name for w in PER_CAPITA_WORDS) else "funding"
-    if unit in ("percent", "percentage_point"):
-        word = P.RATE.search(name)
-        return "share" if word is None else _rate_of(word[0])
-    allowed, default = _UNIT_METRICS[unit]
-    return REGISTRY.index(UNIT_BY_ID[unit], allowed).last(name) or default
+class _ColumnMetric:
+    """What a table column measures, read with the metric rules of a call."""
+
+    __slots__ = ("rules",)
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+
+    def of(self, unit: str, name: str) -> str:
+        """What a table column named ``name`` (its header's words, or the row's label when
+        the header names nothing) measures in ``unit`` (学校数: schools)."""
+        if unit == "CNY":
+            return "per_capita_funding" if any(w in name for w in PER_CAPITA_WORDS) else "funding"
+        if unit in ("percent", "percentage_point"):
+            word = P.RATE.search(name)
+            return "share" if word is None else _rate_of(word[0])
+        allowed, default = _UNIT_METRICS[unit]
+        return self.rules._index(UNIT_BY_ID[unit], allowed).last(name) or default
 
 
 def _with_cells(
@@ -273,7 +283,6 @@ def _with_cells(
     covered: list[tuple[int, int]],
     layout: Layout,
     norm: Normalized,
-    wire: bool,
 ) -> list[Row]:
     """The rows of the sentence reader and of the tables' cells in document order; a
     table's rows are the tables' (see ``_tables.py``)."""
@@ -281,12 +290,11 @@ def _with_cells(
     ends = [b for _, b in covered]
 
     def in_table(row: Row) -> bool:
-        k = bisect_left(starts, row[0] + 1) - 1
-        return k >= 0 and row[0] < ends[k]
+        k = bisect_left(starts, row.start + 1) - 1
+        return k >= 0 and row.start < ends[k]
 
-    merged = [(r[0], k, r) for k, r in enumerate(found) if not in_table(r)]
+    merged = [(r.start, k, r) for k, r in enumerate(found) if not in_table(r)]
     for cell in cells:
-        value = str(cell.value) if wire else cell.value
         metric = cell.metric
         period: int | None = cell.period
         source: str | None = "stated"
@@ -294,20 +302,18 @@ def _with_cells(
             period, source = layout.period(norm.work_offset(cell.start))
         ahead = _ahead(cell.period, layout)
         role = "target" if ahead or (ahead is None and layout.forward) else "actual"
-        row: Row = (
-            cell.start, cell.end, value, cell.unit, metric, role, cell.level, "exact", False,
-            cell.label, cell.unit_text, None, period, cell.row[0], cell.row[1], None, (),
-            source,
+        row = Row(
+            cell.start, cell.end, cell.value, cell.unit, metric, role, cell.level, "exact",
+            False, cell.label, cell.unit_text, None, period, cell.row[0], cell.row[1], None,
+            (), source,
         )  # fmt: skip
         merged.append((cell.start, -1, row))
     merged.sort(key=lambda item: item[0])
     new_index = {old: new for new, (_, old, _) in enumerate(merged) if old >= 0}
     out = []
     for _, _, row in merged:
-        parent = row[15]
-        if parent is not None:
-            parent = new_index.get(parent)
-            row = (*row[:15], parent, *row[16:])
+        if row.parent is not None:
+            row = row.with_parent(new_index.get(row.parent))
         out.append(row)
     return out
 
@@ -617,12 +623,12 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     # column's label: 在校生(人) 23,456 专任教师(人) …)
     head = "" if c.from_header else _head_noun(right)
     if c.unit_text in _MEASURE_WORDS:
-        _read_measure_word(c, left, own, right, head)
+        _read_measure_word(c, left, own, right, head, ctx.rules)
     own_cut = _cut_end(P.LABEL_TRIM_END, own)  # 全县共有教师 -> 全县…教师
     # the clause's label cut the same way (the same string when no figure stands before)
     left_cut = own_cut if len(own) == len(left) else None
     # 5名研究生和3名师范生: a known noun after a count is its own; the next label starts after it
-    if _read_metric(c, left, left_cut, head, sent_left) and right.startswith(head):
+    if _read_metric(c, left, left_cut, head, sent_left, ctx.rules) and right.startswith(head):
         c.head_len = len(head)
     # the label trimmed of list markers, connectives and verbs (全县共有教师 -> 教师…)
     named = P.LABEL_TRIM_START.sub("", own_cut)
@@ -630,7 +636,8 @@ def _read_context(c: _Cand, ctx: _Context, prev_end: int) -> None:
     if listed:
         named = ""
     # 在校生(含在园幼儿), 中小学(幼儿园): an aside names no level of the figure
-    _read_level(c, P.CLOSED_ASIDE.sub("", own) if ")" in own else own, head, named, listed)
+    own = P.CLOSED_ASIDE.sub("", own) if ")" in own else own
+    _read_level(c, own, head, named, listed, ctx.rules)
     c.label = _label(named, head, c)
     if c.metric == "person_count" and P.EXAM_TAKERS.match(right):
         c.metric = "student_count"  # 共有58238人报名参加普通高考: candidates are students
@@ -759,7 +766,9 @@ def _last_target(scope: str) -> re.Match[str] | None:
 _MEASURE_WORDS = frozenset({"块", "处"})  # units SPEC gives a meaning only in some contexts
 
 
-def _read_measure_word(c: _Cand, left: str, own: str, right: str, head: str) -> None:
+def _read_measure_word(
+    c: _Cand, left: str, own: str, right: str, head: str, rules: Rules
+) -> None:
     """块 is yuan only where money is spoken of (补助每人300块, 3块钱), 处 counts schools only
     where a school or institution is counted (幼儿园5处); otherwise (运动场8块, 隐患12处)
     each is a measure word of unit ``other``."""
@@ -768,7 +777,7 @@ def _read_measure_word(c: _Cand, left: str, own: str, right: str, head: str) -> 
         if not money:
             c.unit = "other"
         return
-    schools = REGISTRY.index(Unit.SCHOOL)
+    schools = rules._index(Unit.SCHOOL)
     if (schools.last(head) if head else schools.last(own, _LABEL_END_SLACK)) is None:
         c.unit = "other"
 
@@ -813,15 +822,17 @@ def _last(
     return last
 
 
-def _read_metric(c: _Cand, left: str, left_cut: str | None, head: str, sent_left: str) -> bool:
+def _read_metric(
+    c: _Cand, left: str, left_cut: str | None, head: str, sent_left: str, rules: Rules
+) -> bool:
     """Set the figure's metric; whether the noun after a count's unit named what it counts.
 
     ``left_cut`` is ``left`` without its trailing verbs and connectives, if known."""
     unit = UNIT_BY_ID[c.unit]
     if unit in (Unit.PERCENT, Unit.PERCENTAGE_POINT):
-        c.metric = _rate_metric(c, left, sent_left)
+        c.metric = _rate_metric(c, left, sent_left, rules)
     elif unit is Unit.CNY:
-        c.metric = _money_metric(c, left)
+        c.metric = _money_metric(c, left, rules)
     elif c.unit_text == "‰":  # a rate per mille (辍学率3‰) is the rate its word names
         word = P.RATE.search(left)
         c.metric = "other" if word is None else _rate_of(word[0])
@@ -832,7 +843,7 @@ def _read_metric(c: _Cand, left: str, left_cut: str | None, head: str, sent_left
             # SPEC gives no unit of its own are counted as items are (the unit stays
             # other); 合作企业56家 names no such thing
             unit, allowed = Unit.ITEM, _THINGS
-        found = _count_metric(unit, head, left, left_cut, sent_left, allowed)
+        found = _count_metric(unit, head, left, left_cut, sent_left, allowed, rules)
         c.metric = found or default
         if unit is Unit.PERSON and found in _RECRUITABLE and P.RECRUIT.search(left):
             # 引进了x名研究生和x名公费师范生: the students or graduates an education bureau
@@ -842,9 +853,9 @@ def _read_metric(c: _Cand, left: str, left_cut: str | None, head: str, sent_left
     return False
 
 
-def _rate_metric(c: _Cand, left: str, sent_left: str) -> str:
+def _rate_metric(c: _Cand, left: str, sent_left: str, rules: Rules) -> str:
     scope = left if c.unit == "percent" else sent_left
-    user = REGISTRY.user_index(UNIT_BY_ID[c.unit])
+    user = rules._user_index(UNIT_BY_ID[c.unit])
     if user is not None and (found := user.last(scope)) is not None:
         return found
     word = P.RATE.search(scope)  # the rate word ending last
@@ -869,8 +880,8 @@ def _rate_of(word: str) -> str:
     return "other_rate" if word.endswith("率") else "share"
 
 
-def _money_metric(c: _Cand, left: str) -> str:
-    user = REGISTRY.user_index(Unit.CNY)
+def _money_metric(c: _Cand, left: str, rules: Rules) -> str:
+    user = rules._user_index(Unit.CNY)
     if user is not None and (found := user.last(left)) is not None:
         return found
     if c.per and any(p in c.per for p in ("生", "人")):
@@ -889,7 +900,13 @@ _UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in U
 
 
 def _count_metric(
-    unit: Unit, head: str, left: str, left_cut: str | None, sent_left: str, allowed: frozenset[str]
+    unit: Unit,
+    head: str,
+    left: str,
+    left_cut: str | None,
+    sent_left: str,
+    allowed: frozenset[str],
+    rules: Rules,
 ) -> str | None:
     """What a count counts: the noun after its unit (110所幼儿园), else the label's end.
 
@@ -897,13 +914,13 @@ def _count_metric(
     word wins (25本教师必读书目 counts 书目); a noun there that names nothing known makes
     the count ``other`` rather than borrowing a word from the label (15篇教科研论文).
     """
-    index = REGISTRY.index(unit, allowed)
+    index = rules._index(unit, allowed)
     if head:
         return index.last(head)
     label = _cut_end(P.LABEL_TRIM_END, left) if left_cut is None else left_cut
     if unit is Unit.ITEM:
         # an item's label names things, not people: 考试16次 counts exams
-        things = REGISTRY.index(unit, _THINGS)
+        things = rules._index(unit, _THINGS)
         # 其中小学5012个: 其中 names nothing; 册数小学不少于25册: the level ends the label
         label = P.LABEL_TRIM_START.sub("", _unqualified(label))
         # a level word just before the figure gives its level (生均图书小学25册、初中35册);
@@ -978,7 +995,7 @@ def _head_noun(right: str) -> str:
     return ""
 
 
-def _read_level(c: _Cand, left: str, head: str, named: str, listed: bool) -> None:
+def _read_level(c: _Cand, left: str, head: str, named: str, listed: bool, rules: Rules) -> None:
     """The level the figure's own words name: the noun after its unit, then its label.
 
     ``listed``: the figure's label is only a conjunction after the figure before it.
@@ -992,11 +1009,13 @@ def _read_level(c: _Cand, left: str, head: str, named: str, listed: bool) -> Non
             return
     c.listed = listed
     c.bare = not head and (
-        len(named) <= _BARE_LABEL or c.role == "change" or _only_what_it_counts(named, c.unit)
+        len(named) <= _BARE_LABEL
+        or c.role == "change"
+        or _only_what_it_counts(named, c.unit, rules)
     )
 
 
-def _only_what_it_counts(named: str, unit: str) -> bool:
+def _only_what_it_counts(named: str, unit: str, rules: Rules) -> bool:
     """普通高中3所,在校学生5678人,专任教师412人: a label that is the counted noun, with at
     most an attribute before it (在校, 专任, 女 …), names nothing of its own; one with a
     verb (招聘教师) reports something else done."""
@@ -1004,7 +1023,7 @@ def _only_what_it_counts(named: str, unit: str) -> bool:
         return False
     m = P.COUNT_ATTRIBUTE.match(named)
     noun = named[m.end() :] if m else named
-    return noun in REGISTRY.index(UNIT_BY_ID[unit]).metric_of
+    return noun in rules._index(UNIT_BY_ID[unit]).metric_of
 
 
 _COUNTED_UNITS = frozenset({"person", "person_time", "school", "item"})
@@ -1592,16 +1611,15 @@ def _link_parts(cands: list[_Cand], ctx: _Context) -> None:
 # --- Records -----------------------------------------------------------------------------
 
 
-def _to_row(c: _Cand, norm: Normalized, wire: bool) -> Row:
-    """The record's row (``records.Row``): every field was checked on the way here (ids
+def _to_row(c: _Cand, norm: Normalized) -> Row:
+    """The record's row (``_build.Row``): every field was checked on the way here (ids
     come from the enums' own tables, spans from the offset map), so the record is built
     without re-validation; validating each of a report's hundreds of records again would
     cost more than finding them."""
     start, end = norm.raw_span(c.start, c.end)
     s_start, s_end = norm.raw_span(c.sent[0], c.sent[1]) if c.sent[1] > c.sent[0] else (0, 0)
-    value = c.value if not wire or c.value is None else str(c.value)
-    return (
-        start, end, value, c.unit, c.metric, c.role, c.level or None, c.qualifier, c.masked,
+    return Row(
+        start, end, c.value, c.unit, c.metric, c.role, c.level or None, c.qualifier, c.masked,
         c.label, c.unit_text, c.per, c.period, s_start, s_end, c.parent,
         tuple(dict.fromkeys(f.value for f in c.flags)), c.period_source,
     )  # fmt: skip

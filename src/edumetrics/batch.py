@@ -28,8 +28,8 @@ from edumetrics import _build
 from edumetrics.errors import DocumentError, MissingExtraError
 from edumetrics.extract import _extract_rows, extract
 from edumetrics.readers import MAX_BYTES, Document, read_document
-from edumetrics.records import Mention, Row
-from edumetrics.rules import Rule, _use_user_rules, _user_rules
+from edumetrics.records import Mention
+from edumetrics.rules import Rules, _resolve
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -125,12 +125,13 @@ class Extraction:
         return render_html(self)
 
 
-def extract_document(item: Item) -> Extraction:
+def extract_document(item: Item, rules: Rules | None = None) -> Extraction:
     """Read (if need be) and extract one document: a text, a path, or a Document.
 
-    A file that cannot be read gives an Extraction with ``error`` set; it does not raise.
+    ``rules``: the metric rules to read with, as for :func:`~edumetrics.extract`. A file
+    that cannot be read gives an Extraction with ``error`` set; it does not raise.
     """
-    return _extract_job(_job(item, "<text>"), MAX_BYTES)
+    return _extract_job(_job(item, "<text>"), MAX_BYTES, _resolve(rules))
 
 
 def extract_many(
@@ -140,6 +141,7 @@ def extract_many(
     *,
     max_bytes: int = MAX_BYTES,
     on_error: Literal["report", "raise"] = "report",
+    rules: Rules | None = None,
 ) -> Iterator[Extraction]:
     """Extract from every item, yielding one :class:`Extraction` per item in input order.
 
@@ -154,8 +156,8 @@ def extract_many(
 
     ``workers`` > 1 runs the extraction in that many worker processes (at most the number
     of CPUs this process may use, and at least 2: more would only compete for them), in
-    chunks of documents (files are read in the workers too), with the metrics registered
-    when the first result is asked for; results still come in input order, and at most a
+    chunks of documents (files are read in the workers too), each chunk sent with the
+    rule set; results still come in input order, and at most a
     few chunks per worker are read ahead. A worker that dies (killed, out of memory) is
     replaced, and the documents it held are extracted again one by one; one that kills
     its worker again is reported as failed. Interrupted (Ctrl-C, an exception, the
@@ -168,13 +170,14 @@ def extract_many(
         raise ValueError(f"workers must be a positive int, not {workers!r}")
     if on_error not in ("report", "raise"):
         raise ValueError(f"on_error must be 'report' or 'raise', not {on_error!r}")
+    rule_set = _resolve(rules)
     new_bar = _progress_bar(items) if progress else None
     jobs = (_job(item, f"<text {i}>") for i, item in enumerate(items))
     workers = min(workers, max(2, _usable_cpus()))
     if workers == 1:
-        results = _extract_serial(jobs, max_bytes)
+        results = _extract_serial(jobs, max_bytes, rule_set)
     else:
-        results = _extract_parallel(jobs, workers, max_bytes)
+        results = _extract_parallel(jobs, workers, max_bytes, rule_set)
     if on_error == "raise":
         results = _raising(results)
     return results if new_bar is None else _with_progress(results, new_bar)
@@ -217,12 +220,12 @@ def _job(item: object, text_name: str) -> _Job:
     )
 
 
-def _extract_job(job: _Job, max_bytes: int) -> Extraction:
+def _extract_job(job: _Job, max_bytes: int, rules: Rules) -> Extraction:
     document, error = _read(job, max_bytes)
     if document is None:
         return Extraction(doc=job.name, text="", error=error)
     try:
-        mentions = tuple(extract(document.text))
+        mentions = tuple(extract(document.text, rules))
     except Exception as exc:  # a bug: this document's failure, reported; the batch goes on
         return Extraction(doc=document.name, text="", error=_extraction_failed(document, exc))
     return Extraction(doc=document.name, text=document.text, mentions=mentions, document=document)
@@ -250,20 +253,20 @@ def _caused(error: DocumentError, cause: BaseException) -> DocumentError:
 
 
 # What a worker sends back for one job: the Document it read (None when the caller gave
-# it, so the text does not travel twice), the mentions as rows (``records.Row``: plain
-# values pickle several times faster than models), and the error.
-_Compact = tuple[Document | None, list[Row], DocumentError | None]
+# it, so the text does not travel twice), the mentions as rows in their wire form
+# (``_build.WireRow``: plain values pickle several times faster than models), and the error.
+_Compact = tuple[Document | None, list[_build.WireRow], DocumentError | None]
 
 
-def _extract_chunk(jobs: list[_Job], max_bytes: int) -> list[_Compact]:
+def _extract_chunk(jobs: list[_Job], max_bytes: int, rules: Rules) -> list[_Compact]:
     """Worker side: read and extract, records left as rows for the parent to build."""
     out: list[_Compact] = []
     for job in jobs:
         document, error = _read(job, max_bytes)
-        rows: list[Row] = []
+        rows: list[_build.WireRow] = []
         if document is not None:
             try:
-                rows = _extract_rows(document.text)
+                rows = _build.to_wire(_extract_rows(document.text, rules))
             except Exception as exc:  # a bug: this document's failure (see _extract_job)
                 error = _extraction_failed(document, exc)
                 document = None
@@ -284,9 +287,9 @@ def _rebuild(job: _Job, compact: _Compact) -> Extraction:
     return Extraction(doc=document.name, text=document.text, mentions=mentions, document=document)
 
 
-def _extract_serial(jobs: Iterator[_Job], max_bytes: int) -> Iterator[Extraction]:
+def _extract_serial(jobs: Iterator[_Job], max_bytes: int, rules: Rules) -> Iterator[Extraction]:
     for job in jobs:
-        yield _extract_job(job, max_bytes)
+        yield _extract_job(job, max_bytes, rules)
 
 
 def _chunks(jobs: Iterator[_Job], size: int) -> Iterator[list[_Job]]:
@@ -331,17 +334,19 @@ class _Items:
             raise self.error
 
 
-def _extract_parallel(jobs: Iterator[_Job], workers: int, max_bytes: int) -> Iterator[Extraction]:
+def _extract_parallel(
+    jobs: Iterator[_Job], workers: int, max_bytes: int, rules: Rules
+) -> Iterator[Extraction]:
     items = _Items(jobs)
     chunks = _chunks(iter(items), _CHUNK_CHARS)
     window = workers * _CHUNKS_IN_FLIGHT_PER_WORKER
     head = list(itertools.islice(chunks, window))  # the workers start on these
     if len(head) < 2:  # one chunk in all: no worker is worth starting
         for job in itertools.chain.from_iterable(head):
-            yield _extract_job(job, max_bytes)
+            yield _extract_job(job, max_bytes, rules)
         items.raise_error()
         return
-    pool = _Pool(workers, max_bytes)
+    pool = _Pool(workers, max_bytes, rules)
     pending: deque[tuple[list[_Job], Future[list[_Compact]]]] = deque()
     try:
         # The first submit starts the workers: nothing may start a thread before it. This
@@ -367,32 +372,29 @@ class _Pool:
     extracted again one at a time by a worker of their own, so the one that kills it is
     found and reported, and the others are not lost."""
 
-    def __init__(self, workers: int, max_bytes: int) -> None:
+    def __init__(self, workers: int, max_bytes: int, rules: Rules) -> None:
         self.workers = workers
         self.max_bytes = max_bytes
+        self.rules = rules  # sent with each chunk: a worker compiles its indexes once
         self.executor = self._start(workers)
         self.alone: ProcessPoolExecutor | None = None  # for the documents retried
 
     def _start(self, workers: int) -> ProcessPoolExecutor:
         from concurrent.futures import ProcessPoolExecutor
 
-        # the workers extract with the metrics the caller registered (register_metric)
         return ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=_mp_context(),
-            initializer=_start_worker,
-            initargs=(_user_rules(),),
+            max_workers=workers, mp_context=_mp_context(), initializer=_start_worker
         )
 
     def submit(self, chunk: list[_Job]) -> Future[list[_Compact]]:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return _submit_quietly(self.executor, chunk, self.max_bytes)
+            return _submit_quietly(self.executor, chunk, self.max_bytes, self.rules)
         except BrokenProcessPool:  # a worker died: its results come back as failures
             _stop(self.executor)
             self.executor = self._start(self.workers)
-            return _submit_quietly(self.executor, chunk, self.max_bytes)
+            return _submit_quietly(self.executor, chunk, self.max_bytes, self.rules)
 
     def results(self, chunk: list[_Job], future: Future[list[_Compact]]) -> Iterator[Extraction]:
         from concurrent.futures.process import BrokenProcessPool
@@ -409,7 +411,7 @@ class _Pool:
         if self.alone is None:
             self.alone = self._start(1)
         try:
-            (compact,) = _submit_quietly(self.alone, [job], self.max_bytes).result()
+            (compact,) = _submit_quietly(self.alone, [job], self.max_bytes, self.rules).result()
         except BrokenProcessPool as exc:
             _stop(self.alone)
             self.alone = None
@@ -433,15 +435,15 @@ _DIED = "its worker process died twice while extracting it (out of memory, or ki
 
 
 def _submit_quietly(
-    executor: ProcessPoolExecutor, chunk: list[_Job], max_bytes: int
+    executor: ProcessPoolExecutor, chunk: list[_Job], max_bytes: int, rules: Rules
 ) -> Future[list[_Compact]]:
     """Submit a chunk; the workers this starts begin with Ctrl-C and SIGTERM blocked, until
     they have set how they take them (see _start_worker)."""
     if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
-        return executor.submit(_extract_chunk, chunk, max_bytes)
+        return executor.submit(_extract_chunk, chunk, max_bytes, rules)
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     try:
-        return executor.submit(_extract_chunk, chunk, max_bytes)
+        return executor.submit(_extract_chunk, chunk, max_bytes, rules)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
@@ -493,7 +495,7 @@ def _os_threads() -> int:
         return 0
 
 
-def _start_worker(user_rules: tuple[Rule, ...]) -> None:
+def _start_worker() -> None:
     """Run once in each worker process, before its first chunk."""
     # Ctrl-C reaches the whole process group: the parent stops the workers, which ignore
     # it (a worker interrupted mid-task printed a traceback, or left the pool hanging).
@@ -507,7 +509,6 @@ def _start_worker(user_rules: tuple[Rule, ...]) -> None:
     # full collection in the worker copied the inherited heap page by page. Frozen, the
     # inherited objects are never examined again (2 workers: 1.4x -> 1.8x one, here).
     gc.freeze()
-    _use_user_rules(user_rules)
 
 
 def _progress_bar(items: Iterable[Item]) -> Callable[[], Any]:

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
     from edumetrics.batch import Extraction
     from edumetrics.readers import Document
+    from edumetrics.rules import Rules
 
 __all__ = ["main", "record_schema"]
 
@@ -176,6 +177,12 @@ def _add_run_options(
     command.add_argument(
         "--progress", action="store_true", help="progress bar on a terminal (extra 'progress')"
     )
+    command.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="metric rules to add to the built-in ones: a .toml or .json file of "
+        "[[metric]] tables with id, words and units (see Rules.from_file)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -264,7 +271,7 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     from edumetrics.batch import extract_many
 
     fmt: str = args.format or _SUFFIX_FORMATS.get(Path(args.output or "").suffix.lower(), "table")
-    _check_run_options(parser, args, fmt)
+    rules = _check_run_options(parser, args, fmt)
 
     failures: list[str] = []
 
@@ -281,6 +288,7 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                 workers=args.workers,
                 progress=args.progress,
                 max_bytes=args.max_size,
+                rules=rules,
             )
             try:
                 for result in results:
@@ -301,8 +309,11 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     return EXIT_FAILED if failures else EXIT_OK
 
 
-def _check_run_options(parser: argparse.ArgumentParser, args: argparse.Namespace, fmt: str) -> None:
-    """Usage errors shared by extract and panel."""
+def _check_run_options(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, fmt: str
+) -> Rules | None:
+    """Usage errors shared by extract and panel; the rule set of ``--rules``, if given."""
+    from edumetrics.rules import Rules
     if args.workers < 1:
         parser.error("--workers must be at least 1")
     if fmt == "parquet" and not args.output:
@@ -311,6 +322,10 @@ def _check_run_options(parser: argparse.ArgumentParser, args: argparse.Namespace
         parser.error("standard input (-) can be read only once")
     if args.output and not Path(args.output).resolve().parent.is_dir():
         parser.error(f"cannot write {args.output}: its directory does not exist")
+    try:
+        return None if args.rules is None else Rules.from_file(args.rules)
+    except EdumetricsError as exc:  # RulesFileError: the file, and what is wrong in it
+        parser.error(str(exc))
 
 
 # --- panel ----------------------------------------------------------------------------
@@ -323,7 +338,7 @@ def _panel_command(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     fmt: str = args.format or _SUFFIX_FORMATS.get(Path(args.output or "").suffix.lower(), "csv")
     if fmt not in PANEL_FORMATS:
         parser.error(f"a panel is written as csv or parquet, not {fmt}")
-    _check_run_options(parser, args, fmt)
+    rules = _check_run_options(parser, args, fmt)
     failures: list[str] = []
 
     def fail(path: str, reason: str) -> None:
@@ -336,6 +351,7 @@ def _panel_command(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
             workers=args.workers,
             progress=args.progress,
             max_bytes=args.max_size,
+            rules=rules,
         )
         try:
             for result in results:

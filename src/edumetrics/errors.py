@@ -7,7 +7,13 @@ subclass carries the fragment it could not handle and where it stands.
 
 from __future__ import annotations
 
-__all__ = ["DocumentError", "EdumetricsError", "MissingExtraError", "NumeralError"]
+__all__ = [
+    "DocumentError",
+    "EdumetricsError",
+    "MissingExtraError",
+    "NumeralError",
+    "RulesFileError",
+]
 
 
 class EdumetricsError(ValueError):
@@ -70,3 +76,19 @@ class MissingExtraError(EdumetricsError, ImportError):
 
     def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str]]:
         return (type(self), (self.extra, self.feature))
+
+
+class RulesFileError(EdumetricsError):
+    """A file of metric rules could not be used: ``path`` names it, ``reason`` says why.
+
+    >>> str(RulesFileError("mine.toml", "metric rule 2: missing ['units']"))
+    "rules file mine.toml: metric rule 2: missing ['units']"
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"rules file {path}: {reason}")
+
+    def __reduce__(self) -> tuple[type[RulesFileError], tuple[str, str]]:
+        return (type(self), (self.path, self.reason))

@@ -13,28 +13,32 @@ build, so a wrong argument gets the same error whether the engine is compiled or
 from __future__ import annotations
 
 from edumetrics import _build, _engine
-from edumetrics.records import Mention, Row
+from edumetrics._build import Row
+from edumetrics.records import Mention
+from edumetrics.rules import Rules, _resolve
 
 __all__ = ["extract"]
 
 
-def extract(text: str) -> list[Mention]:
+def extract(text: str, rules: Rules | None = None) -> list[Mention]:
     """Every quantity mention in ``text``, in document order.
 
-    Raises :class:`TypeError` for anything but a ``str``; never raises for a ``str``.
-    Every record satisfies ``text[m.start:m.end] == m.text``.
+    ``rules`` is the set of metric rules to read with (:class:`~edumetrics.Rules`); by
+    default the built-in set (and any rule of the deprecated ``register_metric``).
+    Raises :class:`TypeError` for anything but a ``str`` (or a ``rules`` that is not a
+    Rules); never raises for a ``str``. Every record satisfies
+    ``text[m.start:m.end] == m.text``.
     """
     if not isinstance(text, str):  # (the check of _extract_rows, without its call)
         raise TypeError(_type_error_message(text))
-    return _build.mentions(_engine.rows(text), text)
+    return _build.mentions(_engine.rows(text, _resolve(rules)), text)
 
 
-def _extract_rows(text: str) -> list[Row]:
-    """What :func:`extract` returns, as the rows ``extract_many``'s workers send (see
-    ``_build.from_wire``): cheaper to pickle than records."""
+def _extract_rows(text: str, rules: Rules | None) -> list[Row]:
+    """What :func:`extract` returns, as rows (``_build.Row``)."""
     if not isinstance(text, str):
         raise TypeError(_type_error_message(text))
-    return _engine.rows(text, wire=True)
+    return _engine.rows(text, _resolve(rules))
 
 
 def _type_error_message(obj: object) -> str:

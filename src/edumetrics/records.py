@@ -119,14 +119,6 @@ class Flag(StrEnum):
 
 _ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
-Row = tuple[Any, ...]
-"""A mention as plain values, in field order without ``text`` (a record's text is its
-document's ``[start:end]``) and with ``period_source`` last, enum members as their ids.
-The extractor makes rows and ``extract`` turns them into records; ``extract_many``'s
-workers send rows (they pickle several times faster than models) and the parent turns
-them into records.
-tests/test_batch.py checks the round trip for every field."""
-
 
 class Mention(BaseModel):
     """One quantity mention: a number with its unit, what it measures, and where it is.

@@ -9,9 +9,9 @@ run) without them; a call without them raises :class:`~edumetrics.MissingExtraEr
   the id columns, ``mention_index`` (the mention's position in ``extract(text)``, which is
   what ``parent`` refers to), every field of :class:`~edumetrics.Mention`, and
   ``float_value``. Rows cross between the JVM and Python as Arrow batches
-  (``mapInArrow``); each Python worker process loads the rules once and reuses them
-  for every batch it is given. Metrics the driver added with ``register_metric`` travel
-  with the job.
+  (``mapInArrow``); the rule set given (``rules=``, a :class:`~edumetrics.Rules`)
+  travels with the job, and each Python worker process compiles its indexes once and
+  reuses them for every batch it is given.
 - :func:`read_documents_df` reads .txt/.docx/.html/.pdf files with Spark's ``binaryFile``
   source and :func:`edumetrics.readers.read_document`, one row per file, with an ``error``
   column instead of a failed job when a file cannot be read.
@@ -54,7 +54,7 @@ from typing import Any
 from edumetrics.errors import DocumentError, MissingExtraError
 from edumetrics.readers import SUFFIX_FORMATS, read_document
 from edumetrics.records import Mention
-from edumetrics.rules import Rule, _use_user_rules, _user_rules
+from edumetrics.rules import Rules, _resolve
 
 if typing.TYPE_CHECKING:
     import pyarrow as pa
@@ -181,15 +181,15 @@ def _output_schema(df_schema: StructType, id_cols: Sequence[str]) -> StructType:
 
 # --- executor side -------------------------------------------------------------------
 
-_EXTRACT: Callable[[str], list[Mention]] | None = None
+_EXTRACT: Callable[[str, Rules | None], list[Mention]] | None = None
 
 
-def _extractor(user_rules: tuple[Rule, ...] = ()) -> Callable[[str], list[Mention]]:
-    """``edumetrics.extract`` with exactly ``user_rules`` registered, in this process.
+def _extractor() -> Callable[[str, Rules | None], list[Mention]]:
+    """``edumetrics.extract``, imported and warmed up once per (worker) process.
 
-    The extractor is imported and warmed up once per (worker) process; the registry is
-    changed only when the rules shipped with a job differ from those in force, so its
-    indexes are compiled once per process and rule set, never per batch or row.
+    A rule set shipped with a job compiles its indexes on its first use in the process
+    and keeps them (equal rule sets share them, see :class:`~edumetrics.Rules`), never
+    per batch or row.
     """
     global _EXTRACT
     if _EXTRACT is None:
@@ -197,7 +197,6 @@ def _extractor(user_rules: tuple[Rule, ...] = ()) -> Callable[[str], list[Mentio
 
         extract("投资4551万元,新建小学3所。")  # builds anything the rules build lazily
         _EXTRACT = extract
-    _use_user_rules(user_rules)
     return _EXTRACT
 
 
@@ -217,10 +216,10 @@ def _mention_batches(
     text_col: str,
     id_cols: tuple[str, ...],
     schema: pa.Schema,
-    user_rules: tuple[Rule, ...] = (),
+    rules: Rules,
 ) -> Iterator[pa.RecordBatch]:
     """The ``mapInArrow`` function: input batches of documents to batches of mentions."""
-    extract = _extractor(user_rules)
+    extract = _extractor()
     names = schema.names[len(id_cols) :]
     for batch in batches:
         ids = [batch.column(name) for name in id_cols]
@@ -229,7 +228,7 @@ def _mention_batches(
         for row, text in enumerate(batch.column(text_col).to_pylist()):
             if text is None:  # a SQL null is no document: no rows (extract(None) raises)
                 continue
-            for index, mention in enumerate(extract(text)):
+            for index, mention in enumerate(extract(text, rules)):
                 record = mention.to_record()
                 record["value"] = exact_value(mention.value)
                 record["mention_index"] = index
@@ -246,19 +245,23 @@ def _mention_batches(
 
 
 def extract_df(
-    df: DataFrame, text_col: str = "text", id_cols: Sequence[str] = ("doc_id",)
+    df: DataFrame,
+    text_col: str = "text",
+    id_cols: Sequence[str] = ("doc_id",),
+    rules: Rules | None = None,
 ) -> DataFrame:
     """One row per mention in ``df[text_col]``, keyed by ``id_cols``.
 
     Columns: ``id_cols`` (as in ``df``), ``mention_index`` (position in the document's
     result list; ``parent`` refers to it), the fields of :func:`mention_schema`, and
     ``float_value``. Row for row, this is ``edumetrics.extract`` applied to each text: an
-    empty text gives no rows, and so does a null text. Metrics added with
-    :func:`edumetrics.register_metric` before this call are shipped to the executors
-    with the job, so they apply there too. A text column that is not a string
+    empty text gives no rows, and so does a null text. ``rules`` (a
+    :class:`~edumetrics.Rules`, the built-in set by default) is shipped to the executors
+    with the job, so its metrics apply there. A text column that is not a string
     raises :class:`TypeError`; an id column named like a mention column raises
     :class:`ValueError`. Lazy, like any Spark transformation.
     """
+    rule_set = _resolve(rules)
     _require_spark("edumetrics.spark.extract_df()")
     from pyspark.sql import types as T
     from pyspark.sql.pandas.types import to_arrow_schema
@@ -275,7 +278,7 @@ def extract_df(
         text_col=text_col,
         id_cols=id_cols,
         schema=to_arrow_schema(schema),
-        user_rules=_user_rules(),
+        rules=rule_set,
     )
     return df.select(*dict.fromkeys((*id_cols, text_col))).mapInArrow(func, schema)
 
