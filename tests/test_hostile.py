@@ -399,12 +399,12 @@ def _killing(marker: Path | None, monkeypatch: pytest.MonkeyPatch) -> None:
     only the first time, as the out-of-memory killer would."""
     real = edumetrics.batch._extract_rows
 
-    def rows(text: str) -> Any:
+    def rows(text: str, *rules: Any) -> Any:
         if text == "KILL" and (marker is None or not marker.exists()):
             if marker is not None:
                 marker.touch()
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(text)
+        return real(text, *rules)
 
     monkeypatch.setattr(edumetrics.batch, "_extract_rows", rows)
 
@@ -487,10 +487,10 @@ def test_an_extraction_that_fails_is_that_documents_error(
     real_rows, real_extract = edumetrics.batch._extract_rows, edumetrics.batch.extract
 
     def broken(real: Any) -> Any:
-        def extract(text: str) -> Any:
+        def extract(text: str, *rules: Any) -> Any:
             if text == "BUG":
                 raise ZeroDivisionError("a bug")
-            return real(text)
+            return real(text, *rules)
 
         return extract
 
