@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 import edumetrics
-from edumetrics import Document, DocumentError, Extraction, _build, extract_document, extract_many
+from edumetrics import (
+    Document,
+    DocumentError,
+    Extraction,
+    PathAsTextError,
+    _build,
+    extract_document,
+    extract_many,
+)
 from edumetrics.extract import _extract_rows
 from edumetrics.records import Mention, Unit
 
@@ -40,9 +48,34 @@ def test_each_result_is_extract_of_its_text() -> None:
         assert list(result.mentions) == edumetrics.extract(result.text)
 
 
-def test_strings_are_texts_never_paths() -> None:
-    (result,) = extract_many([str(CORPUS[0])])
-    assert result.text == str(CORPUS[0])
+# A str is a text; one that looks like a file path is an error, never a silent empty report.
+PATH_STRINGS = [
+    str(EXAMPLES / "county_report.txt"),  # an existing file, absolute
+    "examples/county_report.txt",  # relative, as the README has it
+    "reports/2023/plan.docx",  # no such file, but a document's suffix
+    "统计公报.PDF",
+    " data/a.html",
+]
+TEXTS_NOT_PATHS = ["新建小学3所。", "附件1.全县学校名单。pdf", "3所\na.txt", "小学入学率100%"]
+
+
+@pytest.mark.parametrize("item", PATH_STRINGS)
+def test_a_str_that_looks_like_a_path_raises(item: str) -> None:
+    with pytest.raises(PathAsTextError, match=r"looks like a file path.*pathlib\.Path") as info:
+        list(extract_many(["新建小学3所。", item]))
+    assert info.value.text == item
+    with pytest.raises(PathAsTextError):
+        extract_document(item)
+
+
+@pytest.mark.parametrize("item", TEXTS_NOT_PATHS)
+def test_texts_are_texts(item: str) -> None:
+    assert extract_document(item).text == item
+
+
+def test_a_path_line_can_still_be_given_as_text() -> None:
+    (result,) = extract_many([Document.from_text("examples/county_report.txt")])
+    assert (result.ok, result.mentions) == (True, ())
 
 
 @pytest.mark.parametrize(
@@ -263,3 +296,15 @@ def test_work_is_cut_into_chunks_of_about_so_many_characters(tmp_path: Path) -> 
         ["10", "big.txt"],
         ["missing.txt"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("新建小学3所。", "1 mention,"),
+        ("新建小学3所、初中2所。", "2 mentions,"),
+        ("无。", "0 mentions,"),
+    ],
+)
+def test_repr_counts_in_good_english(text: str, shown: str) -> None:
+    assert shown in repr(extract_document(text))

@@ -8,7 +8,13 @@
 from __future__ import annotations
 
 from edumetrics.batch import Extraction, extract_document, extract_many
-from edumetrics.errors import DocumentError, EdumetricsError, MissingExtraError, NumeralError
+from edumetrics.errors import (
+    DocumentError,
+    EdumetricsError,
+    MissingExtraError,
+    NumeralError,
+    PathAsTextError,
+)
 from edumetrics.extract import extract
 from edumetrics.numerals import parse_number
 from edumetrics.readers import Document, read_document
@@ -29,6 +35,7 @@ __all__ = [
     "Metric",
     "MissingExtraError",
     "NumeralError",
+    "PathAsTextError",
     "Qualifier",
     "Role",
     "Rule",

@@ -1,10 +1,14 @@
 """Extract from many documents: texts, :class:`~edumetrics.readers.Document`\\ s or file paths.
 
-Strings are texts and ``pathlib.Path`` (any ``os.PathLike``) objects are files, so a file
-name is never mistaken for a report. A document that fails - a file that cannot be read
-(or needs an extra that is not installed), a text the extractor fails on, a document
-whose worker process died twice - gives an :class:`Extraction` whose ``error`` says why;
-it never stops the batch, and results already made are never lost.
+Strings are texts and ``pathlib.Path`` (any ``os.PathLike``) objects are files. A string
+that looks like a file path (one line that names an existing file, or ends in .txt, .docx,
+.html or .pdf without Chinese sentence punctuation) raises
+:class:`~edumetrics.errors.PathAsTextError` rather than being read as a report with
+nothing in it; wrap a text that really is such a line in ``Document.from_text``. A
+document that fails - a file that cannot be read (or needs an extra that is not
+installed), a text the extractor fails on, a document whose worker process died twice -
+gives an :class:`Extraction` whose ``error`` says why; it never stops the batch, and
+results already made are never lost.
 
 >>> [r.doc for r in extract_many(["新建小学3所。", Document.from_text("", name="empty")])]
 ['<text 0>', 'empty']
@@ -25,9 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from edumetrics import _build
-from edumetrics.errors import DocumentError, MissingExtraError
+from edumetrics.errors import DocumentError, MissingExtraError, PathAsTextError
 from edumetrics.extract import _extract_rows, extract
-from edumetrics.readers import MAX_BYTES, Document, read_document
+from edumetrics.readers import MAX_BYTES, SUFFIX_FORMATS, Document, read_document
 from edumetrics.records import Mention, Row
 from edumetrics.rules import Rule, _use_user_rules, _user_rules
 
@@ -51,6 +55,11 @@ _CHUNKS_IN_FLIGHT_PER_WORKER = 2
 # Signals the parent process handles for its workers: they ignore Ctrl-C (the parent
 # stops them) and die at once on SIGTERM.
 _STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+# A str longer than this, or with a line break, is a text, never a path (PATH_MAX is 4096).
+_MAX_PATH_CHARS = 4096
+# Characters of Chinese prose that file names do not hold: a line with them is a text.
+_PROSE_MARKS = frozenset("，。；！？")
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,7 +95,10 @@ class Extraction:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        state = f"error={self.error.reason!r}" if self.error else f"{len(self.mentions)} mentions"
+        count = len(self.mentions)
+        state = f"{count} mention{'' if count == 1 else 's'}"
+        if self.error is not None:
+            state = f"error={self.error.reason!r}"
         return f"<Extraction {self.doc!r}: {state}, {len(self.text)} characters>"
 
     def _key(self) -> tuple[Any, ...]:
@@ -129,6 +141,8 @@ def extract_document(item: Item) -> Extraction:
     """Read (if need be) and extract one document: a text, a path, or a Document.
 
     A file that cannot be read gives an Extraction with ``error`` set; it does not raise.
+    A str that looks like a file path raises :class:`~edumetrics.errors.PathAsTextError`
+    (pass a ``pathlib.Path`` to read the file).
     """
     return _extract_job(_job(item, "<text>"), MAX_BYTES)
 
@@ -207,6 +221,8 @@ def _job(item: object, text_name: str) -> _Job:
     if isinstance(item, str):
         # a plain copy: a subclass of str could fail in any method the extractor calls
         text = item if type(item) is str else "".join((item,))
+        if _looks_like_path(text):
+            raise PathAsTextError(text)
         return Document.from_text(text, name=text_name)
     if isinstance(item, os.PathLike):
         return Path(item)
@@ -215,6 +231,18 @@ def _job(item: object, text_name: str) -> _Job:
         f"extract_many() takes texts (str), paths (pathlib.Path) or Documents, "
         f"not {type(item).__name__}{hint}"
     )
+
+
+def _looks_like_path(text: str) -> bool:
+    """Whether a str given as a text is rather a file's path (see the module docstring).
+
+    >>> _looks_like_path("reports/2023.docx"), _looks_like_path("新建小学3所。")
+    (True, False)
+    """
+    if len(text) > _MAX_PATH_CHARS or "\n" in text or _PROSE_MARKS.intersection(text):
+        return False
+    suffix = os.path.splitext(text.rstrip())[1].lower()
+    return suffix in SUFFIX_FORMATS or os.path.isfile(text)
 
 
 def _extract_job(job: _Job, max_bytes: int) -> Extraction:

@@ -7,7 +7,13 @@ subclass carries the fragment it could not handle and where it stands.
 
 from __future__ import annotations
 
-__all__ = ["DocumentError", "EdumetricsError", "MissingExtraError", "NumeralError"]
+__all__ = [
+    "DocumentError",
+    "EdumetricsError",
+    "MissingExtraError",
+    "NumeralError",
+    "PathAsTextError",
+]
 
 
 class EdumetricsError(ValueError):
@@ -52,6 +58,28 @@ class DocumentError(EdumetricsError):
 
     def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str]]:
         return (type(self), (self.path, self.reason))
+
+
+class PathAsTextError(EdumetricsError):
+    """A string given as a document's text looks like the path of a file.
+
+    Strings are texts and ``pathlib.Path`` objects are files; a file name passed as a
+    string would be read as a one-line report with nothing in it. ``text`` is the string.
+
+    >>> print(PathAsTextError("reports/a.txt"))
+    'reports/a.txt' looks like a file path, ...: pass pathlib.Path('reports/a.txt') to ...
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__(
+            f"{text!r} looks like a file path, but a str is read as the text itself: "
+            f"pass pathlib.Path({text!r}) to read the file "
+            "(or Document.from_text(...) if this is the text)"
+        )
+
+    def __reduce__(self) -> tuple[type[PathAsTextError], tuple[str]]:
+        return (type(self), (self.text,))
 
 
 class MissingExtraError(EdumetricsError, ImportError):
