@@ -22,7 +22,24 @@ from edumetrics.records import Flag, Level, Mention, Metric, Qualifier, Role, Un
 from edumetrics.rules import Rule, register_metric, rules, unregister_metric
 from edumetrics.tables import to_arrow, to_pandas, to_polars
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.2.0"
+
+
+def version() -> str:
+    """This version of edumetrics and which build of it runs, as ``edumetrics --version``
+    prints it: ``compiled`` (a regular install compiles the extractor with mypyc) or
+    ``pure Python`` (an editable install, or an install where compiling failed).
+
+    >>> version().split(" (")[0] == f"edumetrics {__version__}"
+    True
+    """
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    from edumetrics import _engine
+
+    compiled = (_engine.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+    return f"edumetrics {__version__} ({'compiled' if compiled else 'pure Python'})"
+
 
 __all__ = [
     "Document",
@@ -52,4 +69,5 @@ __all__ = [
     "to_pandas",
     "to_polars",
     "unregister_metric",
+    "version",
 ]
