@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -308,3 +309,51 @@ def test_work_is_cut_into_chunks_of_about_so_many_characters(tmp_path: Path) -> 
 )
 def test_repr_counts_in_good_english(text: str, shown: str) -> None:
     assert shown in repr(extract_document(text))
+
+
+# --- the __main__ guard ----------------------------------------------------------------
+
+SCRIPT = """
+import sys
+import edumetrics
+{imports}
+texts = ["新建小学3所，初中2所。" * 20] * 100  # 240,000 characters: two chunks
+
+def count():
+    return sum(len(r.mentions) for r in edumetrics.extract_many(texts, workers=2))
+
+{call}
+"""
+UNGUARDED = "print(count())"
+GUARDED = 'if __name__ == "__main__":\n    print(count())'
+
+
+def run_script(tmp_path: Path, imports: str, call: str) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "job.py"
+    script.write_text(SCRIPT.format(imports=imports, call=call), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.mark.parametrize("imports", ["", "import pandas"], ids=["plain", "pandas"])
+def test_workers_without_the_main_guard_name_it(tmp_path: Path, imports: str) -> None:
+    done = run_script(tmp_path, imports, UNGUARDED)
+    assert done.returncode == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("edumetrics.errors.MainGuardError: extract_many(workers=...) runs")
+    assert f"top level of {tmp_path / 'job.py'} (line 10)" in last
+    assert 'if __name__ == "__main__":' in last
+
+
+@pytest.mark.slow
+def test_workers_under_the_main_guard_run(tmp_path: Path) -> None:
+    done = run_script(tmp_path, "import pandas", GUARDED)  # pandas: workers from a fork server
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "4000\n"
+
+
+def test_the_guard_is_not_asked_of_code_without_a_script() -> None:
+    code = SCRIPT.format(imports="", call=UNGUARDED)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout) == (0, "4000\n")

@@ -11,6 +11,7 @@ from edumetrics.batch import Extraction, extract_document, extract_many
 from edumetrics.errors import (
     DocumentError,
     EdumetricsError,
+    MainGuardError,
     MissingExtraError,
     NumeralError,
     PathAsTextError,
@@ -48,6 +49,7 @@ __all__ = [
     "Extraction",
     "Flag",
     "Level",
+    "MainGuardError",
     "Mention",
     "Metric",
     "MissingExtraError",

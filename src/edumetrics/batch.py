@@ -16,6 +16,7 @@ results already made are never lost.
 
 from __future__ import annotations
 
+import ast
 import functools
 import gc
 import itertools
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from edumetrics import _build
-from edumetrics.errors import DocumentError, MissingExtraError, PathAsTextError
+from edumetrics.errors import DocumentError, MainGuardError, MissingExtraError, PathAsTextError
 from edumetrics.extract import _extract_rows, extract
 from edumetrics.readers import MAX_BYTES, SUFFIX_FORMATS, Document, read_document
 from edumetrics.records import Mention, Row
@@ -175,13 +176,18 @@ def extract_many(
     its worker again is reported as failed. Interrupted (Ctrl-C, an exception, the
     caller stopping early), the workers are stopped at once; they ignore Ctrl-C
     themselves. Like any ``multiprocessing`` code, a script using workers needs the
-    ``if __name__ == "__main__":`` guard. ``progress=True`` shows a progress bar on
-    standard error when it is a terminal (needs the ``progress`` extra).
+    ``if __name__ == "__main__":`` guard: called with workers from a script's top level
+    outside it, extract_many raises :class:`~edumetrics.errors.MainGuardError` at once
+    (without the guard, worker processes that do not fork run the script again and the
+    pool breaks). ``progress=True`` shows a progress bar on standard error when it is a
+    terminal (needs the ``progress`` extra).
     """
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, not {workers!r}")
     if on_error not in ("report", "raise"):
         raise ValueError(f"on_error must be 'report' or 'raise', not {on_error!r}")
+    if workers > 1:
+        _check_main_guard()
     new_bar = _progress_bar(items) if progress else None
     jobs = (_job(item, f"<text {i}>") for i, item in enumerate(items))
     workers = min(workers, max(2, _usable_cpus()))
@@ -486,6 +492,53 @@ def _stop(executor: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
         if process.is_alive():  # pragma: no cover - SIGTERM is not blocked in a worker
             process.kill()
+
+
+def _check_main_guard() -> None:
+    """Raise :class:`MainGuardError` when a script's top level, outside its
+    ``if __name__ == "__main__":`` block, is what called for worker processes.
+
+    Checked whichever way the workers would start: a script forks its workers on Linux,
+    where the guard is not needed, until it imports a library that starts threads (numpy,
+    pandas) and the workers come from a fork server that runs the script's top level
+    again; a script that works must not break on such an import.
+    """
+    main = sys.modules.get("__main__")
+    script = getattr(main, "__file__", None)
+    if main is None or not isinstance(script, str):  # a notebook, python -c, the REPL
+        return
+    frame = sys._getframe(1)
+    while frame.f_globals is not vars(main) or frame.f_code.co_name != "<module>":
+        if frame.f_back is None:
+            return
+        frame = frame.f_back
+    if frame.f_code.co_filename != script:
+        return
+    try:
+        tree = ast.parse(Path(script).read_bytes(), script)
+    except (OSError, SyntaxError, ValueError):  # the source is gone or is not Python
+        return
+    line = frame.f_lineno
+    for node in tree.body:
+        if node.lineno <= line <= (node.end_lineno or node.lineno):
+            if not _is_main_guard(node, line):
+                raise MainGuardError(script, line)
+            return
+
+
+def _is_main_guard(node: ast.stmt, line: int) -> bool:
+    """Whether ``line`` lies in the body of ``if __name__ == "__main__":``."""
+    if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare):
+        return False
+    test = node.test
+    sides = [test.left, *test.comparators]
+    named = {s.id for s in sides if isinstance(s, ast.Name)}
+    values = {s.value for s in sides if isinstance(s, ast.Constant)}
+    if not (named == {"__name__"} and values == {"__main__"} and len(test.ops) == 1):
+        return False
+    if not isinstance(test.ops[0], ast.Eq):
+        return False
+    return node.body[0].lineno <= line <= (node.body[-1].end_lineno or node.body[-1].lineno)
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "DocumentError",
     "EdumetricsError",
+    "MainGuardError",
     "MissingExtraError",
     "NumeralError",
     "PathAsTextError",
@@ -58,6 +59,29 @@ class DocumentError(EdumetricsError):
 
     def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str]]:
         return (type(self), (self.path, self.reason))
+
+
+class MainGuardError(EdumetricsError, RuntimeError):
+    """Worker processes were asked for from a script's top level, outside the
+    ``if __name__ == "__main__":`` guard; ``script`` and ``line`` say where.
+
+    >>> print(MainGuardError("run.py", 7))  # doctest: +ELLIPSIS
+    extract_many(workers=...) runs at the top level of run.py (line 7), outside the \
+    `if __name__ == "__main__":` guard: ...
+    """
+
+    def __init__(self, script: str, line: int) -> None:
+        self.script = script
+        self.line = line
+        super().__init__(
+            f"extract_many(workers=...) runs at the top level of {script} (line {line}), "
+            'outside the `if __name__ == "__main__":` guard: worker processes may run the '
+            "script's top level again, so put the script's work under the guard "
+            "(or use workers=1)"
+        )
+
+    def __reduce__(self) -> tuple[type[MainGuardError], tuple[str, int]]:
+        return (type(self), (self.script, self.line))
 
 
 class PathAsTextError(EdumetricsError):
