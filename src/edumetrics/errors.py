@@ -14,6 +14,7 @@ __all__ = [
     "MissingExtraError",
     "NumeralError",
     "PathAsTextError",
+    "SparkSetupError",
 ]
 
 
@@ -104,6 +105,33 @@ class PathAsTextError(EdumetricsError):
 
     def __reduce__(self) -> tuple[type[PathAsTextError], tuple[str]]:
         return (type(self), (self.text,))
+
+
+class SparkSetupError(EdumetricsError, RuntimeError):
+    """The Spark executors cannot run edumetrics: their Python does not have it, or has
+    another version than the driver. ``python`` is the executors' interpreter,
+    ``found`` the version they import (None when they import none)."""
+
+    def __init__(self, python: str, found: str | None, expected: str) -> None:
+        self.python = python
+        self.found = found
+        self.expected = expected
+        if found is None:
+            problem = f"the Spark executors' Python ({python}) cannot import edumetrics"
+        else:
+            problem = (
+                f"the Spark executors' Python ({python}) runs edumetrics {found}, "
+                f"the driver {expected}"
+            )
+        super().__init__(
+            f"{problem}: point PYSPARK_PYTHON at a Python that has edumetrics[spark] "
+            f"{expected} on every node, or ship it with the job (a packed environment "
+            "with spark-submit --archives, or the wheel with --py-files); see "
+            "'Scaling out' in the documentation"
+        )
+
+    def __reduce__(self) -> tuple[type[SparkSetupError], tuple[str, str | None, str]]:
+        return (type(self), (self.python, self.found, self.expected))
 
 
 class MissingExtraError(EdumetricsError, ImportError):
