@@ -1,0 +1,46 @@
+"""A griffe extension for the documentation site: doctest examples in docstrings are
+shown as Python console code.
+
+The docstrings hold plain ``>>>`` examples (run by pytest's ``--doctest-modules``);
+Markdown would render them as running text, with ``[...]`` in their output read as
+links. This wraps each example (its ``>>>``/``...`` lines and the output up to the next
+blank line) in a ``pycon`` fence before the docstring is rendered. Used by mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from griffe import Extension, Object
+
+
+def fence_doctests(text: str) -> str:
+    r"""``text`` with every doctest example fenced.
+
+    >>> fence_doctests("Sum:\n>>> 1 + 1\n2\n\nDone.").split("\n")
+    ['Sum:', '```pycon', '>>> 1 + 1', '2', '```', '', 'Done.']
+    """
+    out: list[str] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.lstrip().startswith(">>>"):
+            out.append(line)
+            i += 1
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        out.append(f"{indent}```pycon")
+        while i < len(lines) and lines[i].strip():
+            out.append(lines[i])
+            i += 1
+        out.append(f"{indent}```")
+    return "\n".join(out)
+
+
+class DoctestFences(Extension):
+    """Fence the doctest examples of every docstring griffe loads."""
+
+    def on_object(self, *, obj: Object, **kwargs: Any) -> None:
+        if obj.docstring is not None:
+            obj.docstring.value = fence_doctests(obj.docstring.value)
