@@ -33,7 +33,7 @@ from edumetrics import _build
 from edumetrics.errors import DocumentError, MainGuardError, MissingExtraError, PathAsTextError
 from edumetrics.extract import _extract_rows, extract
 from edumetrics.readers import MAX_BYTES, SUFFIX_FORMATS, Document, read_document
-from edumetrics.records import Mention, Row
+from edumetrics.records import Mention, Row, count_mentions
 from edumetrics.rules import Rule, _use_user_rules, _user_rules
 
 if TYPE_CHECKING:
@@ -96,8 +96,7 @@ class Extraction:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        count = len(self.mentions)
-        state = f"{count} mention{'' if count == 1 else 's'}"
+        state = count_mentions(len(self.mentions))
         if self.error is not None:
             state = f"error={self.error.reason!r}"
         return f"<Extraction {self.doc!r}: {state}, {len(self.text)} characters>"

@@ -633,8 +633,10 @@ class _TableSink(_Sink):
     HEADER = ("start", "end", "text", "value", "unit", "metric", "role", "level", "qualifier")
 
     def write(self, result: Extraction) -> None:
+        from edumetrics.records import count_mentions
+
         count = len(result.mentions)
-        lines = [f"== {shown_name(result.doc)}: {count} mention{'' if count == 1 else 's'}"]
+        lines = [f"== {shown_name(result.doc)}: {count_mentions(count)}"]
         rows = [self.HEADER] + [
             (
                 str(m.start),
