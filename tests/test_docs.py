@@ -66,6 +66,7 @@ def test_the_site_builds_strictly(tmp_path: Path) -> None:
     for name in ("extract_many", "PathAsTextError", "MainGuardError", "to_pandas", "extract_df"):
         assert name in api, name
     assert '<span class="gp">&gt;&gt;&gt;' in api  # doctest examples shown as console code
+    assert ":class:" not in api  # reST cross-references shown as code
     for page in nav_pages():
         built = site / ("index.html" if page == "index.md" else f"{page[:-3]}/index.html")
         assert built.is_file(), page
