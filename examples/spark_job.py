@@ -9,7 +9,9 @@ IN is a folder (searched recursively; any Hadoop path: file:, hdfs:, s3a: ...) o
 ``mention_index``, every field of ``edumetrics.Mention`` and ``float_value``. Files that
 cannot be read are left out; ``read_documents_df(...).where("error IS NOT NULL")`` lists
 them. With ``python``, Spark runs locally on every core; with ``spark-submit``, on the
-cluster it is given (every executor needs ``edumetrics[spark,io]`` installed).
+cluster it is given: every executor needs ``edumetrics[spark,io]`` (installed on the
+nodes, or shipped with the job as a packed environment or a wheel; see "Scaling out" in
+the documentation), else the job stops at once with a ``SparkSetupError`` saying so.
 """
 
 from __future__ import annotations

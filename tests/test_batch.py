@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -12,7 +13,15 @@ from pathlib import Path
 import pytest
 
 import edumetrics
-from edumetrics import Document, DocumentError, Extraction, _build, extract_document, extract_many
+from edumetrics import (
+    Document,
+    DocumentError,
+    Extraction,
+    PathAsTextError,
+    _build,
+    extract_document,
+    extract_many,
+)
 from edumetrics.extract import _extract_rows
 from edumetrics.records import Mention, Unit
 
@@ -40,9 +49,34 @@ def test_each_result_is_extract_of_its_text() -> None:
         assert list(result.mentions) == edumetrics.extract(result.text)
 
 
-def test_strings_are_texts_never_paths() -> None:
-    (result,) = extract_many([str(CORPUS[0])])
-    assert result.text == str(CORPUS[0])
+# A str is a text; one that looks like a file path is an error, never a silent empty report.
+PATH_STRINGS = [
+    str(EXAMPLES / "county_report.txt"),  # an existing file, absolute
+    "examples/county_report.txt",  # relative, as the README has it
+    "reports/2023/plan.docx",  # no such file, but a document's suffix
+    "统计公报.PDF",
+    " data/a.html",
+]
+TEXTS_NOT_PATHS = ["新建小学3所。", "附件1.全县学校名单。pdf", "3所\na.txt", "小学入学率100%"]
+
+
+@pytest.mark.parametrize("item", PATH_STRINGS)
+def test_a_str_that_looks_like_a_path_raises(item: str) -> None:
+    with pytest.raises(PathAsTextError, match=r"looks like a file path.*pathlib\.Path") as info:
+        list(extract_many(["新建小学3所。", item]))
+    assert info.value.text == item
+    with pytest.raises(PathAsTextError):
+        extract_document(item)
+
+
+@pytest.mark.parametrize("item", TEXTS_NOT_PATHS)
+def test_texts_are_texts(item: str) -> None:
+    assert extract_document(item).text == item
+
+
+def test_a_path_line_can_still_be_given_as_text() -> None:
+    (result,) = extract_many([Document.from_text("examples/county_report.txt")])
+    assert (result.ok, result.mentions) == (True, ())
 
 
 @pytest.mark.parametrize(
@@ -275,3 +309,63 @@ def test_work_is_cut_into_chunks_of_about_so_many_characters(tmp_path: Path) -> 
         ["10", "big.txt"],
         ["missing.txt"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("新建小学3所。", "1 mention,"),
+        ("新建小学3所、初中2所。", "2 mentions,"),
+        ("无。", "0 mentions,"),
+    ],
+)
+def test_repr_counts_in_good_english(text: str, shown: str) -> None:
+    assert shown in repr(extract_document(text))
+
+
+# --- the __main__ guard ----------------------------------------------------------------
+
+SCRIPT = """
+import sys
+import edumetrics
+{imports}
+texts = ["新建小学3所，初中2所。" * 20] * 100  # 240,000 characters: two chunks
+
+def count():
+    return sum(len(r.mentions) for r in edumetrics.extract_many(texts, workers=2))
+
+{call}
+"""
+UNGUARDED = "print(count())"
+GUARDED = 'if __name__ == "__main__":\n    print(count())'
+
+
+def run_script(tmp_path: Path, imports: str, call: str) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "job.py"
+    script.write_text(SCRIPT.format(imports=imports, call=call), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.mark.parametrize("imports", ["", "import pandas"], ids=["plain", "pandas"])
+def test_workers_without_the_main_guard_name_it(tmp_path: Path, imports: str) -> None:
+    done = run_script(tmp_path, imports, UNGUARDED)
+    assert done.returncode == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("edumetrics.errors.MainGuardError: extract_many(workers=...) runs")
+    assert f"top level of {tmp_path / 'job.py'} (line 10)" in last
+    assert 'if __name__ == "__main__":' in last
+
+
+@pytest.mark.slow
+def test_workers_under_the_main_guard_run(tmp_path: Path) -> None:
+    done = run_script(tmp_path, "import pandas", GUARDED)  # pandas: workers from a fork server
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "4000\n"
+
+
+def test_the_guard_is_not_asked_of_code_without_a_script() -> None:
+    code = SCRIPT.format(imports="", call=UNGUARDED)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout) == (0, "4000\n")

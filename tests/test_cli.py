@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def expected_records(path: Path) -> list[dict[str, Any]]:
     text = edumetrics.read_document(path).text
-    return [m.to_record(path.name) for m in edumetrics.extract(text)]
+    return [m.to_record(str(path)) for m in edumetrics.extract(text)]
 
 
 def parse_jsonl(out: str) -> list[dict[str, Any]]:
@@ -93,7 +94,7 @@ def test_table_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "extract", str(EXAMPLE))
     count = len(expected_records(EXAMPLE))
     assert status == 0
-    assert out.startswith(f"== county_report.txt: {count} mentions\n")
+    assert out.startswith(f"== {EXAMPLE}: {count} mentions\n")
     assert "2860万元" in out
     assert "28600000" in out
 
@@ -109,11 +110,76 @@ def test_parquet_writes_a_row_group_per_document(tmp_path: Path) -> None:
     assert pq.ParquetFile(out).num_row_groups == sum(bool(expected_records(p)) for p in CORPUS)
 
 
-@pytest.mark.parametrize(("suffix", "first"), [(".jsonl", "{"), (".csv", "doc,"), (".txt", "==")])
+@pytest.mark.parametrize(
+    ("suffix", "first"),
+    [(".jsonl", "{"), (".json", "[\n{"), (".csv", "doc,"), (".tsv", "doc\tstart\t")],
+)
 def test_output_suffix_chooses_the_format(tmp_path: Path, suffix: str, first: str) -> None:
     out = tmp_path / f"out{suffix}"
     assert cli.main(["extract", str(EXAMPLE), "--output", str(out)]) == 0
     assert out.read_text("utf-8").startswith(first)
+
+
+def test_json_is_one_array_of_the_jsonl_records(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _, jsonl, _ = run(capsys, "extract", "-f", "jsonl", str(EXAMPLE), str(CORPUS[0]))
+    status, out, _ = run(capsys, "extract", "-f", "json", str(EXAMPLE), str(CORPUS[0]))
+    assert status == 0
+    assert json.loads(out, parse_float=Decimal) == parse_jsonl(jsonl)
+    (tmp_path / "none.txt").write_text("没有数字。", encoding="utf-8")
+    _, empty, _ = run(capsys, "extract", "-f", "json", str(tmp_path / "none.txt"))
+    assert json.loads(empty) == []
+
+
+def test_tsv_has_the_csv_cells(capsys: pytest.CaptureFixture[str]) -> None:
+    _, comma, _ = run(capsys, "extract", "-f", "csv", str(EXAMPLE))
+    status, tab, _ = run(capsys, "extract", "-f", "tsv", str(EXAMPLE))
+    assert status == 0
+    assert tab.splitlines()[0] == "\t".join(["doc", *edumetrics.Mention.model_fields])
+    assert list(csv.reader(io.StringIO(tab), "excel-tab")) == list(csv.reader(io.StringIO(comma)))
+
+
+@pytest.mark.parametrize("name", ["out.txt", "out.xlsx", "out.JSONL.bak", "out"])
+def test_an_unknown_output_suffix_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["extract", str(EXAMPLE), "-o", str(tmp_path / name)])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"cannot tell the format of {tmp_path / name}" in err
+    assert ".jsonl, .ndjson, .json, .csv, .tsv, .parquet" in err
+    assert list(tmp_path.iterdir()) == []
+    # with --format the suffix is the user's business
+    assert cli.main(["extract", str(EXAMPLE), "-o", str(tmp_path / name), "-f", "table"]) == 0
+    assert (tmp_path / name).read_text("utf-8").startswith("== ")
+
+
+def test_version_names_the_build(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--version"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out == edumetrics.version() + "\n"
+    # the test suite runs the sources of an editable install (tests/test_compiled.py
+    # checks that the compiled wheel says "compiled")
+    assert out == f"edumetrics {edumetrics.__version__} (pure Python)\n"
+
+
+def test_table_columns_line_up_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A CJK character takes two columns, a zero-width space none."""
+    report = tmp_path / "r.txt"
+    report.write_text("投资2\u200b860万元，学生１２３人，入学率99.5%。", encoding="utf-8")
+    _, out, _ = run(capsys, "extract", str(report))
+    header, *rows = out.splitlines()[1:-1]
+    assert len(rows) == 3
+    # value is the fourth column, right-aligned: it ends in the same terminal column
+    fourth = re.compile(r"\s*(?:\S+\s+){3}\S+")
+    ends = {cli._width(fourth.match(line).group()) for line in (header, *rows)}  # type: ignore[union-attr]
+    assert len(ends) == 1, out
 
 
 # --- paths ----------------------------------------------------------------------------
@@ -143,7 +209,8 @@ def test_recursive_reads_supported_files_in_path_order(
 ) -> None:
     status, out, err = run(capsys, "extract", "-r", "-f", "jsonl", str(tree))
     assert (status, err) == (0, "")
-    assert docs(out) == ["a.txt", "d.docx", "c.TXT", "e.htm"]  # a, b/d, b/deep/c, b/e
+    names = ["a.txt", "b/d.docx", "b/deep/c.TXT", "b/e.htm"]
+    assert docs(out) == [str(tree / name) for name in names]
 
 
 def test_a_directory_without_recursive_fails_for_that_path_only(
@@ -155,13 +222,29 @@ def test_a_directory_without_recursive_fails_for_that_path_only(
         err
         == f"edumetrics: {tree / 'b'}: is a directory (use --recursive to read the files in it)\n"
     )
-    assert docs(out) == ["a.txt"]
+    assert docs(out) == [str(tree / "a.txt")]
+
+
+def test_doc_is_the_path_as_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two files of one name in two folders stay apart, relative where given relative."""
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(EXAMPLE, tmp_path / folder / "r.txt")
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("jsonl", "json", "csv", "tsv", "table"):
+        _, out, _ = run(capsys, "extract", "-f", fmt, "a/r.txt", str(tmp_path / "b" / "r.txt"))
+        assert "a/r.txt" in out
+        assert str(tmp_path / "b" / "r.txt") in out
+    _, out, _ = run(capsys, "extract", "-f", "jsonl", "-r", ".")
+    assert docs(out) == ["a/r.txt", "b/r.txt"]
 
 
 def test_glob_patterns_are_expanded(capsys: pytest.CaptureFixture[str], tree: Path) -> None:
     status, out, _ = run(capsys, "extract", "-f", "jsonl", str(tree / "**" / "*.[dh]*"))
     assert status == 0
-    assert docs(out) == ["d.docx", "e.htm"]
+    assert docs(out) == [str(tree / "b" / "d.docx"), str(tree / "b" / "e.htm")]
     status, _, err = run(capsys, "extract", str(tree / "*.pdf"))
     assert (status, err) == (1, f"edumetrics: {tree / '*.pdf'}: no file matches this pattern\n")
 
@@ -329,7 +412,7 @@ def test_output_streams_document_by_document(
         return real_read(path, **options)
 
     def write(self: cli._JsonlSink, result: edumetrics.Extraction) -> None:
-        events.append(f"write {result.doc}")
+        events.append(f"write {Path(result.doc).name}")
         real_write(self, result)
 
     monkeypatch.setattr(edumetrics.batch, "read_document", read)
@@ -350,7 +433,7 @@ def test_cut_pipe_exits_quietly(tmp_path: Path) -> None:
         first = proc.stdout.readline()
         proc.stdout.close()
         err = proc.stderr.read()
-    assert json.loads(first)["doc"] == "00.txt"
+    assert json.loads(first)["doc"] == str(tmp_path / "00.txt")
     assert (proc.returncode, err) == (141, b"")
 
 

@@ -88,6 +88,11 @@ def test_the_wheel_imports_its_compiled_modules(compiled: Path) -> None:
         assert f.endswith((".so", ".pyd")), f
 
 
+def test_the_compiled_build_says_so(compiled: Path) -> None:
+    out = _run(compiled, "-m", "edumetrics", "--version")
+    assert (out.returncode, out.stdout) == (0, f"edumetrics {edumetrics.__version__} (compiled)\n")
+
+
 def test_compiled_build_passes_the_extraction_tests(compiled: Path) -> None:
     files = ["test_extract.py", "test_extract_context.py", "test_normalize.py",
              "test_scan.py", "test_robustness.py", "test_corpus_score.py"]  # fmt: skip

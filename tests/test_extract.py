@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
@@ -396,6 +397,11 @@ def test_wrong_type_raises_naming_it(obj: object, name: str) -> None:
 def test_bytes_error_says_what_to_do() -> None:
     with pytest.raises(TypeError, match=r"decode.*read_document"):
         extract(b"45\xe6\x89\x80")  # type: ignore[arg-type]
+
+
+def test_path_error_suggests_reading_the_file() -> None:
+    with pytest.raises(TypeError, match=r"not PosixPath: to read a file, use .*read_document"):
+        extract(Path("report.txt"))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\t\u3000 ", "\r\n"], ids=repr)

@@ -110,3 +110,8 @@ def test_extraction_renders_in_jupyter_with_real_records() -> None:
 def test_metric_colours_are_stable(metric: str) -> None:
     assert metric_colour(metric) == metric_colour(metric)
     assert regex.fullmatch(r"#[0-9a-f]{6}", metric_colour(metric))
+
+
+def test_the_header_counts_in_good_english() -> None:
+    assert "— 1 mention<" in render_html(extract_document("新建小学3所。"))
+    assert "— 2 mentions<" in render_html(extract_document("新建小学3所、初中2所。"))

@@ -416,3 +416,53 @@ def test_example_job_writes_parquet_by_metric(
     assert partitions == {f"metric={m.metric}" for m in expected}
     if expected:  # Spark cannot infer the schema of an empty folder
         assert spark.read.parquet(str(out)).count() == len(expected)
+
+
+# --- executors without edumetrics --------------------------------------------------------
+
+# Executors whose Python cannot import edumetrics: the same interpreter, with edumetrics
+# hidden by a sitecustomize that refuses to import it.
+BLOCK_EDUMETRICS = """
+import sys
+
+class _Hide:
+    def find_spec(self, name, path=None, target=None):
+        if name == "edumetrics" or name.startswith("edumetrics."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, _Hide())
+"""
+
+
+def test_executors_without_edumetrics_say_what_to_do(
+    spark: SparkSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hide = tmp_path / "hide"
+    hide.mkdir()
+    (hide / "sitecustomize.py").write_text(BLOCK_EDUMETRICS, encoding="utf-8")
+    python = tmp_path / "python"
+    python.write_text(
+        f'#!/bin/sh\nPYTHONPATH="{hide}${{PYTHONPATH:+:$PYTHONPATH}}" exec {sys.executable} "$@"\n',
+        encoding="utf-8",
+    )
+    python.chmod(0o755)
+    # what PYSPARK_PYTHON sets when a Spark application starts: the executors' Python
+    monkeypatch.setattr(spark.sparkContext, "pythonExec", str(python))
+    monkeypatch.setattr(es, "_CHECKED_APPS", set())
+    df = spark.createDataFrame([("a", "新建小学3所。")], "doc_id string, text string")
+    with pytest.raises(edumetrics.errors.SparkSetupError) as info:
+        es.extract_df(df)
+    assert str(info.value).startswith(
+        f"the Spark executors' Python ({sys.executable}) cannot import edumetrics: "
+        "point PYSPARK_PYTHON at a Python that has edumetrics[spark]"
+    )
+    assert "--archives" in str(info.value)
+    assert (info.value.found, info.value.expected) == (None, edumetrics.__version__)
+    with pytest.raises(edumetrics.errors.SparkSetupError):
+        es.read_documents_df(spark, str(tmp_path))
+
+
+def test_executors_are_checked_once_per_application(spark: SparkSession) -> None:
+    es._check_executors(spark)
+    assert spark.sparkContext.applicationId in es._CHECKED_APPS

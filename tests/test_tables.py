@@ -17,7 +17,9 @@ import pytest
 from edumetrics import (
     Extraction,
     MissingExtraError,
+    extract,
     extract_document,
+    extract_many,
     to_arrow,
     to_pandas,
     to_polars,
@@ -175,3 +177,47 @@ def test_missing_extra_names_the_install_command(
     with pytest.raises(MissingExtraError, match=rf"pip install 'edumetrics\[{extra}\]'") as info:
         export(REPORT)
     assert info.value.extra == extra
+
+
+# --- what a table is made from ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("export", "rows"), EXPORTERS, ids=["pandas", "arrow", "polars"])
+def test_extract_result_makes_a_table(
+    export: Callable[[Any], Any], rows: Callable[[Any], int]
+) -> None:
+    mentions = extract("全市小学入学率为99.07%。投资4551万元。")
+    table = export(mentions)
+    assert rows(table) == 2
+    cols = columns(mentions)
+    assert cols["doc"] == ["<text>", "<text>"]
+    assert cols["text"] == ["99.07%", "4551万元"]
+    assert cols["sentence"] == [None, None]  # bare mentions do not carry their text
+
+
+def test_iterables_of_results_make_one_table() -> None:
+    texts = ["新建小学3所。", "投资4551万元。"]
+    assert columns(extract_many(texts))["text"] == ["3所", "4551万元"]
+    assert columns(iter([REPORT]))["doc"] == ["report.txt"] * 3
+    assert columns([])["doc"] == []
+
+
+NOT_TABLES = [
+    ("新建小学3所。", r"not str \(extract the text or file first"),
+    (Path("report.txt"), r"not PosixPath \(extract the text or file first"),
+    (FUNDING, r"not Mention \(put a single Mention in a list\)"),
+    (42, r"not int$"),
+    ([REPORT, FUNDING], r"not a mix of Mentions and Extractions"),
+    ([FUNDING, REPORT], r"not a mix of Mentions and Extractions"),
+    ([FUNDING, "3所"], r"item 1 is str"),
+]
+
+
+@pytest.mark.parametrize(("export", "rows"), EXPORTERS, ids=["pandas", "arrow", "polars"])
+@pytest.mark.parametrize(("bad", "message"), NOT_TABLES, ids=[repr(b)[:30] for b, _ in NOT_TABLES])
+def test_anything_else_says_what_to_pass(
+    export: Callable[[Any], Any], rows: Callable[[Any], int], bad: object, message: str
+) -> None:
+    with pytest.raises(TypeError, match=message) as info:
+        export(bad)
+    assert str(info.value).startswith(f"{export.__name__}() takes a list of Mentions")

@@ -13,8 +13,10 @@ from edumetrics.batch import Extraction, extract_document, extract_many
 from edumetrics.errors import (
     DocumentError,
     EdumetricsError,
+    MainGuardError,
     MissingExtraError,
     NumeralError,
+    PathAsTextError,
     RulesFileError,
 )
 from edumetrics.extract import extract
@@ -28,7 +30,24 @@ if TYPE_CHECKING:
     from edumetrics._metadata import DocumentInfo
     from edumetrics.panel import to_panel
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.2.0"
+
+
+def version() -> str:
+    """This version of edumetrics and which build of it runs, as ``edumetrics --version``
+    prints it: ``compiled`` (a regular install compiles the extractor with mypyc) or
+    ``pure Python`` (an editable install, or an install where compiling failed).
+
+    >>> version().split(" (")[0] == f"edumetrics {__version__}"
+    True
+    """
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    from edumetrics import _engine
+
+    compiled = (_engine.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+    return f"edumetrics {__version__} ({'compiled' if compiled else 'pure Python'})"
+
 
 __all__ = [
     "Document",
@@ -38,10 +57,12 @@ __all__ = [
     "Extraction",
     "Flag",
     "Level",
+    "MainGuardError",
     "Mention",
     "Metric",
     "MissingExtraError",
     "NumeralError",
+    "PathAsTextError",
     "Qualifier",
     "Role",
     "Rule",
@@ -61,6 +82,7 @@ __all__ = [
     "to_panel",
     "to_polars",
     "unregister_metric",
+    "version",
 ]
 
 

@@ -13,6 +13,7 @@ import zlib
 from html import escape
 from typing import TYPE_CHECKING
 
+from edumetrics.records import count_mentions
 from edumetrics.tables import exact_decimal
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def render_html(result: Extraction, max_chars: int = MAX_CHARS, max_rows: int = 
             f"showing the first {shown_end:,} of {len(text):,} characters; "
             f"{highlighted} of {len(result.mentions)} mentions highlighted"
         )
-    header = f"{title} — {len(result.mentions)} mentions"
+    header = f"{title} — {count_mentions(len(result.mentions))}"
     body = "".join(pieces)
     return (
         f'{_STYLE}<div class="edumetrics-view"><div>{header}</div>'

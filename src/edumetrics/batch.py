@@ -1,10 +1,14 @@
 """Extract from many documents: texts, :class:`~edumetrics.readers.Document`\\ s or file paths.
 
-Strings are texts and ``pathlib.Path`` (any ``os.PathLike``) objects are files, so a file
-name is never mistaken for a report. A document that fails - a file that cannot be read
-(or needs an extra that is not installed), a text the extractor fails on, a document
-whose worker process died twice - gives an :class:`Extraction` whose ``error`` says why;
-it never stops the batch, and results already made are never lost.
+Strings are texts and ``pathlib.Path`` (any ``os.PathLike``) objects are files. A string
+that looks like a file path (one line that names an existing file, or ends in .txt, .docx,
+.html or .pdf without Chinese sentence punctuation) raises
+:class:`~edumetrics.errors.PathAsTextError` rather than being read as a report with
+nothing in it; wrap a text that really is such a line in ``Document.from_text``. A
+document that fails - a file that cannot be read (or needs an extra that is not
+installed), a text the extractor fails on, a document whose worker process died twice -
+gives an :class:`Extraction` whose ``error`` says why; it never stops the batch, and
+results already made are never lost.
 
 >>> [r.doc for r in extract_many(["新建小学3所。", Document.from_text("", name="empty")])]
 ['<text 0>', 'empty']
@@ -12,6 +16,7 @@ it never stops the batch, and results already made are never lost.
 
 from __future__ import annotations
 
+import ast
 import functools
 import gc
 import itertools
@@ -25,10 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from edumetrics import _build
-from edumetrics.errors import DocumentError, MissingExtraError
+from edumetrics.errors import DocumentError, MainGuardError, MissingExtraError, PathAsTextError
 from edumetrics.extract import _extract_rows, extract
-from edumetrics.readers import MAX_BYTES, Document, read_document
-from edumetrics.records import Mention
+from edumetrics.readers import MAX_BYTES, SUFFIX_FORMATS, Document, read_document
+from edumetrics.records import Mention, count_mentions
 from edumetrics.rules import Rules, _resolve
 
 if TYPE_CHECKING:
@@ -51,6 +56,11 @@ _CHUNKS_IN_FLIGHT_PER_WORKER = 2
 # Signals the parent process handles for its workers: they ignore Ctrl-C (the parent
 # stops them) and die at once on SIGTERM.
 _STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+# A str longer than this, or with a line break, is a text, never a path (PATH_MAX is 4096).
+_MAX_PATH_CHARS = 4096
+# Characters of Chinese prose that file names do not hold: a line with them is a text.
+_PROSE_MARKS = frozenset("，。；！？")
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,7 +96,9 @@ class Extraction:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        state = f"error={self.error.reason!r}" if self.error else f"{len(self.mentions)} mentions"
+        state = count_mentions(len(self.mentions))
+        if self.error is not None:
+            state = f"error={self.error.reason!r}"
         return f"<Extraction {self.doc!r}: {state}, {len(self.text)} characters>"
 
     def _key(self) -> tuple[Any, ...]:
@@ -129,7 +141,9 @@ def extract_document(item: Item, rules: Rules | None = None) -> Extraction:
     """Read (if need be) and extract one document: a text, a path, or a Document.
 
     ``rules``: the metric rules to read with, as for :func:`~edumetrics.extract`. A file
-    that cannot be read gives an Extraction with ``error`` set; it does not raise.
+    that cannot be read gives an Extraction with ``error`` set; it does not raise. A str
+    that looks like a file path raises :class:`~edumetrics.errors.PathAsTextError` (pass a
+    ``pathlib.Path`` to read the file).
     """
     return _extract_job(_job(item, "<text>"), MAX_BYTES, _resolve(rules))
 
@@ -163,14 +177,19 @@ def extract_many(
     its worker again is reported as failed. Interrupted (Ctrl-C, an exception, the
     caller stopping early), the workers are stopped at once; they ignore Ctrl-C
     themselves. Like any ``multiprocessing`` code, a script using workers needs the
-    ``if __name__ == "__main__":`` guard. ``progress=True`` shows a progress bar on
-    standard error when it is a terminal (needs the ``progress`` extra).
+    ``if __name__ == "__main__":`` guard: called with workers from a script's top level
+    outside it, extract_many raises :class:`~edumetrics.errors.MainGuardError` at once
+    (without the guard, worker processes that do not fork run the script again and the
+    pool breaks). ``progress=True`` shows a progress bar on standard error when it is a
+    terminal (needs the ``progress`` extra).
     """
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, not {workers!r}")
     if on_error not in ("report", "raise"):
         raise ValueError(f"on_error must be 'report' or 'raise', not {on_error!r}")
     rule_set = _resolve(rules)
+    if workers > 1:
+        _check_main_guard()
     new_bar = _progress_bar(items) if progress else None
     jobs = (_job(item, f"<text {i}>") for i, item in enumerate(items))
     workers = min(workers, max(2, _usable_cpus()))
@@ -210,6 +229,8 @@ def _job(item: object, text_name: str) -> _Job:
     if isinstance(item, str):
         # a plain copy: a subclass of str could fail in any method the extractor calls
         text = item if type(item) is str else "".join((item,))
+        if _looks_like_path(text):
+            raise PathAsTextError(text)
         return Document.from_text(text, name=text_name)
     if isinstance(item, os.PathLike):
         return Path(item)
@@ -218,6 +239,18 @@ def _job(item: object, text_name: str) -> _Job:
         f"extract_many() takes texts (str), paths (pathlib.Path) or Documents, "
         f"not {type(item).__name__}{hint}"
     )
+
+
+def _looks_like_path(text: str) -> bool:
+    """Whether a str given as a text is rather a file's path (see the module docstring).
+
+    >>> _looks_like_path("reports/2023.docx"), _looks_like_path("新建小学3所。")
+    (True, False)
+    """
+    if len(text) > _MAX_PATH_CHARS or "\n" in text or _PROSE_MARKS.intersection(text):
+        return False
+    suffix = os.path.splitext(text.rstrip())[1].lower()
+    return suffix in SUFFIX_FORMATS or os.path.isfile(text)
 
 
 def _extract_job(job: _Job, max_bytes: int, rules: Rules) -> Extraction:
@@ -460,6 +493,53 @@ def _stop(executor: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
         if process.is_alive():  # pragma: no cover - SIGTERM is not blocked in a worker
             process.kill()
+
+
+def _check_main_guard() -> None:
+    """Raise :class:`MainGuardError` when a script's top level, outside its
+    ``if __name__ == "__main__":`` block, is what called for worker processes.
+
+    Checked whichever way the workers would start: a script forks its workers on Linux,
+    where the guard is not needed, until it imports a library that starts threads (numpy,
+    pandas) and the workers come from a fork server that runs the script's top level
+    again; a script that works must not break on such an import.
+    """
+    main = sys.modules.get("__main__")
+    script = getattr(main, "__file__", None)
+    if main is None or not isinstance(script, str):  # a notebook, python -c, the REPL
+        return
+    frame = sys._getframe(1)
+    while frame.f_globals is not vars(main) or frame.f_code.co_name != "<module>":
+        if frame.f_back is None:
+            return
+        frame = frame.f_back
+    if frame.f_code.co_filename != script:
+        return
+    try:
+        tree = ast.parse(Path(script).read_bytes(), script)
+    except (OSError, SyntaxError, ValueError):  # the source is gone or is not Python
+        return
+    line = frame.f_lineno
+    for node in tree.body:
+        if node.lineno <= line <= (node.end_lineno or node.lineno):
+            if not _is_main_guard(node, line):
+                raise MainGuardError(script, line)
+            return
+
+
+def _is_main_guard(node: ast.stmt, line: int) -> bool:
+    """Whether ``line`` lies in the body of ``if __name__ == "__main__":``."""
+    if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare):
+        return False
+    test = node.test
+    sides = [test.left, *test.comparators]
+    named = {s.id for s in sides if isinstance(s, ast.Name)}
+    values = {s.value for s in sides if isinstance(s, ast.Constant)}
+    if not (named == {"__name__"} and values == {"__main__"} and len(test.ops) == 1):
+        return False
+    if not isinstance(test.ops[0], ast.Eq):
+        return False
+    return node.body[0].lineno <= line <= (node.body[-1].end_lineno or node.body[-1].lineno)
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:

@@ -1,18 +1,22 @@
 """The ``edumetrics`` command.
 
-``edumetrics extract PATH... [--format table|jsonl|csv|parquet] [--output FILE]
+``edumetrics extract PATH... [--format table|jsonl|json|csv|tsv|parquet] [--output FILE]
 [--recursive] [--workers N] [--max-size SIZE] [--progress]`` prints every mention of
 every file; ``edumetrics panel PATH... [--output panel.parquet|panel.csv] [--actual-only]
 [--wide]`` writes one panel of the figures of all files, keyed by place, period, metric,
 level and role, with each figure's source (see :func:`edumetrics.to_panel`);
-``edumetrics schema`` prints the JSON schema of one ``jsonl`` record.
+``edumetrics schema`` prints the JSON schema of one ``jsonl`` record;
+``edumetrics --version`` prints the version and which build runs (``compiled`` or
+``pure Python``).
 
 PATH is a file, a directory (with ``--recursive``: every .txt, .docx, .html/.htm and .pdf
 under it in path order, hidden names skipped, walked without depth limit), a glob pattern
 (expanded here when the shell did not), or ``-`` for standard input (plain text). Files
 are processed one by one and their records written as soon as they are found, so memory
 stays flat on any volume. Only regular files are read (not devices, FIFOs or sockets),
-of at most ``--max-size`` bytes (100M by default).
+of at most ``--max-size`` bytes (100M by default). Each record's ``doc`` is the file's
+path as it was given (or found under a folder given), so ``a/r.txt`` and ``b/r.txt``
+stay apart.
 
 A file that cannot be read is reported on standard error in one line
 (``edumetrics: PATH: reason``) and the others are still processed. Exit status: 0 when
@@ -22,10 +26,12 @@ output went away (``| head``), 143 when terminated (SIGTERM), quietly.
 
 ``--output FILE`` writes to a temporary file beside FILE and renames it over FILE only
 when the run completes, so FILE is never half-written (and the temporary file is removed
-on any failure or interruption); its suffix (.jsonl, .csv, .parquet) chooses the format
-when ``--format`` is not given. A FILE that is a device or a pipe (``/dev/stdout``) is
-written directly. File names that are not valid UTF-8 are written with their undecodable
-bytes as ``\\xNN`` escapes, and control characters in names (a newline) as escapes too.
+on any failure or interruption); its suffix (.jsonl, .json, .csv, .tsv, .parquet)
+chooses the format when ``--format`` is not given, and any other suffix is a usage error
+then. A FILE that is a device or a pipe (``/dev/stdout``) is written directly (in the
+readable table unless ``--format`` says otherwise). File names that are not valid UTF-8
+are written with their undecodable bytes as ``\\xNN`` escapes, and control characters in
+names (a newline) as escapes too.
 """
 
 from __future__ import annotations
@@ -61,9 +67,16 @@ if TYPE_CHECKING:
 __all__ = ["main", "record_schema"]
 
 PROG = "edumetrics"
-FORMATS = ("table", "jsonl", "csv", "parquet")
+FORMATS = ("table", "jsonl", "json", "csv", "tsv", "parquet")
 PANEL_FORMATS = ("csv", "parquet")
-_SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+_SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".parquet": "parquet",
+}
 _GLOB_CHARS = frozenset("*?[")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
@@ -190,6 +203,9 @@ def _parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Every figure in Chinese education reports, as typed, span-exact records.",
     )
+    parser.add_argument(
+        "-V", "--version", action="version", version=_version(), help="print the version and build"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     ex = sub.add_parser(
         "extract",
@@ -267,10 +283,36 @@ def _schema_text() -> str:
 # --- extract --------------------------------------------------------------------------
 
 
+def _version() -> str:
+    from edumetrics import version
+
+    return version()
+
+
+def _output_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str:
+    """``--format``, else the one the ``--output`` suffix names, else the readable table."""
+    if args.format or not args.output:
+        return str(args.format or "table")
+    try:
+        mode = os.stat(args.output).st_mode
+    except (OSError, ValueError):  # a new file (or a name no file can have: reported later)
+        mode = stat.S_IFREG
+    if not stat.S_ISREG(mode):  # a device or pipe is written directly; a folder is refused
+        return "table"
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in _SUFFIX_FORMATS:
+        suffixes = ", ".join(dict.fromkeys(_SUFFIX_FORMATS))
+        parser.error(
+            f"cannot tell the format of {args.output} from its suffix {suffix or '(none)'}: "
+            f"name a file {suffixes}, or give --format ({', '.join(FORMATS)})"
+        )
+    return _SUFFIX_FORMATS[suffix]
+
+
 def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from edumetrics.batch import extract_many
 
-    fmt: str = args.format or _SUFFIX_FORMATS.get(Path(args.output or "").suffix.lower(), "table")
+    fmt = _output_format(parser, args)
     rules = _check_run_options(parser, args, fmt)
 
     failures: list[str] = []
@@ -295,6 +337,7 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                     if result.error is not None:
                         fail(result.error.path, result.error.reason)
                         continue
+                    result = _as_given(result)
                     if _SURROGATES.search(result.doc):
                         result = replace(result, doc=utf8_name(result.doc))
                     with out.writing():
@@ -383,6 +426,12 @@ def _need_arrow(feature: str) -> None:
         from edumetrics.errors import MissingExtraError
 
         raise MissingExtraError("arrow", feature) from exc
+
+
+def _as_given(result: Extraction) -> Extraction:
+    """The result with ``doc`` the file's path as given (``a/r.txt``, not ``r.txt``)."""
+    path = None if result.document is None else result.document.path
+    return result if path is None else replace(result, doc=path)
 
 
 def _report(path: str, reason: str) -> None:
@@ -618,8 +667,27 @@ class _JsonlSink(_Sink):
             self.stream.write(jsonl_line(record).encode())  # one whole line per write
 
 
+class _JsonSink(_Sink):
+    """One JSON array of the jsonl records, written record by record."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        super().__init__(stream)
+        self.separator = "[\n"
+
+    def write(self, result: Extraction) -> None:
+        for record in result.records():
+            self.stream.write((self.separator + jsonl_line(record).rstrip("\n")).encode())
+            self.separator = ",\n"
+
+    def close(self) -> None:
+        self.stream.write(b"[]\n" if self.separator == "[\n" else b"\n]\n")
+        super().close()
+
+
 class _CsvSink(_Sink):
     """The jsonl fields as columns; value exact, null as empty, flags joined by ``;``."""
+
+    DIALECT = "excel"
 
     def __init__(self, stream: IO[bytes]) -> None:
         super().__init__(stream)
@@ -627,7 +695,7 @@ class _CsvSink(_Sink):
 
     def write(self, result: Extraction) -> None:
         buffer = io.StringIO()
-        rows = csv.writer(buffer, lineterminator="\n")
+        rows = csv.writer(buffer, self.DIALECT, lineterminator="\n")
         for record in result.records():
             if not self.header_written:
                 rows.writerow(record)
@@ -639,8 +707,15 @@ class _CsvSink(_Sink):
         if not self.header_written:
             from edumetrics.records import Mention
 
-            self.stream.write((",".join(["doc", *Mention.model_fields]) + "\n").encode())
+            delimiter = csv.get_dialect(self.DIALECT).delimiter
+            self.stream.write((delimiter.join(["doc", *Mention.model_fields]) + "\n").encode())
         super().close()
+
+
+class _TsvSink(_CsvSink):
+    """The csv columns separated by tabs (a cell holding a tab or a line break is quoted)."""
+
+    DIALECT = "excel-tab"
 
 
 def _csv_cell(value: Any) -> str:
@@ -661,8 +736,10 @@ class _TableSink(_Sink):
     HEADER = ("start", "end", "text", "value", "unit", "metric", "role", "level", "qualifier")
 
     def write(self, result: Extraction) -> None:
+        from edumetrics.records import count_mentions
+
         count = len(result.mentions)
-        lines = [f"== {shown_name(result.doc)}: {count} mention{'' if count == 1 else 's'}"]
+        lines = [f"== {shown_name(result.doc)}: {count_mentions(count)}"]
         rows = [self.HEADER] + [
             (
                 str(m.start),
@@ -687,7 +764,19 @@ class _TableSink(_Sink):
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns ``text`` takes on a terminal: two for a wide (CJK) character, none for a
+    combining mark or an invisible format character (a zero-width space), one otherwise.
+
+    >>> _width("2860万元"), _width("2\u200b860"), _width("１２％")
+    (8, 4, 6)
+    """
+    return sum(_char_width(ch) for ch in text)
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def _pad(text: str, width: int, right: bool) -> str:
@@ -724,6 +813,8 @@ class _ParquetSink(_Sink):
 _WRITERS: dict[str, type[_Sink]] = {
     "table": _TableSink,
     "jsonl": _JsonlSink,
+    "json": _JsonSink,
     "csv": _CsvSink,
+    "tsv": _TsvSink,
     "parquet": _ParquetSink,
 }

@@ -10,9 +10,12 @@ from __future__ import annotations
 __all__ = [
     "DocumentError",
     "EdumetricsError",
+    "MainGuardError",
     "MissingExtraError",
     "NumeralError",
+    "PathAsTextError",
     "RulesFileError",
+    "SparkSetupError",
 ]
 
 
@@ -58,6 +61,78 @@ class DocumentError(EdumetricsError):
 
     def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str]]:
         return (type(self), (self.path, self.reason))
+
+
+class MainGuardError(EdumetricsError, RuntimeError):
+    """Worker processes were asked for from a script's top level, outside the
+    ``if __name__ == "__main__":`` guard; ``script`` and ``line`` say where.
+
+    >>> print(MainGuardError("run.py", 7))  # doctest: +ELLIPSIS
+    extract_many(workers=...) runs at the top level of run.py (line 7), outside the \
+    `if __name__ == "__main__":` guard: ...
+    """
+
+    def __init__(self, script: str, line: int) -> None:
+        self.script = script
+        self.line = line
+        super().__init__(
+            f"extract_many(workers=...) runs at the top level of {script} (line {line}), "
+            'outside the `if __name__ == "__main__":` guard: worker processes may run the '
+            "script's top level again, so put the script's work under the guard "
+            "(or use workers=1)"
+        )
+
+    def __reduce__(self) -> tuple[type[MainGuardError], tuple[str, int]]:
+        return (type(self), (self.script, self.line))
+
+
+class PathAsTextError(EdumetricsError):
+    """A string given as a document's text looks like the path of a file.
+
+    Strings are texts and ``pathlib.Path`` objects are files; a file name passed as a
+    string would be read as a one-line report with nothing in it. ``text`` is the string.
+
+    >>> print(PathAsTextError("reports/a.txt"))
+    'reports/a.txt' looks like a file path, ...: pass pathlib.Path('reports/a.txt') to ...
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        super().__init__(
+            f"{text!r} looks like a file path, but a str is read as the text itself: "
+            f"pass pathlib.Path({text!r}) to read the file "
+            "(or Document.from_text(...) if this is the text)"
+        )
+
+    def __reduce__(self) -> tuple[type[PathAsTextError], tuple[str]]:
+        return (type(self), (self.text,))
+
+
+class SparkSetupError(EdumetricsError, RuntimeError):
+    """The Spark executors cannot run edumetrics: their Python does not have it, or has
+    another version than the driver. ``python`` is the executors' interpreter,
+    ``found`` the version they import (None when they import none)."""
+
+    def __init__(self, python: str, found: str | None, expected: str) -> None:
+        self.python = python
+        self.found = found
+        self.expected = expected
+        if found is None:
+            problem = f"the Spark executors' Python ({python}) cannot import edumetrics"
+        else:
+            problem = (
+                f"the Spark executors' Python ({python}) runs edumetrics {found}, "
+                f"the driver {expected}"
+            )
+        super().__init__(
+            f"{problem}: point PYSPARK_PYTHON at a Python that has edumetrics[spark] "
+            f"{expected} on every node, or ship it with the job (a packed environment "
+            "with spark-submit --archives, or the wheel with --py-files); see "
+            "'Scaling out' in the documentation"
+        )
+
+    def __reduce__(self) -> tuple[type[SparkSetupError], tuple[str, str | None, str]]:
+        return (type(self), (self.python, self.found, self.expected))
 
 
 class MissingExtraError(EdumetricsError, ImportError):

@@ -12,6 +12,8 @@ build, so a wrong argument gets the same error whether the engine is compiled or
 
 from __future__ import annotations
 
+import os
+
 from edumetrics import _build, _engine
 from edumetrics._build import Row
 from edumetrics.records import Mention
@@ -47,5 +49,10 @@ def _type_error_message(obj: object) -> str:
         return (
             f"extract() takes the text as str, not {kind}: decode it first "
             "(e.g. data.decode('utf-8')) or read files with edumetrics.read_document()"
+        )
+    if isinstance(obj, os.PathLike):
+        return (
+            f"extract() takes the text as str, not {kind}: to read a file, use "
+            "edumetrics.read_document(path).text, or edumetrics.extract_document(path)"
         )
     return f"extract() takes the text as str, not {kind}"

@@ -218,3 +218,12 @@ LEVEL_BY_ID = {lv.value: lv for lv in Level}
 QUALIFIER_BY_ID = {q.value: q for q in Qualifier}
 FLAG_BY_ID = {f.value: f for f in Flag}
 PERIOD_SOURCE_BY_ID = {p.value: p for p in PeriodSource}
+
+
+def count_mentions(count: int) -> str:
+    """``count`` mentions in words: ``1 mention``, ``2 mentions``, ``0 mentions``.
+
+    >>> count_mentions(1), count_mentions(0)
+    ('1 mention', '0 mentions')
+    """
+    return f"{count} mention{'' if count == 1 else 's'}"

@@ -18,6 +18,12 @@ run) without them; a call without them raises :class:`~edumetrics.MissingExtraEr
 - :func:`mention_schema` is the Spark schema of the mention columns, derived from
   ``Mention.model_fields`` (the only place the fields are listed).
 
+The executors need edumetrics too. The first call of :func:`extract_df` or
+:func:`read_documents_df` in a Spark application runs a small job that imports it on
+the executors; when their Python cannot, or has another version than the driver, it
+raises :class:`~edumetrics.errors.SparkSetupError` saying what to do, instead of the
+long Py4J trace around a ``ModuleNotFoundError`` that the first real job would end in.
+
 Exact values: ``value`` is ``DECIMAL(38, 10)`` (:data:`VALUE_PRECISION`,
 :data:`VALUE_SCALE`): 28 digits before the point and 10 after, so every figure a report
 can hold (10^16 yuan with 4 decimals uses 21 digits) is stored exactly. Beyond that,
@@ -51,7 +57,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from typing import Any
 
-from edumetrics.errors import DocumentError, MissingExtraError
+from edumetrics.errors import DocumentError, MissingExtraError, SparkSetupError
 from edumetrics.readers import SUFFIX_FORMATS, read_document
 from edumetrics.records import Mention
 from edumetrics.rules import Rules, _resolve
@@ -96,6 +102,44 @@ def _require_spark(feature: str) -> None:
         import pyspark  # noqa: F401
     except ImportError as exc:
         raise MissingExtraError("spark", feature) from exc
+
+
+# Spark applications whose executors were found to import this version of edumetrics.
+_CHECKED_APPS: set[str] = set()
+
+
+def _check_executors(spark: SparkSession) -> None:
+    """Raise :class:`SparkSetupError` unless the executors import this edumetrics (once
+    per Spark application; Spark Connect sessions, which have no SparkContext, are not
+    checked)."""
+    from pyspark.errors import PySparkException
+
+    from edumetrics import __version__
+
+    try:
+        context = spark.sparkContext
+        app = context.applicationId
+    except (AttributeError, PySparkException):  # Spark Connect: no SparkContext here
+        return
+    if app in _CHECKED_APPS:
+        return
+
+    # Defined here, so that it is shipped by value: it must run where edumetrics is not.
+    def probe(_: object) -> tuple[str, str | None]:
+        import sys
+
+        try:
+            from edumetrics import __version__ as found
+        except ImportError:
+            return sys.executable, None
+        return sys.executable, found
+
+    slots = max(1, min(context.defaultParallelism, 64))
+    seen = set(context.parallelize(range(slots), slots).map(probe).collect())
+    for python, found in sorted(seen, key=str):
+        if found != __version__:
+            raise SparkSetupError(python, found, __version__)
+    _CHECKED_APPS.add(app)
 
 
 def exact_value(value: Decimal | None) -> Decimal | None:
@@ -259,7 +303,9 @@ def extract_df(
     :class:`~edumetrics.Rules`, the built-in set by default) is shipped to the executors
     with the job, so its metrics apply there. A text column that is not a string
     raises :class:`TypeError`; an id column named like a mention column raises
-    :class:`ValueError`. Lazy, like any Spark transformation.
+    :class:`ValueError`; executors without this version of edumetrics raise
+    :class:`~edumetrics.errors.SparkSetupError`. Lazy, like any Spark transformation
+    (but for that check, once per application).
     """
     rule_set = _resolve(rules)
     _require_spark("edumetrics.spark.extract_df()")
@@ -272,6 +318,7 @@ def extract_df(
         raise ValueError(f"no column(s) {missing} in the DataFrame (columns: {df.columns})")
     if not isinstance(df.schema[text_col].dataType, T.StringType):
         raise TypeError(f"column {text_col!r} must be a string, not {df.schema[text_col]}")
+    _check_executors(df.sparkSession)
     schema = _output_schema(df.schema, id_cols)
     func = functools.partial(
         _mention_batches,
@@ -360,6 +407,7 @@ def read_documents_df(
     ``spark.sql.execution.arrow.maxRecordsPerBatch`` (10000 files by default).
     """
     _require_spark("edumetrics.spark.read_documents_df()")
+    _check_executors(spark)
     from pyspark.sql import types as T
     from pyspark.sql.pandas.types import to_arrow_schema
 
