@@ -58,7 +58,7 @@ from edumetrics.errors import DocumentError, EdumetricsError
 from edumetrics.readers import MAX_BYTES
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Generator, Iterator, Sequence
 
     from edumetrics.batch import Extraction
     from edumetrics.readers import Document
@@ -310,8 +310,6 @@ def _output_format(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
 
 
 def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from edumetrics.batch import extract_many
-
     fmt = _output_format(parser, args)
     rules = _check_run_options(parser, args, fmt)
 
@@ -325,18 +323,8 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
         writer = _WRITERS[fmt]
         with _Output(args.output) as out:
             sink = writer(out.stream)
-            results = extract_many(
-                _inputs(args.paths, args.recursive, args.max_size, fail),
-                workers=args.workers,
-                progress=args.progress,
-                max_bytes=args.max_size,
-                rules=rules,
-            )
-            try:
+            with contextlib.closing(_extracted(args, rules, fail)) as results:
                 for result in results:
-                    if result.error is not None:
-                        fail(result.error.path, result.error.reason)
-                        continue
                     result = _as_given(result)
                     if _SURROGATES.search(result.doc):
                         result = replace(result, doc=utf8_name(result.doc))
@@ -344,12 +332,34 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
                         sink.write(result)
                 with out.writing():
                     sink.close()
-            finally:
-                getattr(results, "close", lambda: None)()
     except EdumetricsError as exc:  # a missing extra (parquet, progress)
         print(f"{PROG}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_FAILED if failures else EXIT_OK
+
+
+def _extracted(
+    args: argparse.Namespace, rules: Rules | None, fail: Callable[[str, str], None]
+) -> Generator[Extraction, None, None]:
+    """The extractions of the files the run options name, those that failed reported to
+    ``fail`` instead; closing it stops the workers."""
+    from edumetrics.batch import extract_many
+
+    results = extract_many(
+        _inputs(args.paths, args.recursive, args.max_size, fail),
+        workers=args.workers,
+        progress=args.progress,
+        max_bytes=args.max_size,
+        rules=rules,
+    )
+    try:
+        for result in results:
+            if result.error is not None:
+                fail(result.error.path, result.error.reason)
+            else:
+                yield result
+    finally:
+        getattr(results, "close", lambda: None)()
 
 
 def _check_run_options(
@@ -375,7 +385,6 @@ def _check_run_options(
 
 
 def _panel_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from edumetrics.batch import extract_many
     from edumetrics.panel import to_panel
 
     fmt: str = args.format or _SUFFIX_FORMATS.get(Path(args.output or "").suffix.lower(), "csv")
@@ -388,25 +397,9 @@ def _panel_command(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
         failures.append(path)
         _report(path, reason)
 
-    def read() -> Iterator[Extraction]:
-        results = extract_many(
-            _inputs(args.paths, args.recursive, args.max_size, fail),
-            workers=args.workers,
-            progress=args.progress,
-            max_bytes=args.max_size,
-            rules=rules,
-        )
-        try:
-            for result in results:
-                if result.error is not None:
-                    fail(result.error.path, result.error.reason)
-                else:
-                    yield result
-        finally:
-            getattr(results, "close", lambda: None)()
-
     try:
-        frame = to_panel(read(), actual_only=args.actual_only, wide=args.wide)
+        with contextlib.closing(_extracted(args, rules, fail)) as results:
+            frame = to_panel(results, actual_only=args.actual_only, wide=args.wide)
         with _Output(args.output) as out, out.writing():
             if fmt == "parquet":
                 _need_arrow("--format parquet")
