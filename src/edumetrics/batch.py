@@ -23,6 +23,7 @@ import itertools
 import os
 import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Sized
 from dataclasses import dataclass
@@ -481,12 +482,20 @@ def _submit_quietly(
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
+_STOP_GRACE = 2.0  # seconds the workers may take to end their chunk when stopped
+
+
 def _stop(executor: ProcessPoolExecutor) -> None:
     """Stop the workers now: queued work is cancelled, running work killed."""
     # The executor offers no way to stop a running task, so its processes are terminated
     # by hand (its private table of them), then waited for, briefly.
     processes = list((getattr(executor, "_processes", None) or {}).values())
     executor.shutdown(wait=False, cancel_futures=True)
+    # a short grace first: a worker killed while it writes a result leaves the executor's
+    # thread waiting for the rest of it, and a normal interpreter exit waits for that thread
+    deadline = time.monotonic() + _STOP_GRACE
+    for process in processes:
+        process.join(timeout=max(0.0, deadline - time.monotonic()))
     for process in processes:
         process.terminate()
     for process in processes:
