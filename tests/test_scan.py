@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from edumetrics import _patterns as P
 from edumetrics import extract
-from edumetrics._engine import _cut_end
+from edumetrics._context import cut_end as _cut_end
 from edumetrics._normalize import normalize
 from edumetrics._vocab import (
     ACTUAL_MARKERS,

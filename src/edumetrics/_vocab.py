@@ -921,6 +921,14 @@ SPAM_CHARS: Final[str] = (
     "〓〖〗【】▪▫"
 )
 
+# --- Lists -----------------------------------------------------------------------------
+# What stands between two figures of one list (5所、8所; 3名研究生和2名师范生; 1或2所), one
+# character each. A label that is only one of these (or 以及) after the figure before it
+# names nothing of its own: it is the list's.
+LIST_JOINERS: Final = "、和与及或"
+CONJUNCTIONS: Final[frozenset[str]] = frozenset({*LIST_JOINERS, "以及"})
+
+
 # --- Documents -------------------------------------------------------------------------
 # What kind of document a report is, from the nouns its title (or opening lines) uses,
 # tried in this order: a work summary that also announces next year's plan

@@ -1,0 +1,320 @@
+"""Stage 3, context: what each candidate's deciders may read around it.
+
+Decides: the figure's sentence (``sent``), the year stated for it (``period`` with
+``period_source`` "stated"), the label it is reported under (``label``, and a list's
+label shared by its members), and the :class:`Window` of strings every attribute stage
+reads: the clause before the figure, its own label, the clause around a parenthesis it
+stands in, the words after it, the noun after its unit. Every window is bounded (``REACH``
+characters), so a document of one endless sentence stays linear.
+From: the working copy, its sentence and clause boundaries (:class:`Context`, bisected
+with moving cursors) and the figure before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Final, final, overload
+
+import regex
+
+from edumetrics import _patterns as P
+from edumetrics._candidates import Candidate, Group
+from edumetrics._document import Layout
+from edumetrics._vocab import CONJUNCTIONS
+from edumetrics.records import Unit
+from edumetrics.rules import Rules
+
+
+class Context:
+    """Clause and sentence boundaries of one working copy, for bisecting, and its layout
+    (``_document.Layout``: kind, year, sections), and the metric rules it is read with."""
+
+    __slots__ = (
+        "_clause_hi",
+        "_clause_k",
+        "_clause_lo",
+        "_sentence",
+        "clauses",
+        "closes",
+        "layout",
+        "opens",
+        "rules",
+        "sentences",
+        "text",
+    )
+
+    def __init__(self, text: str, raw: str, rules: Rules) -> None:
+        self.text = text
+        self.rules = rules
+        self.sentences = [m.start() for m in P.SENTENCE_END.finditer(text)]
+        self.clauses = [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
+        self.layout = Layout(text, raw)
+        # where parentheses open and close, read on first need (most texts never ask)
+        self.opens: list[int] | None = None
+        self.closes: list[int] = []
+        # the last lookups, as moving cursors: a report's figures are read in order, and
+        # most stand in the sentence and clause of the figure before
+        self._sentence = (0, 0)
+        self._clause_k, self._clause_lo, self._clause_hi = 0, 0, -1
+
+    def last_open(self, lo: int, hi: int) -> int:
+        """``text.rfind("(", lo, hi)``, by bisection: a figure's look back to the start of
+        its sentence costs the same in a sentence of any length."""
+        opens = self._parens()
+        k = bisect_left(opens, hi) - 1
+        return opens[k] if k >= 0 and opens[k] >= lo else -1
+
+    def last_close(self, lo: int, hi: int) -> int:
+        """``text.rfind(")", lo, hi)``, by bisection."""
+        self._parens()
+        k = bisect_left(self.closes, hi) - 1
+        return self.closes[k] if k >= 0 and self.closes[k] >= lo else -1
+
+    def next_close(self, lo: int, hi: int) -> int:
+        """``text.find(")", lo, hi)``, by bisection."""
+        self._parens()
+        k = bisect_left(self.closes, lo)
+        return self.closes[k] if k < len(self.closes) and self.closes[k] < hi else -1
+
+    def _parens(self) -> list[int]:
+        if self.opens is None:
+            self.opens = [m.start() for m in _OPEN.finditer(self.text)]
+            self.closes = [m.start() for m in _CLOSE.finditer(self.text)]
+        return self.opens
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        last = self._sentence
+        if last[0] <= pos < last[1]:
+            return last
+        k = bisect_left(self.sentences, pos)
+        start = self.sentences[k - 1] + 1 if k else 0
+        end = self.sentences[k] + 1 if k < len(self.sentences) else len(self.text)
+        self._sentence = start, end
+        return start, end
+
+    def _clause(self, pos: int) -> int:
+        """``bisect_left(self.clauses, pos)``: the index of the first clause end at or
+        after ``pos``."""
+        if self._clause_lo < pos <= self._clause_hi:
+            return self._clause_k
+        clauses = self.clauses
+        k = bisect_left(clauses, pos)
+        self._clause_k = k
+        self._clause_lo = clauses[k - 1] if k else -(2**62)
+        self._clause_hi = clauses[k] if k < len(clauses) else 2**62
+        return k
+
+    def clause_start(self, pos: int) -> int:
+        k = self._clause(pos)
+        return self.clauses[k - 1] + 1 if k else 0
+
+    def label_start(self, pos: int) -> int:
+        """Where the label of a figure at ``pos`` may start: its clause, or the clause
+        before when that one ends in a colon right before the figure (入学率:99.5%,
+        收入合计(万元):1,256.32: the colon parts a label from its value)."""
+        start = self.clause_start(pos)
+        if start == pos and start and self.text[start - 1] == ":":
+            return self.clause_start(start - 1)
+        return start
+
+    def clause_end(self, pos: int) -> int:
+        k = self._clause(pos)
+        return self.clauses[k] if k < len(self.clauses) else len(self.text)
+
+
+_OPEN = re.compile(r"\(")
+
+
+_CLOSE = re.compile(r"\)")
+
+
+REACH = 200  # characters of context any decision about a figure may read
+
+
+@final
+class Window:
+    """What the attribute stages read around one figure: pieces of its working copy,
+    each bounded by ``REACH`` characters. Frozen: a stage reads the window, never writes
+    it."""
+
+    __slots__ = (
+        "governing", "head", "label_cut", "left", "listed", "named", "own", "own_words",
+        "right", "sent_left",
+    )  # fmt: skip
+
+    def __init__(
+        self, left: str, own: str, governing: str, right: str, sent_left: str, head: str,
+        label_cut: str | None, named: str, listed: bool, own_words: str,
+    ) -> None:  # fmt: skip
+        self.left: Final = left  # the figure's clause (or label) up to the figure
+        self.own: Final = own  # the same from the end of the figure before, if later
+        # the clause around a parenthesis the figure stands in, and the clauses between
+        # the figure before and this one (即将实施…项目,总投资达x万元): they govern it too
+        self.governing: Final = governing
+        self.right: Final = right  # the words after it, to the end of its clause
+        self.sent_left: Final = sent_left  # its sentence up to the figure
+        # the noun after its unit: what a count counts (after a header's figure, nothing:
+        # the next column's label follows it, 在校生(人) 23,456 专任教师(人) …)
+        self.head: Final = head
+        # ``left`` cut of trailing verbs and connectives, when it is ``own`` (else None)
+        self.label_cut: Final = label_cut
+        # its own label trimmed of list markers, connectives and verbs (全县共有教师 ->
+        # 教师), or "" when that is only a conjunction after the figure before (``listed``)
+        self.named: Final = named
+        self.listed: Final = listed
+        self.own_words: Final = own_words  # ``own`` without closed asides (在校生(含…))
+
+
+def read_window(c: Candidate, ctx: Context, prev_end: int) -> Window:
+    """The window of figure ``c``, whose label starts no earlier than ``prev_end`` (the end
+    of the figure before, and of its noun: 民办幼儿园x所及校外培训机构x所); sets the figure's
+    sentence, stated year, the unit of a measure word (see :func:`read_measure_word`) and
+    label."""
+    text = ctx.text
+    c.sent = ctx.sentence(c.start)
+    cl_start = ctx.label_start(c.start)
+    # every look at the context is bounded, so a document of one endless sentence stays linear
+    reach = c.start - REACH
+    left = text[max(cl_start, reach) : c.start]
+    own = text[max(cl_start, prev_end, reach) : c.start]
+    outer = _outer_clause(text, ctx, cl_start, c.start)
+    right = text[c.end : min(ctx.clause_end(c.end), c.end + 14)]
+    sent_left = text[max(c.sent[0], reach) : c.start]
+    lead = text[max(c.sent[0], prev_end, cl_start - REACH) : cl_start]
+    year = P.YEAR.search(sent_left) if "年" in sent_left else None  # 2023年, 2023学年
+    if year is not None:
+        c.period, c.period_source = int(year[1]), "stated"
+    head = "" if c.from_header else head_noun(right)
+    if c.unit_text in _MEASURE_WORDS:
+        read_measure_word(c, left, own, right, head, ctx.rules)
+    own_cut = cut_end(P.LABEL_TRIM_END, own)  # 全县共有教师 -> 全县…教师
+    named = P.LABEL_TRIM_START.sub("", own_cut)
+    listed = named in CONJUNCTIONS  # 5名研究生和3名…: the list's label, not its own
+    if listed:
+        named = ""
+    c.label = label_of(named, head, c)
+    return Window(
+        left, own, outer + lead, right, sent_left, head,
+        own_cut if len(own) == len(left) else None, named, listed,
+        P.CLOSED_ASIDE.sub("", own) if ")" in own else own,
+    )  # fmt: skip
+
+
+def cut_end(pattern: regex.Pattern[str], s: str) -> str:
+    """``s`` without what an end-anchored pattern (``(?r)…$``) matches at its end.
+
+    A reverse pattern's ``match`` is anchored at the end of the string: one attempt, where
+    ``search`` and ``sub`` would try every position of a clause. ``s`` is a piece of one
+    clause and holds no line break, so ``$`` can only mean its end and the two agree.
+    """
+    m = pattern.match(s)
+    return s[: m.start()] if m else s
+
+
+def _outer_clause(text: str, ctx: Context, cl_start: int, pos: int) -> str:
+    """The clause around an open parenthesis the candidate stands in, if any."""
+    lo = max(0, pos - _PAREN_REACH)
+    paren = text.rfind("(", lo, pos)
+    if paren < 0 or text.rfind(")", paren, pos) >= 0:
+        return ""
+    return text[max(ctx.clause_start(paren), paren - REACH) : paren]
+
+
+_PAREN_REACH = 80  # a parenthesis opened further back than this is not the figure's
+
+
+@overload
+def last_match(pattern: re.Pattern[str], s: str) -> re.Match[str] | None: ...
+
+
+@overload
+def last_match(pattern: regex.Pattern[str], s: str) -> regex.Match[str] | None: ...
+
+
+def last_match(
+    pattern: re.Pattern[str] | regex.Pattern[str], s: str
+) -> re.Match[str] | regex.Match[str] | None:
+    """The last match of ``pattern`` in ``s``, if any."""
+    last = None
+    if s:  # most scopes looked at are empty (no parenthesis, no clause before)
+        for last in pattern.finditer(s):  # noqa: B007 - we want the last match
+            pass
+    return last
+
+
+def unqualified(label: str) -> str:
+    """``label`` (cut by LABEL_TRIM_END) without a qualifier at its end, nor the trim
+    words the qualifier hid (册数小学不少于 -> 册数小学; 总数超过了 -> 总数)."""
+    cut = cut_end(P.QUALIFIER_BEFORE, label)
+    # (a cut end holds no trim word: LABEL_TRIM_END's repetition stops only where none
+    # matches, so cutting again changes only what the qualifier hid)
+    return label if len(cut) == len(label) else cut_end(P.LABEL_TRIM_END, cut)
+
+
+def head_noun(right: str) -> str:
+    q = P.QUALIFIER_AFTER.match(right)
+    if q:
+        # 2400人左右: skip the qualifier; 12个班以上的完小: the noun is what the figure
+        # describes, not what it counts
+        right = right[q.end() :]
+        if right.startswith("的"):
+            return ""
+    m = P.HEAD_NOUN.match(right)
+    if m:
+        return m[1]
+    # 150名在常就读的特困生: the noun after a relative clause ending in 的
+    de = right.find("的", 0, 12)
+    if de >= 0:
+        m = P.HEAD_NOUN.match(right, de + 1)
+        if m:
+            return m[1]
+    return ""
+
+
+_LONG_LABEL = 12  # a label longer than this is a clause; the counted noun says more
+
+
+def label_of(named: str, head: str, c: Candidate) -> str | None:
+    """The figure's label: ``named`` (already cut by LABEL_TRIM_END) without a qualifier
+    at its end, and without the trim words that the qualifier hid."""
+    label = unqualified(named)
+    is_count = c.unit not in ("percent", "percentage_point", "CNY")
+    if is_count and head and (not label or len(label) > _LONG_LABEL):
+        return head
+    if not label:
+        return None
+    return label[-24:]
+
+
+_MEASURE_WORDS = frozenset({"块", "处"})  # units SPEC gives a meaning only in some contexts
+
+
+def read_measure_word(
+    c: Candidate, left: str, own: str, right: str, head: str, rules: Rules
+) -> None:
+    """块 is yuan only where money is spoken of (补助每人300块, 3块钱), 处 counts schools only
+    where a school or institution is counted (幼儿园5处); otherwise (运动场8块, 隐患12处)
+    each is a measure word of unit ``other``."""
+    if c.unit_text == "块":
+        money = right.startswith("钱") or P.MONEY_CUE.search(left) is not None
+        if not money:
+            c.unit = "other"
+        return
+    schools = rules._index(Unit.SCHOOL)
+    if (schools.last(head) if head else schools.last(own, LABEL_END_SLACK)) is None:
+        c.unit = "other"
+
+
+LABEL_END_SLACK = 1  # characters a label may run on after its counted noun
+BARE_LABEL = 3  # a label this short (学生, 幼儿) just names what the sentence counts
+
+
+def share_labels(groups: list[Group]) -> None:
+    """A list's members after the first, with no label of their own, are reported under
+    the first's (小学、初中入学率为99.07%、94.88%)."""
+    for g in groups:
+        first = g.members[0]
+        for c in g.members[1:]:
+            if c.label is None:
+                c.label = first.label
