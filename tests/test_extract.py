@@ -885,6 +885,12 @@ REGRESSION_CASES = [
     (Case("全县共有班级9846个，其中小学5012个。", "5012个", "5012", "item", "other",
           level="primary"),
      "a part (其中小学) of a count of classes was read as a count of schools"),
+    (Case("新建9846个班级。", "9846个", "9846", "item", "other"),
+     "the blockers of 班 (班级, 班子) did not guard the surface 个班: the span was 9846个班"),
+    (Case("共有12个班子成员。", "12个", "12", "item", "other"),
+     "(kept apart) 班子 after 个 is a word, not the unit 个班"),
+    (Case("全校共有12个班。", "12个班", "12", "item", "other"),
+     "(kept) 12个班 is twelve classes"),
     (Case("招聘教师215人，其中研究生12人。", "12人", "12", "person", "teacher_count"),
      "a part of recruited teachers named by degree was people of no kind"),
     (Case("全县教职工120人，其中专任教师108人，工勤人员12人。", "108人", "108", "person",
@@ -1111,8 +1117,6 @@ KNOWN_MISSES = [
     (Case("创建职教兴农示范校,积极服务“三农”,全年培训农民50万人次。",
           "50万人次", "500000", "person_time", "participation_count", level="vocational"),
      "002 (gold_b): the training is vocational education's (职教)"),
-    (Case("新建9846个班级。", "9846个", "9846", "item", "other"),
-     "issue 19: 班 of 班级 is read as the unit (the span 9846个班)"),
 ]  # fmt: skip
 
 

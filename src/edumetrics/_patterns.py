@@ -75,10 +75,13 @@ def alternation(words: object) -> str:
 
 
 def _unit_alternation(surfaces: list[str]) -> str:
+    """The unit surfaces, longest first, each guarded by the blockers of its last
+    character: 班级 after 9846个 blocks 个班 as it blocks 班 (a blocker says which words a
+    character starts, whatever surface it ends)."""
     parts = []
     for s in sorted(surfaces, key=lambda w: (-len(w), w)):
-        blockers = UNIT_BLOCKERS.get(s)
-        exceptions = UNIT_BLOCKER_EXCEPTIONS.get(s)
+        blockers = UNIT_BLOCKERS.get(s[-1])
+        exceptions = UNIT_BLOCKER_EXCEPTIONS.get(s[-1])
         unless = f"(?!{alternation(exceptions)})" if exceptions else ""
         guard = f"(?!{unless}(?:{alternation(blockers)}))" if blockers else ""
         parts.append(regex.escape(s) + guard)
