@@ -44,11 +44,40 @@ def _elements(node: ast.AST) -> list[object]:
         (node,) = node.args
     if isinstance(node, ast.Constant):  # frozenset("统唯…"): characters
         return list(node.value)
-    return [ast.literal_eval(e) for e in node.elts]  # type: ignore[attr-defined]
+    # (*OTHER_TABLE: that table's own entries, checked where it is written)
+    return [ast.literal_eval(e) for e in node.elts if not isinstance(e, ast.Starred)]  # type: ignore[attr-defined]
 
 
 def test_the_tables_are_found() -> None:
-    assert {"UNIT_SURFACES", "COUNT_WORDS", "RATE_WORDS", "LEVEL_WORDS"} <= set(DICTS)
+    assert {"UNIT_SURFACES", "METRICS", "LEVEL_WORDS"} <= set(DICTS)
+
+
+def _metric_words() -> list[str]:
+    """Every word of every row of ``METRICS``, as written (a word in two rows is a
+    conflict the derived ``COUNT_WORDS`` would hide, keeping the last)."""
+    words = []
+    for row in LITERALS["METRICS"].values:  # type: ignore[union-attr]
+        assert isinstance(row, ast.Call)
+        for kw in row.keywords:
+            if kw.arg == "words":
+                words += ast.literal_eval(kw.value)
+    return words
+
+
+def test_no_word_names_two_metrics() -> None:
+    words = _metric_words()
+    assert len(words) == len(_vocab.COUNT_WORDS) + len(_vocab.RATE_WORDS) > 200
+    assert [w for w, n in Counter(words).items() if n > 1] == []
+
+
+def test_the_metric_rows_are_the_metric_ids() -> None:
+    assert set(_vocab.METRICS) == {m.value for m in Metric} - {"other"}
+
+
+def test_metric_rows_name_known_kinds_and_units() -> None:
+    kinds = {"staff", "learners", "people", "things", "attendance", "measure", "money", "rate"}
+    assert {row.kind for row in _vocab.METRICS.values()} <= kinds
+    assert {u for row in _vocab.METRICS.values() for u in row.units} <= {u.value for u in Unit}
 
 
 @pytest.mark.parametrize("name", DICTS)
@@ -131,3 +160,46 @@ def test_arabic_only_units_are_units() -> None:
     # the lead may yet add (3届); every other entry must be a surface.
     assert set(_vocab.ARABIC_ONLY_UNITS) - set(_vocab.UNIT_SURFACES) == {"届"}
 
+
+
+_CLASS_ROW = '''    "class_count": MetricRow("things", ("item",), words=("班级", "教学班")),\n'''
+_CLASSES = "全县共有班级9846个,其中小学5012个。新建教学班120个。"
+_SHOW = (
+    "import edumetrics\n"
+    f"for m in edumetrics.extract({_CLASSES!r}):\n"
+    "    print(m.text, m.metric, m.level)\n"
+)
+
+
+def test_a_built_in_metric_is_one_row(tmp_path: Path) -> None:
+    """Adding one row to METRICS (in a copy of the sources) is all a new built-in metric
+    takes: its words name it in labels and as the counted noun, it is a thing counted in
+    items, and a part (其中) of it measures it too."""
+    import shutil
+    import subprocess
+    import sys
+
+    package = Path(_vocab.__file__).parent
+    if not (package / "_engine.py").exists():
+        pytest.skip("needs the package's sources")
+    copy = tmp_path / "edumetrics"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("*.so", "*.pyd", "__pycache__"))
+    vocab = copy / "_vocab.py"
+    source = vocab.read_text(encoding="utf-8")
+    opening = "METRICS: Final[dict[str, MetricRow]] = {\n"
+    assert source.count(opening) == 1
+    vocab.write_text(source.replace(opening, opening + _CLASS_ROW), encoding="utf-8")
+
+    def run(path: Path) -> list[str]:
+        env = {"PYTHONPATH": str(path), "PATH": ""}
+        out = subprocess.run(
+            [sys.executable, "-c", _SHOW], env=env, capture_output=True, text=True, check=True
+        )
+        return out.stdout.splitlines()
+
+    assert run(tmp_path) == [
+        "9846个 class_count None",
+        "5012个 class_count primary",
+        "120个 class_count None",
+    ]
+    assert run(package.parent) == ["9846个 other None", "5012个 other primary", "120个 other None"]

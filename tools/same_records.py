@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -70,7 +71,8 @@ def dump(out: Path) -> int:
     with out.open("w", encoding="utf-8") as f:
         for where, text in texts():
             records = [m.model_dump(mode="json") for m in edumetrics.extract(text)]
-            f.write(json.dumps([f"{n}:{where}", records]) + "\n")
+            key = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+            f.write(json.dumps([f"{where}#{key}", records]) + "\n")
             n += 1
     print(f"{n} texts, build: {edumetrics.version()}", file=sys.stderr)
     return 0

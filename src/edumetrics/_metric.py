@@ -33,6 +33,7 @@ from edumetrics._context import (
 from edumetrics._links import enumerated_rates
 from edumetrics._vocab import (
     LEVEL_WORDS,
+    METRICS,
     PER_CAPITA_WORDS,
     RATE_WORDS,
     TOTAL_WORDS,
@@ -41,10 +42,15 @@ from edumetrics._vocab import (
 from edumetrics.records import UNIT_BY_ID, Flag, Unit
 from edumetrics.rules import Rules
 
-_MAY_EXCEED_100 = frozenset({"growth_rate", "gross_enrollment_rate", "other_rate"})
+_MAY_EXCEED_100 = frozenset(m for m, row in METRICS.items() if row.may_exceed_100)
 
 
 _HUNDRED = Decimal(100)
+
+
+def _of_kind(kind: str) -> frozenset[str]:
+    """The built-in metrics of one kind (see ``_vocab.MetricRow``)."""
+    return frozenset(m for m, row in METRICS.items() if row.kind == kind)
 
 
 class ColumnMetric:
@@ -156,10 +162,11 @@ def _money_metric(c: Candidate, left: str, rules: Rules) -> str:
     return "funding"
 
 
-_RECRUITABLE = frozenset({"student_count", None})
+# the learners an education bureau recruits, or people it names no kind of, are teachers
+_RECRUITABLE = frozenset({*_of_kind("learners"), None})
 
 
-_THINGS = frozenset({"project_count", "facility_count", "school_count"})
+_THINGS = _of_kind("things")
 
 
 _THING_MEASURE_WORDS = frozenset("家块处栋幢")
@@ -346,10 +353,11 @@ def _same_kind(role: str, other: str) -> bool:
 
 def _finer(part: str, total: str) -> bool:
     """Whether a part (其中) of a count of ``total`` with the metric ``part`` is better
-    read as ``total``: people of no named kind, or students, among staff or teachers."""
-    return (part == "person_count" and total in _PEOPLE) or (
-        part == "student_count" and total in ("teacher_count", "staff_count")
-    )
+    read as ``total``: people of no named kind among staff or learners, or learners among
+    staff (招聘教师215人,其中研究生12人: teachers)."""
+    return (_KIND_OF.get(part, ""), _KIND_OF.get(total, "")) in _READ_AS_TOTAL
 
 
-_PEOPLE = frozenset({"teacher_count", "staff_count", "student_count"})
+_KIND_OF = {m: row.kind for m, row in METRICS.items()}
+# (a part's kind, its total's kind) where the part is read as the total
+_READ_AS_TOTAL = frozenset({("people", "staff"), ("people", "learners"), ("learners", "staff")})

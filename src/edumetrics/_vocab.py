@@ -14,7 +14,7 @@ duplicate or conflicting keys.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, NamedTuple
 
 # --- Units -----------------------------------------------------------------------------
 # surface -> canonical unit id. Multipliers (2860万元, 1.5亿元, 1844.37万人) belong to the
@@ -585,278 +585,213 @@ LEVEL_PRIORITY: Final[dict[str, int]] = {
 }
 
 # --- Metrics ---------------------------------------------------------------------------
-# Rates: the word ending in 率 (or a share word) that names what a percent measures.
-RATE_WORDS: Final[dict[str, str]] = {
-    "净入学率": "enrollment_rate",
-    "入学率": "enrollment_rate",
-    "毛入学率": "gross_enrollment_rate",
-    "毛入园率": "gross_enrollment_rate",
-    "入园率": "gross_enrollment_rate",
-    "巩固率": "retention_rate",
-    "保留率": "retention_rate",
-    "辍学率": "dropout_rate",
-    "流失率": "dropout_rate",
-    "升学率": "promotion_rate",
-    "录取率": "admission_rate",
-    "录用率": "admission_rate",
-    "上线率": "admission_rate",
-    "达线率": "admission_rate",
-    "进线率": "admission_rate",
-    "本科率": "admission_rate",
-    "合格率": "pass_rate",
-    "达标率": "pass_rate",
-    "优良率": "pass_rate",
-    "及格率": "pass_rate",
-    "达级率": "pass_rate",
-    "优秀率": "pass_rate",
-    "通过率": "pass_rate",
-    "就业率": "employment_rate",
-    "普及率": "coverage_rate",
-    "覆盖率": "coverage_rate",
-    "覆盖面": "coverage_rate",
-    "受教育率": "coverage_rate",
-    "使用率": "coverage_rate",
-    "完成率": "coverage_rate",
-    "接种率": "coverage_rate",
-    "参保率": "coverage_rate",
-    "增长率": "growth_rate",
-    "增幅": "growth_rate",
-    "增速": "growth_rate",
-    "涨幅": "growth_rate",
-    "降幅": "growth_rate",
-    "减幅": "growth_rate",
-    "满意度": "other_rate",
-    "占比": "share",
-    "比例": "share",
-    "比重": "share",
-    "占": "share",
+class MetricRow(NamedTuple):
+    """One built-in metric: what kind of thing it measures, the units its figures are
+    given in, the words that name it (in a figure's label, or as the noun counted after
+    its unit), and whether its values may pass 100 (a percentage over 100 is flagged
+    otherwise).
+
+    Kinds: ``staff`` (teachers and other staff), ``learners``, ``people`` (no named kind),
+    ``things`` (schools, projects, facilities: counted by measure words too, 家 栋 处),
+    ``attendance``, ``measure``, ``money``, ``rate``. The extractor reads what it needs
+    from the kind: a part (其中) of staff or learners naming only people is of its total's
+    kind; the learners an education bureau recruits are teachers; an item's label names
+    things, not people. Adding a built-in metric is one row here (and its id in
+    ``records.Metric``, which tests/test_vocab.py checks).
+    """
+
+    kind: str
+    units: tuple[str, ...]
+    words: tuple[str, ...] = ()
+    may_exceed_100: bool = False
+
+
+_RATES: Final = ("percent", "percentage_point")
+
+# The built-in metrics. A rate's words end in 率 or name a share (the word ending last in
+# a figure's label wins); a count's words are looked up first in the noun right after its
+# unit (110所幼儿园), then in the label before the number (the word nearest it wins).
+METRICS: Final[dict[str, MetricRow]] = {
+    # --- rates (unit percent, or percentage_point for changes) ---
+    "enrollment_rate": MetricRow(
+        "rate", _RATES,
+        words=(
+            "净入学率", "入学率",
+        ),
+    ),
+    "gross_enrollment_rate": MetricRow(
+        "rate", _RATES, may_exceed_100=True,
+        words=(
+            "毛入学率", "毛入园率", "入园率",
+        ),
+    ),
+    "retention_rate": MetricRow(
+        "rate", _RATES,
+        words=(
+            "巩固率", "保留率",
+        ),
+    ),
+    "dropout_rate": MetricRow(
+        "rate", _RATES,
+        words=(
+            "辍学率", "流失率",
+        ),
+    ),
+    "promotion_rate": MetricRow(
+        "rate", _RATES,
+        words=(
+            "升学率",
+        ),
+    ),
+    "admission_rate": MetricRow(
+        "rate", _RATES,
+        words=(
+            "录取率", "录用率", "上线率", "达线率", "进线率", "本科率",
+        ),
+    ),
+    "pass_rate": MetricRow(
+        "rate", _RATES,
+        words=(
+            "合格率", "达标率", "优良率", "及格率", "达级率", "优秀率", "通过率",
+        ),
+    ),
+    "employment_rate": MetricRow(
+        "rate", _RATES,
+        words=(
+            "就业率",
+        ),
+    ),
+    "coverage_rate": MetricRow(
+        "rate", _RATES,
+        words=(
+            "普及率", "覆盖率", "覆盖面", "受教育率", "使用率", "完成率", "接种率", "参保率",
+        ),
+    ),
+    "growth_rate": MetricRow(
+        "rate", _RATES, may_exceed_100=True,
+        words=(
+            "增长率", "增幅", "增速", "涨幅", "降幅", "减幅",
+        ),
+    ),
+    "other_rate": MetricRow(
+        "rate", _RATES, may_exceed_100=True,
+        words=(
+            "满意度",
+        ),
+    ),
+    "share": MetricRow(
+        "rate", _RATES,
+        words=(
+            "占比", "比例", "比重", "占",
+        ),
+    ),
+    # --- counts ---
+    "teacher_count": MetricRow(
+        "staff", ("person", "item"),
+        words=(
+            # teachers
+            "教师", "幼儿教师", "幼儿老师", "学前教师", "老师", "专任教师", "特岗", "幼师",
+            "校长", "园长", "班主任", "名师", "骨干教师", "教研员", "支教", "师资", "导师",
+            "教授", "讲师",
+            # a degree counts teachers (新招聘的教师中,研究生学历的有18人)
+            "学历",
+        ),
+    ),
+    "person_count": MetricRow(
+        "people", ("person", "item"),
+        words=(
+            "学生家长",
+            # people certified as teachers (教师资格认定2148人) are applicants, not teachers
+            "教师资格", "离退休", "退休",
+            # other people
+            "人才", "人口", "家长", "志愿者", "个人", "党员", "义警", "专家", "农民",
+        ),
+    ),
+    "staff_count": MetricRow(
+        "staff", ("person", "item"),
+        words=(
+            # staff
+            "教职工", "教职员工", "职工", "干部", "工作人员", "编制", "在职人员", "在编人员",
+            "管理人员", "主任", "员工", "保安", "宿管", "局机关", "工勤", "保育员", "保教人员",
+            "保健医生", "医生", "厨师", "后勤人员", "职员", "炊事员", "校医",
+        ),
+    ),
+    "student_count": MetricRow(
+        "learners", ("person", "item"),
+        words=(
+            # students
+            "学生", "在校生", "招生", "毕业生", "幼儿", "儿童", "考生",
+            # candidates of an entrance exam (高考报名人数1291万, 报名参考人数25464人)
+            "高考报名", "中考报名", "高考报考", "中考报考", "报名参考", "报名者", "新生", "少年",
+            "学员", "考试", "生源", "困难生", "特困生", "贫困生", "学困生", "寄宿生", "住校生",
+            "走读生", "女生", "男生", "随迁子女", "理科", "文科", "班额", "留守", "入学", "上线",
+            "达线", "本科线", "录取", "在园", "小学生", "中学生", "高中生", "初中生", "中职生",
+            "高职生", "本科生", "专科生", "博士生", "硕士生", "师范生", "大学生", "研究生",
+            "同学", "助学", "受助", "资助",
+        ),
+    ),
+    "school_count": MetricRow(
+        "things", ("school", "item"),
+        words=(
+            # schools and institutions
+            "学校", "幼儿园", "小学", "中学", "初中", "高中", "教学点", "幼教点", "职高部",
+            "分校", "校区", "园所", "院校", "机构", "学院", "高校", "特教学校", "职教中心",
+        ),
+    ),
+    "project_count": MetricRow(
+        "things", ("item",),
+        words=(
+            # projects
+            "项目", "工程", "课题",
+        ),
+    ),
+    "facility_count": MetricRow(
+        "things", ("item",),
+        words=(
+            # facilities
+            "计算机", "电脑", "课桌", "桌", "椅", "橱柜", "用房", "教室", "实验室", "功能室",
+            "考场", "考室",
+            # buildings (教学楼1栋, 综合楼, 宿舍楼)
+            "楼", "图书", "图书资料", "藏量", "装置", "装备", "设施", "跑道", "旱厕", "藏书",
+            "书目", "宣传册", "光盘", "问卷", "设备", "仪器", "器材", "系统", "视频资源", "录播",
+            "课堂", "一体机", "白板", "黑板", "校车", "车辆", "宿舍", "食堂", "厕所", "运动场",
+            "田径场", "球场", "操场", "监控", "摄像头", "空调", "图书室",
+            # rooms by their use, teaching aids, and books counted per pupil (图书生均册数)
+            "训练室", "阅览室", "活动室", "教具", "学具", "玩具", "册数", "座位", "床位",
+        ),
+    ),
+    "participation_count": MetricRow("attendance", ("person_time",)),
+    "area": MetricRow("measure", ("m2", "mu", "km2")),
+    "score": MetricRow("measure", ("score",)),
+    # money: per capita (生均, 元/生) when its label or unit says so, else funding
+    "funding": MetricRow("money", ("CNY",)),
+    "per_capita_funding": MetricRow("money", ("CNY",)),
 }
 
-# Counted things: keyword -> metric. The noun right after a count's unit is looked up
-# first (110所幼儿园), then the label before the number; the word nearest the number wins.
+# What a count in each unit measures when no word names it.
+UNIT_DEFAULT_METRICS: Final[dict[str, str]] = {
+    "person": "person_count",
+    "school": "school_count",
+    "item": "other",
+    "person_time": "participation_count",
+    "m2": "area",
+    "mu": "area",
+    "km2": "area",
+    "score": "score",
+    "other": "other",
+}
+
+# Derived from METRICS, for the readers that look a word up.
+RATE_WORDS: Final[dict[str, str]] = {
+    w: m for m, row in METRICS.items() if row.kind == "rate" for w in row.words
+}
 COUNT_WORDS: Final[dict[str, str]] = {
-    # teachers
-    "教师": "teacher_count",
-    "幼儿教师": "teacher_count",
-    "幼儿老师": "teacher_count",
-    "学前教师": "teacher_count",
-    "学生家长": "person_count",
-    "老师": "teacher_count",
-    "专任教师": "teacher_count",
-    "特岗": "teacher_count",
-    "幼师": "teacher_count",
-    "校长": "teacher_count",
-    "园长": "teacher_count",
-    "班主任": "teacher_count",
-    "名师": "teacher_count",
-    "骨干教师": "teacher_count",
-    "教研员": "teacher_count",
-    "支教": "teacher_count",
-    "师资": "teacher_count",
-    "导师": "teacher_count",
-    "教授": "teacher_count",
-    "讲师": "teacher_count",
-    # staff
-    "教职工": "staff_count",
-    "教职员工": "staff_count",
-    "职工": "staff_count",
-    "干部": "staff_count",
-    "工作人员": "staff_count",
-    "编制": "staff_count",
-    "在职人员": "staff_count",
-    "在编人员": "staff_count",
-    "管理人员": "staff_count",
-    "主任": "staff_count",
-    "员工": "staff_count",
-    "保安": "staff_count",
-    "宿管": "staff_count",
-    "局机关": "staff_count",
-    "工勤": "staff_count",
-    "保育员": "staff_count",
-    "保教人员": "staff_count",
-    # people certified as teachers (教师资格认定2148人) are applicants, not teachers
-    "教师资格": "person_count",
-    "保健医生": "staff_count",
-    "医生": "staff_count",
-    "厨师": "staff_count",
-    "离退休": "person_count",
-    "退休": "person_count",
-    # a degree counts teachers (新招聘的教师中,研究生学历的有18人)
-    "学历": "teacher_count",
-    "后勤人员": "staff_count",
-    "职员": "staff_count",
-    "炊事员": "staff_count",
-    "校医": "staff_count",
-    # students
-    "学生": "student_count",
-    "在校生": "student_count",
-    "招生": "student_count",
-    "毕业生": "student_count",
-    "幼儿": "student_count",
-    "儿童": "student_count",
-    "考生": "student_count",
-    # candidates of an entrance exam (高考报名人数1291万, 报名参考人数25464人)
-    "高考报名": "student_count",
-    "中考报名": "student_count",
-    "高考报考": "student_count",
-    "中考报考": "student_count",
-    "报名参考": "student_count",
-    "报名者": "student_count",
-    "新生": "student_count",
-    "少年": "student_count",
-    "学员": "student_count",
-    "考试": "student_count",
-    "生源": "student_count",
-    "困难生": "student_count",
-    "特困生": "student_count",
-    "贫困生": "student_count",
-    "学困生": "student_count",
-    "寄宿生": "student_count",
-    "住校生": "student_count",
-    "走读生": "student_count",
-    "女生": "student_count",
-    "男生": "student_count",
-    "随迁子女": "student_count",
-    "理科": "student_count",
-    "文科": "student_count",
-    "班额": "student_count",
-    "留守": "student_count",
-    "入学": "student_count",
-    "上线": "student_count",
-    "达线": "student_count",
-    "本科线": "student_count",
-    "录取": "student_count",
-    "在园": "student_count",
-    "小学生": "student_count",
-    "中学生": "student_count",
-    "高中生": "student_count",
-    "初中生": "student_count",
-    "中职生": "student_count",
-    "高职生": "student_count",
-    "本科生": "student_count",
-    "专科生": "student_count",
-    "博士生": "student_count",
-    "硕士生": "student_count",
-    "师范生": "student_count",
-    "大学生": "student_count",
-    "研究生": "student_count",
-    "同学": "student_count",
-    "助学": "student_count",
-    "受助": "student_count",
-    "资助": "student_count",
-    # other people
-    "人才": "person_count",
-    "人口": "person_count",
-    "家长": "person_count",
-    "志愿者": "person_count",
-    "个人": "person_count",
-    "党员": "person_count",
-    "义警": "person_count",
-    "专家": "person_count",
-    "农民": "person_count",
-    # schools and institutions
-    "学校": "school_count",
-    "幼儿园": "school_count",
-    "小学": "school_count",
-    "中学": "school_count",
-    "初中": "school_count",
-    "高中": "school_count",
-    "教学点": "school_count",
-    "幼教点": "school_count",
-    "职高部": "school_count",
-    "分校": "school_count",
-    "校区": "school_count",
-    "园所": "school_count",
-    "院校": "school_count",
-    "机构": "school_count",
-    "学院": "school_count",
-    "高校": "school_count",
-    "特教学校": "school_count",
-    "职教中心": "school_count",
-    # projects
-    "项目": "project_count",
-    "工程": "project_count",
-    "课题": "project_count",
-    # facilities
-    "计算机": "facility_count",
-    "电脑": "facility_count",
-    "课桌": "facility_count",
-    "桌": "facility_count",
-    "椅": "facility_count",
-    "橱柜": "facility_count",
-    "用房": "facility_count",
-    "教室": "facility_count",
-    "实验室": "facility_count",
-    "功能室": "facility_count",
-    "考场": "facility_count",
-    "考室": "facility_count",
-    # buildings (教学楼1栋, 综合楼, 宿舍楼)
-    "楼": "facility_count",
-    "图书": "facility_count",
-    "图书资料": "facility_count",
-    "藏量": "facility_count",
-    "装置": "facility_count",
-    "装备": "facility_count",
-    "设施": "facility_count",
-    "跑道": "facility_count",
-    "旱厕": "facility_count",
-    "藏书": "facility_count",
-    "书目": "facility_count",
-    "宣传册": "facility_count",
-    "光盘": "facility_count",
-    "问卷": "facility_count",
-    "设备": "facility_count",
-    "仪器": "facility_count",
-    "器材": "facility_count",
-    "系统": "facility_count",
-    "视频资源": "facility_count",
-    "录播": "facility_count",
-    "课堂": "facility_count",
-    "一体机": "facility_count",
-    "白板": "facility_count",
-    "黑板": "facility_count",
-    "校车": "facility_count",
-    "车辆": "facility_count",
-    "宿舍": "facility_count",
-    "食堂": "facility_count",
-    "厕所": "facility_count",
-    "运动场": "facility_count",
-    "田径场": "facility_count",
-    "球场": "facility_count",
-    "操场": "facility_count",
-    "监控": "facility_count",
-    "摄像头": "facility_count",
-    "空调": "facility_count",
-    "图书室": "facility_count",
-    # rooms by their use, teaching aids, and books counted per pupil (图书生均册数)
-    "训练室": "facility_count",
-    "阅览室": "facility_count",
-    "活动室": "facility_count",
-    "教具": "facility_count",
-    "学具": "facility_count",
-    "玩具": "facility_count",
-    "册数": "facility_count",
-    "座位": "facility_count",
-    "床位": "facility_count",
+    w: m for m, row in METRICS.items() if row.kind != "rate" for w in row.words
 }
 # Which count metrics each unit admits (others fall back to the unit's default).
 UNIT_METRICS: Final[dict[str, tuple[tuple[str, ...], str]]] = {
-    "person": (
-        ("teacher_count", "staff_count", "student_count", "person_count"),
-        "person_count",
-    ),
-    "school": (("school_count",), "school_count"),
-    "item": (
-        ("project_count", "facility_count", "school_count", "teacher_count", "staff_count",
-         "student_count", "person_count"),
-        "other",
-    ),
-    "person_time": (("participation_count",), "participation_count"),
-    "m2": (("area",), "area"),
-    "mu": (("area",), "area"),
-    "km2": (("area",), "area"),
-    "score": (("score",), "score"),
-    "other": ((), "other"),
+    unit: (tuple(m for m, row in METRICS.items() if unit in row.units), default)
+    for unit, default in UNIT_DEFAULT_METRICS.items()
 }
 # Money: a per-capita amount (生均公用经费) unless the label speaks of a total.
 PER_CAPITA_WORDS: Final[tuple[str, ...]] = (

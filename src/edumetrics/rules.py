@@ -35,7 +35,7 @@ from typing import Any, Final
 
 import regex
 
-from edumetrics._vocab import COUNT_WORDS, RATE_WORDS, UNIT_METRICS
+from edumetrics._vocab import METRICS
 from edumetrics._word_index import WordIndex
 from edumetrics.errors import EdumetricsError, RulesFileError
 from edumetrics.records import Unit
@@ -62,20 +62,12 @@ class Rule:
 
 
 def _builtin_rules() -> tuple[Rule, ...]:
-    by_metric: dict[str, list[str]] = {}
-    for word, metric in COUNT_WORDS.items():
-        by_metric.setdefault(metric, []).append(word)
-    out = []
-    for metric, words in by_metric.items():
-        units = tuple(
-            Unit(u) for u, (allowed, _default) in UNIT_METRICS.items() if metric in allowed
-        )
-        out.append(Rule(metric, tuple(words), units, builtin=True))
-    rate_by_metric: dict[str, list[str]] = {}
-    for word, metric in RATE_WORDS.items():
-        rate_by_metric.setdefault(metric, []).append(word)
-    out += [Rule(m, tuple(w), _RATE_UNITS, builtin=True) for m, w in rate_by_metric.items()]
-    return tuple(out)
+    """A rule per built-in metric that words name (``_vocab.METRICS``)."""
+    return tuple(
+        Rule(metric, row.words, tuple(Unit(u) for u in row.units), builtin=True)
+        for metric, row in METRICS.items()
+        if row.words
+    )
 
 
 _BUILTIN: Final = _builtin_rules()
