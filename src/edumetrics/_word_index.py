@@ -1,8 +1,10 @@
-"""Trigger words of a set of metric rules, as one compiled alternation and a word map.
+"""The word index of a rule set: its trigger words as one alternation, searched from the
+end of a label, and the metric each word names.
 
-Kept apart from ``rules.py`` (the public API, which checks its arguments in plain
-Python) so that a wheel can compile it with the extractor's engine: the engine asks an
-index for the last word of a label several times per figure (see ``hatch_build.py``).
+A rule set (``rules.Rules``, the public API: it checks its arguments and stays plain
+Python) builds one index per unit and per set of allowed metrics, on first use; the
+metric stage (``_metric.py``) asks an index for the last word of a label several times
+per figure, so the index is part of the compiled hot path (``hatch_build.py``).
 """
 
 from __future__ import annotations
