@@ -360,6 +360,8 @@ ROLES_BY_PLACE = [
     ("某县2023年教育工作总结\n全县新建幼儿园3所。", "actual"),
     ("某县2023年教育工作总结\n2025年全县新建幼儿园3所。", "target"),
     ("某县2023年教育工作总结\n2021年全县新建幼儿园3所。", "actual"),
+    ("某县2023年教育工作总结\n三、下一步工作打算\n全县新建幼儿园3所。", "target"),
+    ("某县2023年教育工作总结\n三、下一步工作打算\n全县已新建幼儿园3所。", "actual"),
 ]
 
 
@@ -421,6 +423,7 @@ LEVELS = [
     ("义务教育阶段入学率100%。", "100%", "compulsory", True),
     # the most specific stage named wins: the children of compulsory age are of primary
     ("义务教育阶段适龄儿童入学率100%。", "100%", "primary", True),
+    ("全县小学义务教育巩固率99.6%。", "99.6%", "primary", True),  # wherever it stands
     ("全县中小学新建校舍3栋。", "3栋", None, True),  # several levels: none
     ("全县幼儿园、小学新建校舍3栋。", "3栋", None, True),
     ("在校生(含在园幼儿)10320人。", "10320人", None, False),  # an aside names no level
@@ -585,6 +588,11 @@ CARRIES = [
     # period
     Carry("", "某县2022年教育工作总结\n全县新建小学3所。",
           "某县教育工作总结\n全县新建小学3所。", "3所", "period", 2022, None),
+    Carry("", "某县教育工作总结\n二、2024年工作计划\n全县新建小学3所。",
+          "某县教育工作总结\n二、工作计划\n全县新建小学3所。", "3所", "period", 2024, None),
+    Carry("", "某县2022年教育工作总结\n二、2024年工作计划\n全县新建小学3所。",
+          "某县2022年教育工作总结\n二、工作计划\n全县新建小学3所。", "3所", "period_source",
+          "section", "document"),
 ]  # fmt: skip
 
 
