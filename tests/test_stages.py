@@ -26,6 +26,7 @@ import pytest
 import edumetrics
 from _spans import span_errors
 from edumetrics import Mention, extract
+from edumetrics._build import Row
 from edumetrics._candidates import Candidate, find
 from edumetrics._context import Context, Window, read_window
 from edumetrics._level import read_level
@@ -286,6 +287,31 @@ MEASURE_WORDS = [
 def test_read_window_measure_words(text: str, surface: str, unit: str) -> None:
     c, _ = _read(text).the(surface)
     assert c.unit == unit
+
+
+# (text, surface, the Window's field, its value): what the attribute stages read
+WINDOWS = [
+    ("全县新建3所幼儿园。", "3所", "head", "幼儿园"),  # the noun after the unit
+    ("全县新建幼儿园3所。", "3所", "head", ""),
+    ("全县引进5名研究生和3名师范生。", "3名", "listed", True),  # a conjunction only
+    ("全县引进5名研究生和3名师范生。", "3名", "named", ""),
+    ("全县引进5名研究生,3名师范生。", "3名", "listed", False),
+    ("即将实施校舍改造项目,总投资达1200万元。", "1200万元", "governing",
+     "即将实施校舍改造项目,"),  # the clause before, with no figure of its own
+    ("全县实施校舍改造项目3个,总投资达1200万元。", "1200万元", "governing", ","),
+    ("全县投资1200万元(含中央资金800万元)。", "800万元", "governing", "全县投资1200万元"),
+    ("全县投资1200万元,含中央资金800万元。", "800万元", "governing", ","),
+    ("全县总投资达1200万元。", "1200万元", "label_cut", "全县总投资"),  # no trailing verb
+    ("全县投资1200万元(含中央资金800万元)。", "800万元", "own_words", "(含中央资金"),
+    ("全县教职工(含临聘人员)3200人。", "3200人", "own_words", "全县教职工"),  # no aside
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "surface", "field", "value"), WINDOWS,
+                         ids=[f"{t}|{f}" for t, _, f, _ in WINDOWS])  # fmt: skip
+def test_read_window_fields(text: str, surface: str, field: str, value: object) -> None:
+    _, w = _read(text, *_UP_TO_METRIC).the(surface)
+    assert getattr(w, field) == value
 
 
 def test_read_window_sentence() -> None:
@@ -574,6 +600,9 @@ CARRIES = [
           "全县小学专任教师2310人,初中专任教师1450人,分别比上年增加36人和减少12人。",
           "全县小学专任教师2310人,初中专任教师1450人,比上年增加36人和减少12人。", "36人",
           "level", "primary", "junior_secondary"),
+    Carry("_engine.with_column_levels", "项目\t小学\t初中\n学校数\t12所\t5所\n",
+          "项目\t东校区\t西校区\n学校数\t12所\t5所\n", "5所", "level", "junior_secondary",
+          None),
     Carry("_engine.levels_of_parts", "今年新建中职实训基地12个,其中校企合作建设的5个。",
           "今年新建中职实训基地12个,校企合作建设的5个。", "5个", "level", "vocational",
           None),
@@ -630,13 +659,21 @@ def _off(*args: object, **kwargs: object) -> None:
     """A carrying rule switched off (a predicate switched off says no)."""
 
 
+def _rows_unchanged(found: list[Row], columns: object) -> list[Row]:
+    """``with_column_levels`` switched off: it returns the rows it is given."""
+    return found
+
+
+_OFF: dict[str, Callable[..., object]] = {"_engine.with_column_levels": _rows_unchanged}
+
+
 @pytest.mark.skipif(_COMPILED, reason="the compiled build calls its rules natively")
 @pytest.mark.parametrize("row", [r for r in CARRIES if r.rule],
                          ids=_carry_ids([r for r in CARRIES if r.rule]))  # fmt: skip
 def test_the_rule_is_what_carries(row: Carry, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the row's rule switched off, the row's figure no longer gets the carried value:
     the row tests that rule, not another that happens to give the same answer."""
-    monkeypatch.setattr(f"edumetrics.{row.rule}", _off)
+    monkeypatch.setattr(f"edumetrics.{row.rule}", _OFF.get(row.rule, _off))
     assert _carried(row.text, row.surface, row.field) != row.carried
 
 
