@@ -5,8 +5,9 @@ what is not one), stage 2 (``_value.read_value``), stage 3 (``_context.read_wind
 attribute stages read from a figure's own words (``read_qualifier``, ``read_role``,
 ``read_metric``, ``read_level``), stage 5 (``_links``: lists and parts), and the carrying
 rules of the propagation policy in ``_engine.py``'s docstring, end to end through
-:func:`edumetrics.extract`. A stage is tested at its own level where it can be: the
-helper :func:`_read` runs the stages before it as the engine does, and nothing after.
+:func:`edumetrics.extract` (carrying needs the whole pipeline). Every other stage is
+tested at its own level: the helper :func:`_read` runs the stages before it as the engine
+does, and nothing after.
 
 Every rule comes with a negative: a near-identical sentence where it must not fire. The
 carrying rules are also run with the rule switched off (pure-Python build only), to show
@@ -211,7 +212,7 @@ VALUES = [
     ("共发放贰仟叁佰元整。", "贰仟叁佰元整", "2300", False, ()),
     ("人均补助壹拾元零伍分。", "壹拾元零伍分", "10.05", False, ()),
     ("学生人数增长-3.5%。", "-3.5%", "-3.5", False, ()),
-    ("入学率xx.xx%。", "xx.xx%", None, True, ()),
+    ("小学巩固率xx.x%。", "xx.x%", None, True, ()),
     ("共有学校xx所。", "xx所", None, True, ()),
     ("共完成5.项工作。", "5.项", "5", False, (Flag.MALFORMED_NUMBER,)),
     ("共完成5项工作。", "5项", "5", False, ()),
@@ -329,8 +330,8 @@ QUALIFIERS = [
     ("全县教师3200余人。", "3200余人", "at_least"),
     ("全县教师超过3200人。", "3200人", "at_least"),
     ("全县教师不少于3200人。", "3200人", "at_least"),
-    ("辍学率控制在0.5%以下。", "0.5%", "at_most"),
-    ("辍学率控制在0.5%。", "0.5%", "exact"),
+    ("初中辍学率控制在0.6%以下。", "0.6%", "at_most"),
+    ("初中辍学率控制在0.6%。", "0.6%", "exact"),
     ("至少新建学校3所。", "3所", "at_least"),
     ("新建学校3所。", "3所", "exact"),
 ]
@@ -349,7 +350,7 @@ ROLES = [
     ("在校生比上年增加320人。", "320人", "change", "320"),
     ("在校生比上年减少320人。", "320人", "change", "-320"),
     ("在校生共有320人。", "320人", "actual", "320"),
-    ("辍学率低于0.5%。", "0.5%", "actual", "0.5"),  # a bound, not a change
+    ("初中辍学率低于0.6%。", "0.6%", "actual", "0.6"),  # a bound, not a change
     ("辍学率比上年低0.5个百分点。", "0.5个百分点", "change", "-0.5"),
     ("力争新建幼儿园3所。", "3所", "target", "3"),
     ("已按计划新建幼儿园3所。", "3所", "actual", "3"),  # the plan was carried out
@@ -412,7 +413,7 @@ METRICS = [
     ("补助每生每年850元/生。", "850元/生", "per_capita_funding"),
     ("共引进了12名研究生。", "12名", "teacher_count"),  # learners recruited: teachers
     ("共培养了12名研究生。", "12名", "student_count"),
-    ("共有58238人报名参加普通高考。", "58238人", "student_count"),  # exam takers
+    ("今年全县有4120人报名参加普通高考。", "4120人", "student_count"),  # exam takers
     ("全县中小学辍学率3‰。", "3‰", "dropout_rate"),
 ]
 
@@ -483,7 +484,7 @@ LISTS = [
     ("新建小学3所、5所和2所。", [["3所", "5所", "2所"]]),
     ("新建小学3所,5所。", []),  # a comma parts statements
     ("共有3、4所学校完成验收。", [["3", "4所"]]),
-    ("新建小学3所、初中2所。", []),  # words between: no list
+    ("新建小学4所、初中3所。", []),  # words between: no list
     ("分别减少12个、6人。", [["12个", "6人"]]),  # one list, of two units
 ]
 
@@ -553,8 +554,8 @@ CARRIES = [
     Carry("_engine.roles_in_lists", "两年来教学点分别减少12345个、6789个。",
           "两年来教学点分别减少12345个,现有6789个。", "6789个", "value", Decimal(-6789),
           Decimal(6789)),
-    Carry("_engine.roles_of_parts", "计划招聘教师100名,其中特岗教师60名。",
-          "计划招聘教师100名,其中已到岗60名。", "60名", "role", "target", "actual"),
+    Carry("_engine.roles_of_parts", "计划招录教师85名,其中特岗教师40名。",
+          "计划招录教师85名,其中已到岗40名。", "40名", "role", "target", "actual"),
     # metric
     Carry("_engine.metrics_in_lists", "各学段生均公用经费增幅分别为:12.5%、8.4%、6.1%。",
           "各学段生均公用经费增幅分别为:12.5%,另有8.4%、6.1%。", "8.4%", "metric",
@@ -574,7 +575,9 @@ CARRIES = [
     Carry("_engine.metrics_of_parts", "今年新招聘教师186人,其中硕士研究生14人。",
           "今年新招聘教师186人,硕士研究生14人。", "14人", "metric", "teacher_count",
           "student_count"),
-    # level
+    # level (carry_levels, each of its sources by the helper that finds it: an aside's
+    # figure; an elliptical figure's, through the figure it continues; a sentence's lead;
+    # its subject; the previous sentence's topic; then the section heading and the title)
     Carry("_level._aside_of", "新建幼儿园4所(通过省级验收的3所)。",
           "新建幼儿园4所,通过省级验收的3所。", "3所", "level", "preschool", None),
     Carry("_level._before_aside", "新建初中2所,在校生9650人。",
