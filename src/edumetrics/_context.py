@@ -159,8 +159,9 @@ class Window:
         self.head: Final = head
         # ``left`` cut of trailing verbs and connectives, when it is ``own`` (else None)
         self.label_cut: Final = label_cut
-        # its own label trimmed of list markers, connectives and verbs (全县共有教师 ->
-        # 教师), or "" when that is only a conjunction after the figure before (``listed``)
+        # its own label without the words that open a label (其中小学 -> 小学) or end one
+        # (教师达到 -> 教师), or "" when that is only a conjunction after the figure before
+        # (``listed``: 5名研究生和3名)
         self.named: Final = named
         self.listed: Final = listed
         self.own_words: Final = own_words  # ``own`` without closed asides (在校生(含…))
