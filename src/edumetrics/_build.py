@@ -162,23 +162,47 @@ _new = Mention.__new__
 _set = object.__setattr__
 
 
+def _shared_keys() -> dict[str, object]:
+    """An empty record's fields, as the dict a record's are copied from: a dict of a
+    class's instance shares its keys with the others (PEP 412), and so do its copies; a
+    record's fields then take 296 bytes instead of 464 (a dense report holds one record
+    every 17 characters)."""
+    m = _new(Mention)
+    for name in Mention.model_fields:
+        _set(m, name, None)
+    fields: dict[str, object] = m.__dict__
+    return fields
+
+
+_FIELDS = _shared_keys()
+
+
 def _record(row: Row, document: str, at: int, first: int) -> Mention:
     """The record of ``row``, its text cut from ``document``, which starts at ``at`` of
     the text whose records before it are ``first``."""
     m = _new(Mention)
     level, flags, source, parent = row.level, row.flags, row.period_source, row.parent
-    _set(m, "__dict__", {
-        "start": row.start + at, "end": row.end + at, "text": document[row.start : row.end],
-        "value": row.value, "unit": UNIT_BY_ID[row.unit], "metric": row.metric,
-        "role": ROLE_BY_ID[row.role], "level": None if level is None else LEVEL_BY_ID[level],
-        "qualifier": QUALIFIER_BY_ID[row.qualifier], "masked": row.masked,
-        "label": row.label, "unit_text": row.unit_text, "per": row.per,
-        "period": row.period,
-        "period_source": None if source is None else PERIOD_SOURCE_BY_ID[source],
-        "sentence_start": row.sentence_start + at, "sentence_end": row.sentence_end + at,
-        "parent": None if parent is None else parent + first,
-        "flags": tuple([FLAG_BY_ID[f] for f in flags]) if flags else (),
-    })  # fmt: skip
+    d = _FIELDS.copy()  # (the fields in the order of Mention.model_fields)
+    d["start"] = row.start + at
+    d["end"] = row.end + at
+    d["text"] = document[row.start : row.end]
+    d["value"] = row.value
+    d["unit"] = UNIT_BY_ID[row.unit]
+    d["metric"] = row.metric
+    d["role"] = ROLE_BY_ID[row.role]
+    d["level"] = None if level is None else LEVEL_BY_ID[level]
+    d["qualifier"] = QUALIFIER_BY_ID[row.qualifier]
+    d["masked"] = row.masked
+    d["label"] = row.label
+    d["unit_text"] = row.unit_text
+    d["per"] = row.per
+    d["period"] = row.period
+    d["period_source"] = None if source is None else PERIOD_SOURCE_BY_ID[source]
+    d["sentence_start"] = row.sentence_start + at
+    d["sentence_end"] = row.sentence_end + at
+    d["parent"] = None if parent is None else parent + first
+    d["flags"] = tuple([FLAG_BY_ID[f] for f in flags]) if flags else ()
+    _set(m, "__dict__", d)
     _set(m, "__pydantic_fields_set__", ALL_FIELDS)
     _set(m, "__pydantic_extra__", None)
     _set(m, "__pydantic_private__", None)

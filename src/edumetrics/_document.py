@@ -158,7 +158,7 @@ class Layout:
         (a part of a longer text); returned, the headings open where it ends."""
         starts: list[int] = []
         if stack:  # the section the text starts in
-            self._add_section(-1, stack)
+            self._add_section(stack)
             starts.append(-1)
         for m in P.SECTION_HEADING.finditer(self.text):
             rank = next(r for r, group in enumerate(_RANKS) if m[group] is not None)
@@ -168,12 +168,13 @@ class Layout:
             per_capita = any(w in title for w in PER_CAPITA_WORDS)
             year = P.DOCUMENT_YEAR.search(title) if len(title) <= _HEADING_TITLE else None
             stack.append((rank, heading_level(title), per_capita, int(year[1]) if year else None))
-            self._add_section(m.start(), stack)
+            self._add_section(stack)
             starts.append(m.start())
         self._section_starts = starts
         return stack
 
-    def _add_section(self, start: int, stack: list[_Open]) -> None:
+    def _add_section(self, stack: list[_Open]) -> None:
+        """The next section, ``stack`` its headings, innermost last."""
         level = next((s[1] for s in reversed(stack) if s[1] is not None), None)
         self._section_levels.append(level or None)
         self._section_per_capita.append(any(s[2] for s in stack))
