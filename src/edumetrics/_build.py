@@ -165,7 +165,7 @@ _set = object.__setattr__
 def _shared_keys() -> dict[str, object]:
     """An empty record's fields, as the dict a record's are copied from: a dict of a
     class's instance shares its keys with the others (PEP 412), and so do its copies; a
-    record's fields then take 296 bytes instead of 464 (a dense report holds one record
+    record's fields then take 280 bytes instead of 464 (a dense report holds one record
     every 17 characters)."""
     m = _new(Mention)
     for name in Mention.model_fields:
