@@ -118,11 +118,18 @@ def test_extract_reads_a_long_text_in_parts(monkeypatch: pytest.MonkeyPatch) -> 
     assert _build.mentions(found, text) == whole(text)
 
 
+def test_a_text_with_no_line_end_to_part_it_at_is_one_part() -> None:
+    text = "新建小学3所,初中2所," * 100 + "\n"
+    assert list(_parts.split(text, 10)) == [(0, text)]
+
+
+# (a long line with no sentence's end first: the blocks grow until a part can end)
+@pytest.mark.parametrize("head", ["", "新建小学3所,初中2所," * 50 + "\n"], ids=["", "long line"])
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
 def test_a_file_read_a_block_at_a_time(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, encoding: str
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, encoding: str, head: str
 ) -> None:
-    text = all_documents()
+    text = head + all_documents()
     path = tmp_path / "report.txt"
     path.write_bytes(text.encode(encoding))
     monkeypatch.setattr(_parts, "_BLOCK", 7)  # blocks end inside characters
