@@ -943,7 +943,7 @@ def api_memory_section(size: int) -> None:
         rows.append(
             [
                 kind,
-                human(r["bytes"]),
+                f"{r['bytes'] / MB:.1f} MB",
                 f"{r['records']:,}",
                 f"{r['held'] / per_mb:,.1f} MiB",
                 f"{r['peak'] / per_mb:,.1f} MiB",
@@ -961,13 +961,14 @@ def api_memory_section(size: int) -> None:
 def run_memory_case(kind: str, size: int) -> None:
     """Child process: the RSS an extract() call on one document takes and keeps."""
     import gc
-    import resource
 
     from edumetrics import extract
 
-    def rss_mib() -> float:
+    def rss_mib(field: str = "VmRSS") -> float:
+        # (VmHWM, the peak, is this program's: ru_maxrss would count the large parent
+        # this process was forked from)
         with open("/proc/self/status") as status:
-            line = next(ln for ln in status if ln.startswith("VmRSS"))
+            line = next(ln for ln in status if ln.startswith(field))
         return int(line.split()[1]) / 1024
 
     text = dense(size) if kind == "dense" else seeds_document(size)
@@ -977,7 +978,7 @@ def run_memory_case(kind: str, size: int) -> None:
     records = extract(text)
     gc.collect()
     held = rss_mib() - base
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - base
+    peak = rss_mib("VmHWM") - base
     out = {"bytes": nbytes(text), "records": len(records), "held": held, "peak": peak}
     print(json.dumps(out))
 
