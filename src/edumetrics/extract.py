@@ -33,7 +33,9 @@ def extract(text: str, rules: Rules | None = None) -> list[Mention]:
     default the built-in set (and any rule of the deprecated ``register_metric``).
     Raises :class:`TypeError` for anything but a ``str`` (or a ``rules`` that is not a
     Rules); never raises for a ``str``. Every record satisfies
-    ``text[m.start:m.end] == m.text``.
+    ``text[m.start:m.end] == m.text``. A long text is read a part at a time (the same
+    records): the extractor's working state stays that of a short text, and what the call
+    holds is mostly its records, about 0.9 KB each.
     """
     if not isinstance(text, str):  # (the check of _extract_rows, without its call)
         raise TypeError(_type_error_message(text))
