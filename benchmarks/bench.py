@@ -3,6 +3,9 @@
     python benchmarks/bench.py            # full run, about 10 minutes on 2 cores
     python benchmarks/bench.py --quick    # short run: smaller corpora, same sections
     python benchmarks/bench.py --profile  # cProfile of extract on the 1 MB corpus only
+    python benchmarks/bench.py --documents --quick --growth-to 50M --single-to 300M
+                                          # whole documents only: one growing to 50 MB,
+                                          # one 300 MB text file through the CLI
 
 Sizes are UTF-8 bytes (1 MB = 1,000,000 bytes; a Chinese report has about 2.7 bytes per
 character); speeds are characters per second. Every timed figure is the best of several
@@ -46,7 +49,7 @@ import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -889,14 +892,14 @@ def single_file_section(sizes: list[int], limit: float) -> dict[int, CliRun]:
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="edumetrics-bench-") as tmp:
             path = Path(tmp) / "report.txt"
-            part = seeds_document(min(size, 10 * MB))
+            part = "\n".join(reports()) + "\n"
             with path.open("w", encoding="utf-8") as f:
                 written = 0
-                for _ in range(max(1, round(size / nbytes(part)))):
+                while written < size:
                     f.write(part)
                     written += nbytes(part)
             argv = ["timeout", str(int(limit)), *cli_command(), "extract", str(path)]
-            argv += ["--format", "jsonl"]
+            argv += ["--format", "jsonl", "--max-size", str(2 * written)]
             with open(Path(tmp) / "stderr", "w+b") as err:
                 t0 = time.perf_counter()
                 status, peak = peak_rss(argv, err)
@@ -912,8 +915,72 @@ def single_file_section(sizes: list[int], limit: float) -> dict[int, CliRun]:
             ]
         )
     print(table(["file", "peak RSS", "wall time", "exit status"], rows))
-    print(f"\nEach run has a {limit:.0f} s budget (timeout(1)).")
+    print(
+        f"\nEach run has a {limit:.0f} s budget (timeout(1)) and a --max-size above the "
+        "file's size; a text file over 1 MiB is read a part at a time."
+    )
     return runs
+
+
+# --- 4c. What one whole-document call holds (issue 21) ------------------------------------
+
+
+def api_memory_section(size: int) -> None:
+    section(
+        f"Memory of one extract() call on a {human(size)} document (a fresh process each; "
+        "RSS above what it held with the text in memory)"
+    )
+    rows = []
+    for kind in ("dense", "seeds"):
+        argv = [sys.executable, __file__, "--memory-case", kind, "--n", str(size)]
+        proc = subprocess.run(argv, capture_output=True, text=True, check=False)
+        try:
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+        except (IndexError, json.JSONDecodeError):
+            rows.append([kind, human(size), "-", "-", "child process failed", "-"])
+            continue
+        per_mb = r["bytes"] / MB
+        rows.append(
+            [
+                kind,
+                f"{r['bytes'] / MB:.1f} MB",
+                f"{r['records']:,}",
+                f"{r['held'] / per_mb:,.1f} MiB",
+                f"{r['peak'] / per_mb:,.1f} MiB",
+                f"{r['held'] * 2**20 / max(1, r['records']):,.0f} bytes",
+            ]
+        )
+    print(table(["text", "size", "records", "held per MB", "peak per MB", "per record"], rows))
+    print(
+        "\nheld: the RSS the returned records keep (after a collection); peak: the most "
+        "the call took at once; both beside the text itself (a str of 2 bytes a Chinese "
+        "character: about 0.7 MiB per MB of UTF-8)."
+    )
+
+
+def run_memory_case(kind: str, size: int) -> None:
+    """Child process: the RSS an extract() call on one document takes and keeps."""
+    import gc
+
+    from edumetrics import extract
+
+    def rss_mib(field: str = "VmRSS") -> float:
+        # (VmHWM, the peak, is this program's: ru_maxrss would count the large parent
+        # this process was forked from)
+        with open("/proc/self/status") as status:
+            line = next(ln for ln in status if ln.startswith(field))
+        return int(line.split()[1]) / 1024
+
+    text = dense(size) if kind == "dense" else seeds_document(size)
+    extract(text[:10_000])
+    gc.collect()
+    base = rss_mib()
+    records = extract(text)
+    gc.collect()
+    held = rss_mib() - base
+    peak = rss_mib("VmHWM") - base
+    out = {"bytes": nbytes(text), "records": len(records), "held": held, "peak": peak}
+    print(json.dumps(out))
 
 
 # --- 5. extract_many ---------------------------------------------------------------------
@@ -1425,6 +1492,7 @@ def documents_only(plan: Plan, all_tools: list[Tool], texts: list[str]) -> int:
     documents = documents_section(all_tools, document_cases(plan, texts), plan.folder, plan.budget)
     growth = document_linearity_section(plan.growth)
     single = single_file_section(plan.single, plan.single_budget)
+    api_memory_section(3 * MB)
     checks = issue21_checks(documents, growth, single)
     section("Summary")
     print(
@@ -1445,6 +1513,15 @@ def document_cases(plan: Plan, texts: list[str]) -> list[tuple[str, str, list[st
     ]
 
 
+def size_arg(text: str) -> int:
+    """``50M``, ``300M``, ``500K``: a size in bytes (1 MB = 1,000,000 bytes)."""
+    units = {"K": KB, "M": MB, "G": 1000 * MB}
+    text = text.strip().upper()
+    if text[-1:] in units:
+        return int(float(text[:-1]) * units[text[-1]])
+    return int(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller corpora, same sections")
@@ -1456,8 +1533,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="only the whole-document sections (the first table, growth, one large file)",
     )
+    parser.add_argument(
+        "--growth-to",
+        type=size_arg,
+        metavar="SIZE",
+        help="grow the one-document table to SIZE (e.g. 50M; default 5M with --quick, else 50M)",
+    )
+    parser.add_argument(
+        "--single-to",
+        type=size_arg,
+        metavar="SIZE",
+        help="the larger text file of the CLI memory table (e.g. 300M; default 30M with "
+        "--quick, else 300M)",
+    )
     parser.add_argument("--case", help=argparse.SUPPRESS)  # child: one adversarial input
     parser.add_argument("--workers-case", help=argparse.SUPPRESS)  # child: see WORKER_CASES
+    parser.add_argument("--memory-case", help=argparse.SUPPRESS)  # child: api_memory_section
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--budget", type=float, default=60, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -1467,7 +1558,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.workers_case:
         run_workers_case(args.workers_case, args.n)
         return 0
+    if args.memory_case:
+        run_memory_case(args.memory_case, args.n)
+        return 0
     plan = QUICK if args.quick else FULL
+    if args.growth_to:
+        grown = [size for size in (100 * KB, MB, 10 * MB) if size < args.growth_to]
+        plan = replace(plan, growth=[*grown, args.growth_to])
+    if args.single_to:  # (a large file takes minutes: the budget grows with it)
+        budget = max(plan.single_budget, 10 * args.single_to / MB)
+        plan = replace(plan, single=[3 * MB, args.single_to], single_budget=budget)
     texts = reports()
     docs = repeat_to(texts, plan.corpus)
     if args.profile:
@@ -1476,7 +1576,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.perf_counter()
     print("# edumetrics benchmark" + (" (--quick)" if args.quick else ""))
-    print(f"\n`python benchmarks/bench.py{' --quick' if args.quick else ''}`\n")
+    given = sys.argv[1:] if argv is None else list(argv)
+    print(f"\n`{' '.join(['python benchmarks/bench.py', *given])}`\n")
     print("\n".join(machine()))
 
     sentences = split_sentences("".join(texts))
@@ -1505,6 +1606,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     speeds = linearity_section(sentences, plan.docs)
     cli = cli_section(sentences, plan.cli)
     single = single_file_section(plan.single, plan.single_budget)
+    api_memory_section(3 * MB)
     speedups = workers_section(plan.many)
     adv = adversarial_section(plan.adversarial_scale, plan.budget)
 

@@ -20,7 +20,7 @@ import regex
 
 from edumetrics import _patterns as P
 from edumetrics._candidates import Candidate, Group
-from edumetrics._document import Layout
+from edumetrics._document import Carry, Layout
 from edumetrics._vocab import CONJUNCTIONS
 from edumetrics.records import Unit
 from edumetrics.rules import Rules
@@ -44,12 +44,12 @@ class Context:
         "text",
     )
 
-    def __init__(self, text: str, raw: str, rules: Rules) -> None:
+    def __init__(self, text: str, raw: str, rules: Rules, carry: Carry | None = None) -> None:
         self.text = text
         self.rules = rules
         self.sentences = [m.start() for m in P.SENTENCE_END.finditer(text)]
         self.clauses = [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
-        self.layout = Layout(text, raw)
+        self.layout = Layout(text, raw, carry)
         # where parentheses open and close, read on first need (most texts never ask)
         self.opens: list[int] | None = None
         self.closes: list[int] = []

@@ -18,6 +18,10 @@ costs the same at the end of a long report as at its start:
   names a per-capita measure (``生均公用经费支出情况``).
 - **plans**: sections whose heading announces goals (``三、下一步工作打算``, ``主要目标``).
 
+A long document is read in parts (``_parts.py``); a :class:`Carry` takes what the parts
+before have read (the kind, year and level of the opening, the sections still open) into
+the layout of the next, so each part reads as it would inside the whole text.
+
 This module is part of the compiled hot path (see ``hatch_build.py``): plain typed Python.
 """
 
@@ -29,9 +33,9 @@ from edumetrics import _patterns as P
 from edumetrics._normalize import normalize
 from edumetrics._vocab import LEVEL_WORDS, PER_CAPITA_WORDS
 
-__all__ = ["Layout", "describe", "heading_level", "levels_named"]
+__all__ = ["OPENING", "Carry", "Layout", "describe", "heading_level", "levels_named"]
 
-_OPENING = 400  # characters of a document's opening that name its kind and year
+OPENING = 400  # characters of a document's opening that name its kind and year
 _TITLE_LINES = 6  # lines of the opening that may hold its title
 _TITLE = 60  # a longer line is a paragraph, not a title
 _HEADING_TITLE = 20  # a longer "title" is a paragraph run on, or a line broken mid-sentence
@@ -55,6 +59,29 @@ def heading_level(title: str) -> str | None:
     return levels.pop() if levels else None
 
 
+# a numbered heading still open: its rank, the level it names, whether it names a
+# per-capita measure, the year it names
+_Open = tuple[int, str | None, bool, int | None]
+
+
+class Carry:
+    """What the parts of a document read so far leave to the next part's layout: the
+    document's kind, year and level (read from ``opening``, the first ``OPENING``
+    characters of the whole text), the numbered headings still open, and the plan section
+    still open: None if none, else whether a top-level heading opened it."""
+
+    __slots__ = ("kind", "level", "parts", "plan", "sections", "year")
+
+    def __init__(self, opening: str) -> None:
+        folded = _opening(opening)
+        self.kind = _kind(folded)
+        self.year = _year(folded, self.kind)
+        self.level = _title_level(folded, self.kind)
+        self.sections: list[_Open] = []
+        self.plan: bool | None = None
+        self.parts = 0  # parts read
+
+
 class Layout:
     """The layout of one working copy (see the module's docstring)."""
 
@@ -63,20 +90,27 @@ class Layout:
         "_section_starts", "_section_years", "kind", "level", "text", "year",
     )
 
-    def __init__(self, text: str, raw: str) -> None:
+    def __init__(self, text: str, raw: str, carry: Carry | None = None) -> None:
         """``text``: the working copy; ``raw``: the text it was made from (the working
-        copy may join a title to the line after it)."""
+        copy may join a title to the line after it). ``carry``: for a part of a longer
+        text, what the parts before it read, which this part then updates."""
         self.text = text
-        opening = _opening(raw)
-        self.kind = _kind(opening)
-        self.year = _year(opening, self.kind)
-        self.level = _title_level(opening, self.kind)
-        self._plan_starts, self._plan_ends = _plan_sections(text)
-        # sections are read on first need: most sentences never ask
         self._section_starts: list[int] | None = None
         self._section_levels: list[str | None] = []
         self._section_per_capita: list[bool] = []
         self._section_years: list[int | None] = []
+        if carry is None:
+            opening = _opening(raw)
+            self.kind = _kind(opening)
+            self.year = _year(opening, self.kind)
+            self.level = _title_level(opening, self.kind)
+            self._plan_starts, self._plan_ends, _ = _plan_sections(text, None)
+            # sections are read on first need: most sentences never ask
+            return
+        self.kind, self.year, self.level = carry.kind, carry.year, carry.level
+        self._plan_starts, self._plan_ends, carry.plan = _plan_sections(text, carry.plan)
+        carry.sections = self._read_sections(carry.sections)
+        carry.parts += 1
 
     @property
     def forward(self) -> bool:
@@ -111,19 +145,21 @@ class Layout:
 
     def _section(self, pos: int) -> int:
         if self._section_starts is None:
-            self._read_sections()
+            self._read_sections([])
         starts = self._section_starts
         assert starts is not None
         return bisect_right(starts, pos) - 1
 
-    def _read_sections(self) -> None:
+    def _read_sections(self, stack: list[_Open]) -> list[_Open]:
         """Where each numbered section starts, the single level its heading (or the
         nearest enclosing heading that names one) speaks of, and whether a heading of it
         names a per-capita measure. A heading naming several levels (二、义务教育和学前
-        教育) ends its parents' level."""
+        教育) ends its parents' level. ``stack``: the headings open where the text starts
+        (a part of a longer text); returned, the headings open where it ends."""
         starts: list[int] = []
-        # rank, level named, per capita, year named
-        stack: list[tuple[int, str | None, bool, int | None]] = []
+        if stack:  # the section the text starts in
+            self._add_section(stack)
+            starts.append(-1)
         for m in P.SECTION_HEADING.finditer(self.text):
             rank = next(r for r, group in enumerate(_RANKS) if m[group] is not None)
             while stack and stack[-1][0] >= rank:
@@ -132,12 +168,17 @@ class Layout:
             per_capita = any(w in title for w in PER_CAPITA_WORDS)
             year = P.DOCUMENT_YEAR.search(title) if len(title) <= _HEADING_TITLE else None
             stack.append((rank, heading_level(title), per_capita, int(year[1]) if year else None))
-            level = next((s[1] for s in reversed(stack) if s[1] is not None), None)
+            self._add_section(stack)
             starts.append(m.start())
-            self._section_levels.append(level or None)
-            self._section_per_capita.append(any(s[2] for s in stack))
-            self._section_years.append(next((s[3] for s in reversed(stack) if s[3]), None))
         self._section_starts = starts
+        return stack
+
+    def _add_section(self, stack: list[_Open]) -> None:
+        """The next section, ``stack`` its headings, innermost last."""
+        level = next((s[1] for s in reversed(stack) if s[1] is not None), None)
+        self._section_levels.append(level or None)
+        self._section_per_capita.append(any(s[2] for s in stack))
+        self._section_years.append(next((s[3] for s in reversed(stack) if s[3]), None))
 
 
 def describe(raw: str) -> tuple[str | None, int | None]:
@@ -151,7 +192,7 @@ def _opening(raw: str) -> str:
     """The opening's lines, each folded as the working copy is (which may join a title
     to the line after it)."""
     # (a line break doubled is a paragraph's end, which the working copy keeps)
-    return normalize(raw[:_OPENING].replace("\n", "\n\n")).text
+    return normalize(raw[:OPENING].replace("\n", "\n\n")).text
 
 
 def _kind(opening: str) -> str | None:
@@ -215,16 +256,19 @@ def _title_level(opening: str, kind: str | None) -> str | None:
     return named.pop() or None if len(named) == 1 else None
 
 
-def _plan_sections(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the sections whose numbered heading announces a plan.
+def _plan_sections(text: str, opened: bool | None) -> tuple[list[int], list[int], bool | None]:
+    """Starts and ends of the sections whose numbered heading announces a plan, and the
+    one still open at the end of the text (None if none, else whether a top-level heading
+    opened it).
 
     A section runs to the next heading of its level or above (a top-level 四、 ends a
-    plan opened by 三、 or by (三)).
+    plan opened by 三、 or by (三)). ``opened``: the plan open where the text starts (a
+    part of a longer text), in the same form.
     """
     starts: list[int] = []
     ends: list[int] = []
-    open_at: int | None = None
-    open_top = False
+    open_at: int | None = None if opened is None else 0
+    open_top = bool(opened)
     for m in P.HEADING.finditer(text):
         is_top = m["top"] is not None
         if open_at is not None and (is_top or not open_top):
@@ -234,7 +278,8 @@ def _plan_sections(text: str) -> tuple[list[int], list[int]]:
         title = m["title"]
         if open_at is None and P.PLAN_HEADING.search(title) and not P.PLAN_REVIEW.search(title):
             open_at, open_top = m.end(), is_top
-    if open_at is not None:
-        starts.append(open_at)
-        ends.append(len(text))
-    return starts, ends
+    if open_at is None:
+        return starts, ends, None
+    starts.append(open_at)
+    ends.append(len(text))
+    return starts, ends, open_top

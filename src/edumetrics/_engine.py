@@ -45,7 +45,7 @@ from edumetrics import _patterns as P
 from edumetrics._build import Row
 from edumetrics._candidates import Candidate, find
 from edumetrics._context import Context, read_window, share_labels
-from edumetrics._document import Layout
+from edumetrics._document import Carry, Layout
 from edumetrics._level import (
     carry_levels,
     levels_in_lists,
@@ -73,10 +73,11 @@ from edumetrics.rules import Rules
 __all__ = ["rows"]
 
 
-def rows(text: str, rules: Rules) -> list[Row]:
+def rows(text: str, rules: Rules, carry: Carry | None = None) -> list[Row]:
     """Every quantity mention of ``text``, in document order, as rows of plain values
     (``_build.Row``): what :func:`edumetrics.extract` makes records of; ``rules`` are the
-    metric rules it reads with."""
+    metric rules it reads with; ``carry``, for a part of a longer text, what the parts
+    before it read of the document (``_document.Carry``, updated if a layout is read)."""
     if not P.GATE.search(text):  # most sentences of a report hold no figure
         return []
     norm = normalize(text)
@@ -84,7 +85,7 @@ def rows(text: str, rules: Rules) -> list[Row]:
     cands = find(norm.text)
     if not cands and not cells:
         return []
-    ctx = _read(cands, norm.text, text, rules)
+    ctx = _read(cands, norm.text, text, rules, carry)
     _carry(cands, ctx)
     layout = ctx.layout
     out = [_to_row(c, norm) for c in cands]
@@ -95,9 +96,11 @@ def rows(text: str, rules: Rules) -> list[Row]:
     return out
 
 
-def _read(cands: list[Candidate], work: str, raw: str, rules: Rules) -> Context:
+def _read(
+    cands: list[Candidate], work: str, raw: str, rules: Rules, carry: Carry | None
+) -> Context:
     """Stages 2 to 4: each figure's value, window and attributes from its own words."""
-    ctx = Context(work, raw, rules)
+    ctx = Context(work, raw, rules, carry)
     layout = ctx.layout
     prev_end, group_start, group = 0, 0, -1
     for c in cands:

@@ -49,19 +49,18 @@ import stat
 import sys
 import tempfile
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from edumetrics.errors import DocumentError, EdumetricsError
-from edumetrics.readers import MAX_BYTES
+from edumetrics.readers import MAX_BYTES, SUFFIX_FORMATS, Document
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterator, Sequence
 
     from edumetrics.batch import Extraction
-    from edumetrics.readers import Document
     from edumetrics.rules import Rules
 
 __all__ = ["main", "record_schema"]
@@ -311,8 +310,34 @@ def _output_format(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
 
 def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     fmt = _output_format(parser, args)
-    rules = _check_run_options(parser, args, fmt)
 
+    def write(results: Iterator[Extraction]) -> None:
+        with _Output(args.output) as out:
+            sink = _WRITERS[fmt](out.stream)
+            for result in results:
+                result = _as_given(result)
+                if _SURROGATES.search(result.doc):
+                    result = replace(result, doc=utf8_name(result.doc))
+                with out.writing():
+                    sink.write(result)
+            with out.writing():
+                sink.close()
+
+    # (a table shows one block per file: a large text file is read whole for it)
+    return _run(parser, args, fmt, write, parts=fmt != "table")
+
+
+def _run(
+    parser: argparse.ArgumentParser,
+    args: argparse.Namespace,
+    fmt: str,
+    write: Callable[[Iterator[Extraction]], None],
+    parts: bool = False,
+) -> int:
+    """Check the run options, hand the extractions of the files they name to ``write``
+    (those that failed are reported as they fail; with ``parts``, a large text file's
+    a part at a time), stop the workers; the exit status."""
+    rules = _check_run_options(parser, args, fmt)
     failures: list[str] = []
 
     def fail(path: str, reason: str) -> None:
@@ -320,46 +345,95 @@ def _extract_command(parser: argparse.ArgumentParser, args: argparse.Namespace) 
         _report(path, reason)
 
     try:
-        writer = _WRITERS[fmt]
-        with _Output(args.output) as out:
-            sink = writer(out.stream)
-            with contextlib.closing(_extracted(args, rules, fail)) as results:
-                for result in results:
-                    result = _as_given(result)
-                    if _SURROGATES.search(result.doc):
-                        result = replace(result, doc=utf8_name(result.doc))
-                    with out.writing():
-                        sink.write(result)
-                with out.writing():
-                    sink.close()
-    except EdumetricsError as exc:  # a missing extra (parquet, progress)
+        with contextlib.closing(_extracted(args, rules, fail, parts)) as results:
+            write(results)
+    except EdumetricsError as exc:  # a missing extra (pandas, parquet, progress)
         print(f"{PROG}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_FAILED if failures else EXIT_OK
 
 
 def _extracted(
-    args: argparse.Namespace, rules: Rules | None, fail: Callable[[str, str], None]
+    args: argparse.Namespace, rules: Rules | None, fail: Callable[[str, str], None], parts: bool
 ) -> Generator[Extraction, None, None]:
     """The extractions of the files the run options name, those that failed reported to
-    ``fail`` instead; closing it stops the workers."""
+    ``fail`` instead; closing it stops the workers. With ``parts``, a large text file is
+    read a part at a time (see :func:`_in_parts`), an Extraction per part."""
     from edumetrics.batch import extract_many
 
+    inputs: Iterator[Path | Document] = _inputs(args.paths, args.recursive, args.max_size, fail)
+    if parts:
+        inputs = map(_parted, inputs)
     results = extract_many(
-        _inputs(args.paths, args.recursive, args.max_size, fail),
-        workers=args.workers,
-        progress=args.progress,
-        max_bytes=args.max_size,
-        rules=rules,
+        inputs, workers=args.workers, progress=args.progress, max_bytes=args.max_size, rules=rules
     )
     try:
         for result in results:
             if result.error is not None:
                 fail(result.error.path, result.error.reason)
+            elif isinstance(result.document, _Parted):
+                yield from _in_parts(result.document, args.max_size, rules, fail)
             else:
                 yield result
     finally:
         getattr(results, "close", lambda: None)()
+
+
+# A plain-text file larger than this is read a part at a time: the run holds one part's
+# text and records, whatever the file's size.
+_IN_PARTS_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class _Parted(Document):
+    """A large text file, in the stream of inputs where its parts' results go: what
+    extract_many returns for it (nothing, at once) stands for them."""
+
+
+def _parted(item: Path | Document) -> Path | Document:
+    if isinstance(item, Document) or SUFFIX_FORMATS.get(item.suffix.lower(), "txt") != "txt":
+        return item
+    try:
+        info = item.stat()
+    except OSError:  # reported when it is read
+        return item
+    if not stat.S_ISREG(info.st_mode) or info.st_size <= _IN_PARTS_BYTES:
+        return item
+    return _Parted(text="", name=item.name, path=str(item))
+
+
+def _in_parts(
+    parted: _Parted, max_bytes: int, rules: Rules | None, fail: Callable[[str, str], None]
+) -> Iterator[Extraction]:
+    """The extraction of a large text file a part at a time (``_parts.py``): the records
+    of one reading of the whole, spans into the whole text, in one Extraction per part
+    (its ``text`` the part's); read whole when its encoding takes a guess over all of it."""
+    from edumetrics import _parts
+    from edumetrics.batch import Extraction, _extract_job
+    from edumetrics.readers import stream_encoding
+    from edumetrics.rules import _resolve
+
+    assert parted.path is not None
+    path, rule_set = Path(parted.path), _resolve(rules)
+    try:
+        encoding = stream_encoding(path, max_bytes)
+        if encoding is None:  # (GB18030 or Big5: read as any file)
+            result = _extract_job(path, max_bytes, rule_set)
+            if result.error is not None:
+                fail(result.error.path, result.error.reason)
+            else:
+                yield result
+            return
+        parts = _parts.file_parts(path, encoding, _parts.PART)
+        for part, records in _parts.mentions(parts, None, rule_set):
+            document = Document(part, parted.name, parted.path, "txt", encoding)
+            yield Extraction(parted.name, part, tuple(records), document=document)
+    except DocumentError as exc:
+        fail(exc.path, exc.reason)
+    except (OSError, UnicodeDecodeError) as exc:  # the file changed while it was read
+        fail(parted.path, f"cannot read: {exc}")
+    except Exception as exc:  # a bug: this file's failure, reported; the run goes on
+        fail(parted.path, f"extraction failed: {exc!r}")
 
 
 def _check_run_options(
@@ -390,26 +464,17 @@ def _panel_command(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     fmt: str = args.format or _SUFFIX_FORMATS.get(Path(args.output or "").suffix.lower(), "csv")
     if fmt not in PANEL_FORMATS:
         parser.error(f"a panel is written as csv or parquet, not {fmt}")
-    rules = _check_run_options(parser, args, fmt)
-    failures: list[str] = []
 
-    def fail(path: str, reason: str) -> None:
-        failures.append(path)
-        _report(path, reason)
-
-    try:
-        with contextlib.closing(_extracted(args, rules, fail)) as results:
-            frame = to_panel(results, actual_only=args.actual_only, wide=args.wide)
+    def write(results: Iterator[Extraction]) -> None:
+        frame = to_panel(results, actual_only=args.actual_only, wide=args.wide)
         with _Output(args.output) as out, out.writing():
             if fmt == "parquet":
                 _need_arrow("--format parquet")
                 frame.to_parquet(out.stream, index=False)
             else:
                 out.stream.write(frame.to_csv(index=False, lineterminator="\n").encode())
-    except EdumetricsError as exc:  # a missing extra (pandas, parquet, progress)
-        print(f"{PROG}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_FAILED if failures else EXIT_OK
+
+    return _run(parser, args, fmt, write)
 
 
 def _need_arrow(feature: str) -> None:
@@ -465,7 +530,7 @@ def _inputs(
     """Each PATH argument as files to read, lazily; what cannot be expanded is reported."""
     import glob
 
-    from edumetrics.readers import SUFFIX_FORMATS, _text_document, too_large
+    from edumetrics.readers import _text_document, too_large
 
     for arg in args:
         if arg == "-":

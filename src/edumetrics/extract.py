@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import os
 
-from edumetrics import _build, _engine
+from edumetrics import _build, _engine, _parts
 from edumetrics._build import Row
 from edumetrics.records import Mention
 from edumetrics.rules import Rules, _resolve
 
 __all__ = ["extract"]
+
+# A text longer than this is read in parts (``_parts.py``): the same records, at the cost
+# per character of a short text.
+_IN_PARTS = 4 * _parts.PART
 
 
 def extract(text: str, rules: Rules | None = None) -> list[Mention]:
@@ -29,18 +33,26 @@ def extract(text: str, rules: Rules | None = None) -> list[Mention]:
     default the built-in set (and any rule of the deprecated ``register_metric``).
     Raises :class:`TypeError` for anything but a ``str`` (or a ``rules`` that is not a
     Rules); never raises for a ``str``. Every record satisfies
-    ``text[m.start:m.end] == m.text``.
+    ``text[m.start:m.end] == m.text``. A long text is read a part at a time (the same
+    records): the extractor's working state stays that of a short text, and what the call
+    holds is mostly its records, about 0.9 KB each.
     """
     if not isinstance(text, str):  # (the check of _extract_rows, without its call)
         raise TypeError(_type_error_message(text))
-    return _build.mentions(_engine.rows(text, _resolve(rules)), text)
+    if len(text) <= _IN_PARTS:
+        return _build.mentions(_engine.rows(text, _resolve(rules)), text)
+    parts = _parts.mentions(_parts.split(text, _parts.PART), text, _resolve(rules))
+    return [m for _, records in parts for m in records]
 
 
 def _extract_rows(text: str, rules: Rules | None) -> list[Row]:
     """What :func:`extract` returns, as rows (``_build.Row``)."""
     if not isinstance(text, str):
         raise TypeError(_type_error_message(text))
-    return _engine.rows(text, _resolve(rules))
+    if len(text) <= _IN_PARTS:
+        return _engine.rows(text, _resolve(rules))
+    parts = _parts.rows(_parts.split(text, _parts.PART), text, _resolve(rules))
+    return [row.moved(at, first) for at, first, _, found in parts for row in found]
 
 
 def _type_error_message(obj: object) -> str:

@@ -27,6 +27,7 @@ nested too deeply, an encrypted PDF.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import logging
 import os
@@ -35,7 +36,7 @@ import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from edumetrics._document import describe
 from edumetrics._html_nesting import nesting_problem
@@ -254,7 +255,52 @@ def _detect_big5(data: bytes) -> tuple[str, str] | None:
 
 
 def _read_bytes(p: Path, shown: str, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``.
+    """The bytes of a regular file of at most ``max_bytes``."""
+    with _opened(p, shown) as file:
+        data = file.read(max_bytes + 1)  # the file may have grown since it was listed
+    if len(data) > max_bytes:
+        raise too_large(shown, max_bytes)
+    return data
+
+
+def stream_encoding(p: Path, max_bytes: int) -> str | None:
+    """The encoding to decode the plain-text file at ``p`` with a block at a time, as
+    :func:`decode_text` decides it: a byte-order mark's, else UTF-8 if every byte decodes
+    as UTF-8; None when it takes a guess over all the bytes (GB18030, Big5), and the file
+    is to be read whole. Raises :class:`~edumetrics.errors.DocumentError` for a file that
+    ``read_document`` would refuse (not a regular file, larger than ``max_bytes``, empty,
+    binary)."""
+    shown = os.fspath(p)
+    with _opened(p, shown) as file:
+        head = file.read(_SNIFF_BYTES)
+        bom = next((name for mark, name in _BOMS if head.startswith(mark)), None)
+        if not head:
+            raise DocumentError(shown, "empty file")
+        if bom is None and b"\x00" in head:
+            raise DocumentError(shown, "binary file (not text)")
+        decoder = codecs.getincrementaldecoder(bom or "utf-8")()
+        size, data = 0, head
+        try:
+            while data:
+                size += len(data)
+                if size > max_bytes:
+                    raise too_large(shown, max_bytes)
+                text = decoder.decode(data)
+                if size == len(head) and bom is None and _looks_binary(text):
+                    raise DocumentError(shown, "binary file (not text)")
+                data = file.read(_STREAM_BLOCK)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    return bom or "utf-8"
+
+
+_STREAM_BLOCK = 1 << 20  # bytes stream_encoding reads at a time
+
+
+@contextlib.contextmanager
+def _opened(p: Path, shown: str) -> Iterator[IO[bytes]]:
+    """The regular file at ``p``, open for reading; errors as DocumentErrors.
 
     Anything else is refused before a byte is read: a device (``/dev/zero`` never ends),
     a FIFO (opened without waiting for a writer, which may never come), a socket.
@@ -267,7 +313,7 @@ def _read_bytes(p: Path, shown: str, max_bytes: int) -> bytes:
                 raise DocumentError(shown, "is a directory")
             if not stat.S_ISREG(mode):
                 raise DocumentError(shown, "not a regular file (a device, pipe or socket)")
-            data = file.read(max_bytes + 1)  # the file may have grown since it was listed
+            yield file
     except FileNotFoundError as exc:
         raise DocumentError(shown, "no such file") from exc
     except IsADirectoryError as exc:
@@ -276,9 +322,6 @@ def _read_bytes(p: Path, shown: str, max_bytes: int) -> bytes:
         raise DocumentError(shown, "permission denied") from exc
     except OSError as exc:
         raise DocumentError(shown, f"cannot read: {exc.strerror or exc}") from exc
-    if len(data) > max_bytes:
-        raise too_large(shown, max_bytes)
-    return data
 
 
 def too_large(shown: str, max_bytes: int) -> DocumentError:
