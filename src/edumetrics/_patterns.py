@@ -88,6 +88,7 @@ from edumetrics._vocab import (
     MULTIPLIER_PREFIXES,
     NAMED_NUMBERS,
     NOT_RANK_BEFORE_FRONT,
+    NOUN_LIST_MARK,
     NOUN_QUOTES,
     NUMERAL_BIG_UNITS,
     NUMERAL_DIGITS,
@@ -346,7 +347,7 @@ _NUMERAL_START = (
     "0123456789" + MASK_CHARS + NUMERAL_DIGITS + NUMERAL_SMALL_UNITS + NUMERAL_BIG_UNITS + CAN_THREE
 )
 _NUMERAL_RUN = _NUMERAL_START + ".," + DECIMAL_POINT_WORD
-_CJK = "\u4e00-\u9fff"
+_CJK = r"\u4e00-\u9fff"  # (the block, as ``re`` reads a range)
 
 
 def _gate() -> str:
@@ -422,11 +423,11 @@ RANK: Final = regex.compile(
 # \p{Han} for ``re``: the BMP's Han characters, the few Han marks of plane 1, and the
 # planes of CJK ideographs (2 and 3, whose assigned characters are all Han)
 _HAN_MARKS = "".join(regex.findall(r"\p{Han}", "".join(map(chr, range(0x16FE0, 0x17000)))))
-_HAN = re_class(r"\p{Han}", _HAN_MARKS + "\U00020000-\U0003ffff")[1:-1]
+_HAN = re_class(r"\p{Han}", _HAN_MARKS + r"\U00020000-\U0003FFFF")[1:-1]
 # The noun phrase after a count's unit, up to the first word that ends it.
 HEAD_NOUN: Final = re.compile(
     rf"[{chars(NOUN_QUOTES)}]?+((?:(?!{alternation(PHRASE_ENDS)})[{_HAN}])"
-    rf"(?:(?!{alternation(PHRASE_ENDS)})[{_HAN}、])*+)"
+    rf"(?:(?!{alternation(PHRASE_ENDS)})[{_HAN}{NOUN_LIST_MARK}])*+)"
 )
 QUALIFIER_AFTER: Final = re.compile(
     rf"(?!{alternation(QUALIFIER_AFTER_BLOCKERS)})(?:{alternation(QUALIFIERS_AFTER)})"

@@ -107,6 +107,8 @@ RESPECTIVELY: Final = "分别"
 BREAKDOWN_SEPARATORS: Final = "、,"
 # Quotation marks that may open the noun after a count's unit (3项"国家级"成果)
 NOUN_QUOTES: Final = '“〝"「『'
+# ... and the mark that lists nouns within it (3名教师、学生)
+NOUN_LIST_MARK: Final = "、"
 # Words of a year (2023年, 2023学年, 2023年上半年) and of a date (2021年03月11日)
 YEAR_WORD: Final = "年"
 MONTH_WORD: Final = "月"
