@@ -68,6 +68,9 @@ from edumetrics._qualifier import read_qualifier, share_qualifiers
 from edumetrics._role import carry_targets, cell_role, read_role, roles_in_lists, roles_of_parts
 from edumetrics._tables import Cell, column_levels, read_tables
 from edumetrics._value import read_value
+from edumetrics._vocab import (
+    RESPECTIVELY,
+)
 from edumetrics.rules import Rules
 
 __all__ = ["rows"]
@@ -127,7 +130,7 @@ def _carry(cands: list[Candidate], ctx: Context) -> None:
     roles_in_lists(groups)
     metrics_in_lists(groups)
     levels_in_lists(groups)
-    if "分别" in ctx.text:
+    if RESPECTIVELY in ctx.text:
         levels_respectively(cands, ctx)
     carry_in_sentences(cands, ctx)
     share_qualifiers(cands, ctx.text)

@@ -24,8 +24,11 @@ from edumetrics._context import BARE_LABEL, REACH, Context, Window, last_match
 from edumetrics._document import levels_named
 from edumetrics._links import GROUP_REACH, enumerated_rates
 from edumetrics._vocab import (
+    FULL_STOP,
+    LABEL_JOINERS,
     LEVEL_PRIORITY,
     LEVEL_WORDS,
+    RESPECTIVELY,
 )
 from edumetrics.records import UNIT_BY_ID
 from edumetrics.rules import Rules
@@ -94,7 +97,7 @@ def _topic_level(
     one level it names; a figure naming a subject of its own (民办学校12所, 教育经费总投
     入5.2亿元) takes nothing from it.
     """
-    if sent_start < 2 or text[sent_start - 1] != "。":
+    if sent_start < 2 or text[sent_start - 1] != FULL_STOP:
         return None
     prev_start = ctx.sentence(sent_start - 1)[0]
     with_figures = prev_start in last_level
@@ -344,7 +347,7 @@ def _breaks_down(text: str, a: Candidate, b: Candidate) -> bool:
     between = text[a.end : b.start]
     return (
         0 < len(between) <= _ITEM_GAP
-        and between[0] in "、和及与"
+        and between[0] in LABEL_JOINERS
         and P.CLAUSE_DELIM.search(between) is None
     )
 
@@ -397,7 +400,7 @@ def levels_respectively(cands: list[Candidate], ctx: Context) -> None:
         clause = ctx.clause_start(c.start)
         # (a 分别 before the figure before this one is not this figure's: looked for only
         # after that figure, so a long clause is not searched again for each figure)
-        k = text.rfind("分别", max(clause, cands[i - 1].end) if i else clause, c.start)
+        k = text.rfind(RESPECTIVELY, max(clause, cands[i - 1].end) if i else clause, c.start)
         if k < 0:
             i += 1
             continue

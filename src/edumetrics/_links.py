@@ -14,7 +14,10 @@ from __future__ import annotations
 from edumetrics import _patterns as P
 from edumetrics._candidates import Candidate, Group
 from edumetrics._context import REACH, Context, last_match
-from edumetrics._vocab import LIST_JOINERS
+from edumetrics._vocab import (
+    LIST_JOINERS,
+    PARTS_CUE,
+)
 from edumetrics.records import Flag
 
 GROUP_REACH = 8  # lists a later list may take its levels from
@@ -60,12 +63,12 @@ def link_parts(cands: list[Candidate], ctx: Context) -> None:
     人。其中:学前8234人…), unless that one is a change."""
     text = ctx.text
     for i, c in enumerate(cands):
-        k = text.rfind("其中", max(c.sent[0], c.start - REACH), c.start)
+        k = text.rfind(PARTS_CUE, max(c.sent[0], c.start - REACH), c.start)
         if k < 0:
             continue
         first = c.sent[0]
         opening = P.PART_OPENING.match(text, first) if first else None
-        if opening is not None and opening.end() == k + len("其中"):
+        if opening is not None and opening.end() == k + len(PARTS_CUE):
             first = ctx.sentence(first - 1)[0]
         for j in range(i - 1, max(-1, i - 1 - GROUP_REACH * 4), -1):
             t = cands[j]
@@ -73,7 +76,7 @@ def link_parts(cands: list[Candidate], ctx: Context) -> None:
                 break
             if t.end <= k and t.unit == c.unit and t.role != "change":
                 c.parent = j
-                c.part_at = k + len("其中")
+                c.part_at = k + len(PARTS_CUE)
                 break
 
 

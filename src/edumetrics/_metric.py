@@ -32,10 +32,15 @@ from edumetrics._context import (
 )
 from edumetrics._links import enumerated_rates
 from edumetrics._vocab import (
+    GENERAL_MEASURE,
+    LABEL_JOINERS,
     LEVEL_WORDS,
     METRICS,
     PER_CAPITA_WORDS,
+    PER_PERSON_DENOMINATORS,
+    RATE_SUFFIX,
     RATE_WORDS,
+    THING_MEASURES,
     TOTAL_WORDS,
     UNIT_METRICS,
 )
@@ -148,14 +153,14 @@ def rate_of(word: str) -> str:
     for key in _RATE_KEYS:
         if word.endswith(key):
             return RATE_WORDS[key]
-    return "other_rate" if word.endswith("率") else "share"
+    return "other_rate" if word.endswith(RATE_SUFFIX) else "share"
 
 
 def _money_metric(c: Candidate, left: str, rules: Rules) -> str:
     user = rules._user_index(Unit.CNY)
     if user is not None and (found := user.last(left)) is not None:
         return found
-    if c.per and any(p in c.per for p in ("生", "人")):
+    if c.per and any(p in c.per for p in PER_PERSON_DENOMINATORS):
         return "per_capita_funding"
     if any(w in left for w in PER_CAPITA_WORDS) and not any(w in left for w in TOTAL_WORDS):
         return "per_capita_funding"
@@ -169,7 +174,7 @@ _RECRUITABLE = frozenset({*_of_kind("learners"), None})
 _THINGS = _of_kind("things")
 
 
-_THING_MEASURE_WORDS = frozenset("家块处栋幢")
+_THING_MEASURE_WORDS = frozenset(THING_MEASURES)
 
 
 _UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in UNIT_METRICS.items()}
@@ -213,7 +218,7 @@ def _count_metric(
         if level is not None:
             before = label[: level.start()]
             found = things.last(before, LABEL_END_SLACK)
-            if found is None and before[-1] in "、和及与":
+            if found is None and before[-1] in LABEL_JOINERS:
                 # …、初中35册: the thing the list counts, named before its first level
                 found = things.last(P.LEVEL.sub(blank_level_word, before))
             if found is not None:
@@ -239,10 +244,10 @@ def elided_points(groups: list[Group]) -> None:
     百分点 left out, and measures what the last one measures."""
     for g in groups:
         last = g.members[-1]
-        if last.unit != "percentage_point" or not last.unit_text.startswith("个"):
+        if last.unit != "percentage_point" or not last.unit_text.startswith(GENERAL_MEASURE):
             continue
         for c in g.members[:-1]:
-            if c.unit == "item" and c.unit_text == "个":
+            if c.unit == "item" and c.unit_text == GENERAL_MEASURE:
                 c.unit = "percentage_point"
                 c.metric = last.metric
 

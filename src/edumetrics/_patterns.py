@@ -61,7 +61,6 @@ from edumetrics._vocab import (
     HEADING_MARK,
     HEADING_NUMERALS,
     HEADING_OPEN_BRACKETS,
-    HEADING_ORDINAL,
     HEADING_PART_CHARS,
     HUNDRED_NOT_BEFORE,
     INCREMENT_CAUSE,
@@ -94,6 +93,7 @@ from edumetrics._vocab import (
     NUMERAL_DIGITS,
     NUMERAL_SMALL_UNITS,
     OBJECT_VERBS,
+    ORDINAL_PREFIX,
     PARTS_CUE,
     PER_DENOMINATORS,
     PERCENT_WORDS,
@@ -478,7 +478,7 @@ STANDARD_AFTER: Final = re.compile(
 _HEADING_NUMERAL = f"[{chars(HEADING_NUMERALS)}]{{1,3}}"
 _TOP_MARK = (
     f"{_HEADING_NUMERAL}{HEADING_MARK}"
-    f"|{HEADING_ORDINAL}{_HEADING_NUMERAL}[{chars(HEADING_PART_CHARS)}]"
+    f"|{ORDINAL_PREFIX}{_HEADING_NUMERAL}[{chars(HEADING_PART_CHARS)}]"
 )
 _SUB_MARK = f"[{chars(HEADING_OPEN_BRACKETS)}]{_HEADING_NUMERAL}[{chars(HEADING_CLOSE_BRACKETS)}]"
 # A numbered section heading on its own line: 三、… / (三)… / 第三部分…; group "top" is set
@@ -491,7 +491,7 @@ HEADING: Final = re.compile(
 # (The lookahead names every character a heading can start with: without it the engine
 # tries the look-behind at every character of a report; with it, only at those.)
 SECTION_HEADING: Final = re.compile(
-    rf"(?=[ \t{chars(HEADING_NUMERALS + HEADING_ORDINAL + HEADING_OPEN_BRACKETS)}\d])"
+    rf"(?=[ \t{chars(HEADING_NUMERALS + ORDINAL_PREFIX + HEADING_OPEN_BRACKETS)}\d])"
     rf"(?:^|(?<=[{chars(SENTENCE_ENDS[0])}\s]))[ \t]*+(?:(?P<r0>{_TOP_MARK})|(?P<r1>{_SUB_MARK})"
     rf"|(?P<r2>\d{{1,2}}(?:{HEADING_MARK}|\.(?!\d)))|(?P<r3>\(\d{{1,2}}\)))"
     rf"(?P<title>[^{chars(SENTENCE_ENDS)};]{{1,40}})",

@@ -15,9 +15,13 @@ from edumetrics._candidates import Candidate
 from edumetrics._context import Window
 from edumetrics._links import listed
 from edumetrics._vocab import (
+    ADVERB_QUALIFIERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
 )
+
+# the first characters of the adverbs (至少, 最多): a cheap test before the pattern's
+_ADVERB_STARTS = tuple(sorted({w[0] for w in ADVERB_QUALIFIERS}))
 
 
 def read_qualifier(c: Candidate, w: Window) -> None:
@@ -30,7 +34,7 @@ def read_qualifier(c: Candidate, w: Window) -> None:
         word = before[0] if before[0] in QUALIFIERS_BEFORE else before[0][:-1]
         c.qualifier = QUALIFIERS_BEFORE[word]
         return
-    adverb = P.ADVERB_QUALIFIER.match(left) if "至" in left or "最" in left else None
+    adverb = P.ADVERB_QUALIFIER.match(left) if any(w in left for w in _ADVERB_STARTS) else None
     if adverb:
         c.qualifier = QUALIFIERS_BEFORE[adverb["word"]]
         return

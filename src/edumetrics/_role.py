@@ -27,7 +27,9 @@ from edumetrics._vocab import (
     CHANGE_NOUNS,
     COMPARED_ONLY_CUES,
     FASTEST_CHANGES,
+    NEGATION,
     STANDARD_CUES,
+    STANDARD_WORD,
 )
 
 
@@ -78,7 +80,7 @@ def read_role(c: Candidate, w: Window, layout: Layout) -> None:
                 t[0] in STANDARD_CUES for t in P.TARGET.finditer(scope, 0, m.start())
             )
             return
-    if "标准" in right and P.STANDARD_AFTER.match(right):  # 按每生每年1000元标准
+    if STANDARD_WORD in right and P.STANDARD_AFTER.match(right):  # 按每生每年1000元标准
         c.role = "target"
         c.standard = True
     elif looks_forward(c, left, layout):
@@ -106,7 +108,7 @@ def _change_sign(left: str, points: bool) -> int | None:
         return None
     word = m[0]
     at = len(left) - len(tail) + m.start()
-    if at and left[at - 1] == "不":  # 不低于650元, 不少于: a floor, not a change
+    if at and left[at - 1] == NEGATION:  # 不低于650元, 不少于: a floor, not a change
         return None
     if (len(word) == 1 or word in COMPARED_ONLY_CUES) and not P.COMPARISON.search(left):
         return None

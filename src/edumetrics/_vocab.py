@@ -78,7 +78,8 @@ DATE_WORDS: Final = "年月日"
 # --- Text structure: sentences, clauses, headings, labels ------------------------------------
 # Punctuation as the working copy writes it (full-width folded to ASCII, 。 kept).
 # What ends a sentence ...
-SENTENCE_ENDS: Final = "。!?\n"
+FULL_STOP: Final = "。"
+SENTENCE_ENDS: Final = FULL_STOP + "!?\n"
 # ... and what ends a clause (a sentence end, a comma, a semicolon, a colon)
 CLAUSE_ENDS: Final = SENTENCE_ENDS + ",;:"
 # What a verb phrase does not reach across (使…达到, 参加…高考, 标准…提高到): a comma, a
@@ -93,7 +94,7 @@ RANGE_JOINERS: Final = "至到~-"
 # Heading numbers: 三、… (top level), 第三部分/第三章 (top level), (三) or 〔三〕 below it
 HEADING_NUMERALS: Final = "一二三四五六七八九十"
 HEADING_MARK: Final = "、"
-HEADING_ORDINAL: Final = "第"
+ORDINAL_PREFIX: Final = "第"  # 第三部分; a figure after it is an ordinal (第3名)
 HEADING_PART_CHARS: Final = "部分章"
 HEADING_OPEN_BRACKETS: Final = "(〔"
 HEADING_CLOSE_BRACKETS: Final = ")〕"
@@ -146,6 +147,32 @@ ENUMERATION_CLOSERS: Final = ")）〕、."
 
 # A rate's noun ends in 率 (入学率, 巩固率)
 RATE_SUFFIX: Final = "率"
+# Where a line, sentence or clause starts: after these (a list marker, 3、 or 2., stands
+# there, not a figure)
+LINE_START_AFTER: Final = "\n。;:"
+# Quotation marks that open a name: a numeral right after one is part of it (“五项管理”)
+NAME_QUOTES: Final = "“〝\"「『'‘"
+# A minus sign before a figure (增长-3.2%, 增速为负2%) ...
+MINUS_SIGNS: Final = "-负"
+# ... where one of these precedes it (为-3.2%, 增长-3.2%, 增速-2%, 增幅-1.5%, 率-0.3%, 至-5%)
+MINUS_AFTER: Final = "为是长速幅率至到:("
+# 一 before a measure word may be the article 'a' (一名党员; see ARTICLE_MEASURES)
+ARTICLE_ONE: Final = "一"
+# the general measure word (3个, 0.3个百分点 with its 百分点 left out: 提高0.3个和0.5个百分点)
+GENERAL_MEASURE: Final = "个"
+# 不低于650元, 不少于: a negated change cue is a floor, not a change
+NEGATION: Final = "不"
+# Measure words SPEC gives a meaning only in some contexts: 块 is yuan where money is
+# spoken of (3块钱, see MONEY_CUES), 处 a school where a school is (教学点12处)
+CONTEXT_MEASURES: Final[tuple[str, ...]] = ("块", "处")
+KUAI: Final = "块"
+KUAI_MONEY_AFTER: Final = "钱"  # 3块钱
+# Measure words of things (3家企业, 2块运动场, 5处校舍, 4栋教学楼, 2幢宿舍)
+THING_MEASURES: Final = "家块处栋幢"
+# A per-capita denominator naming people (元/生, 元/人): the amount is per capita
+PER_PERSON_DENOMINATORS: Final[tuple[str, ...]] = ("生", "人")
+# 參 read as a numeral (參拾 is 参拾 in the working copy) is 叁
+CAN_THREE_AS: Final = "叁"
 
 # --- Units -----------------------------------------------------------------------------
 # surface -> canonical unit id. Multipliers (2860万元, 1.5亿元, 1844.37万人) belong to the
@@ -281,6 +308,8 @@ HEADER_UNITS: Final[tuple[str, ...]] = (
 )
 # ... with this word before the unit or not: (单位:万元)
 UNIT_HEADER_WORD: Final = "单位"
+# ... where a leading one of these is the number's multiplier (万元: 万 and 元)
+HEADER_MULTIPLIERS: Final = "千万亿"
 
 # A headcount noun states the unit of the number after it (SPEC: 报名人数1291万 is a person
 # mention), directly or after one of these verbs and qualifiers (人数超80万, 人数约为77万).
