@@ -142,8 +142,48 @@ LABEL_HEAD_WORDS: Final[tuple[str, ...]] = (
 ENUMERATION_COPULA: Final = "是"  # 一是, 二是
 UNTIL_WORD: Final = "截至"  # 截至2023年底 …
 LABEL_HEAD_MARKS: Final = "、~-("
-ENUMERATION_OPENERS: Final = "(（〔"
-ENUMERATION_CLOSERS: Final = ")）〕、."
+# brackets around an enumeration number ((1), （一）, 〔三〕), in the raw text's forms too
+BRACKET_OPENERS: Final = "(（〔"
+BRACKET_CLOSERS: Final = ")）〕"
+ENUMERATION_OPENERS: Final = BRACKET_OPENERS
+ENUMERATION_CLOSERS: Final = BRACKET_CLOSERS + "、."
+# the marks after an Arabic list number (1、, 1., 1．)
+NUMBER_MARKS: Final = "、.．"
+# the marks that open a row of a flattened table (1. / 1、 / (1) / #)
+ROW_NUMBER_MARKS: Final = ".、"
+ROW_HASH_MARKS: Final = "#＃"
+# a colon as a report writes it, half- or full-width (单位:万元, 单位：万元)
+COLONS: Final = ":："
+# Punctuation of prose (a line with one is no table header), in the working copy ...
+PROSE_MARKS: Final = "。,;!?"
+# ... and as files write it (a str with one is a text, never a path)
+RAW_PROSE_MARKS: Final = "，。；！？"
+# A line break in the raw text is kept (it ends a sentence) after these
+BREAK_KEPT_AFTER: Final = SENTENCE_ENDS + ";:…"
+# Footnote markers the normaliser drops ([5], [注1], [注释2])
+FOOTNOTE_WORDS: Final[tuple[str, ...]] = ("注", "注释")
+# Characters the normaliser folds beyond full-width ASCII and traditional characters
+# (Unicode's small form variants U+FE50..., dashes, tildes and the circle used as zero)
+CHARACTER_FOLDS: Final[dict[str, str]] = {
+    "○": "〇",  # circle used as zero (二○二三)
+    "〇": "〇",
+    "﹪": "%",
+    "〜": "~",
+    "∼": "~",
+    "—": "-",
+    "–": "-",
+    "−": "-",  # minus sign
+    "﹐": ",",
+    "﹑": "、",
+    "﹔": ";",
+    "﹕": ":",
+    "﹒": ".",
+    "Ｘ": "X",
+    "ｘ": "x",
+    "＊": "*",
+}
+# A sentence Spark's executors extract once, to build what the rules build lazily
+WARM_UP_SENTENCE: Final = "投资4551万元,新建小学3所。"
 
 # A rate's noun ends in 率 (入学率, 巩固率)
 RATE_SUFFIX: Final = "率"
