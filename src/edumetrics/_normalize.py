@@ -38,8 +38,8 @@ from edumetrics._vocab import (
     CHARACTER_FOLDS,
     FOOTNOTE_WORDS,
     HEADING_MARK,
-    HEADING_NUMERALS,
     NUMBER_MARKS,
+    SMALL_NUMERALS,
     SPAM_CHARS,
 )
 
@@ -188,7 +188,7 @@ _LINE_BREAK = re.compile(f"(?P<newline>{_NEWLINE})")
 
 # A line break is kept (it ends a sentence) after these, or before a list marker.
 _SENTENCE_END = frozenset(BREAK_KEPT_AFTER)
-_NUMERALS = re.escape(HEADING_NUMERALS)
+_NUMERALS = re.escape(SMALL_NUMERALS)
 _LIST_MARKER = re.compile(
     f"[{_NUMERALS}]{{1,3}}{HEADING_MARK}|[{re.escape(BRACKET_OPENERS)}][{_NUMERALS}\\d]{{1,3}}"
     f"[{re.escape(BRACKET_CLOSERS)}]|\\d{{1,2}}[{re.escape(NUMBER_MARKS)}](?!\\d)"

@@ -38,6 +38,7 @@ from edumetrics._vocab import (
     COUNT_ATTRIBUTES,
     DATE_WORDS,
     DECIMAL_POINT_WORD,
+    DIGIT_MASKS,
     DOCUMENT_KINDS,
     DONE_BEFORE_GOAL,
     ENUMERATION_CLOSERS,
@@ -59,7 +60,6 @@ from edumetrics._vocab import (
     HEADER_UNITS,
     HEADING_CLOSE_BRACKETS,
     HEADING_MARK,
-    HEADING_NUMERALS,
     HEADING_OPEN_BRACKETS,
     HEADING_PART_CHARS,
     HUNDRED_NOT_BEFORE,
@@ -81,7 +81,6 @@ from edumetrics._vocab import (
     LIST_JOINERS,
     LONE_UNIT_AFTER,
     LONE_UNITS,
-    MASK_CHARS,
     MONEY_CUES,
     MONTH_WORD,
     MULTIPLIER_PREFIXES,
@@ -122,6 +121,7 @@ from edumetrics._vocab import (
     RECRUIT_VERBS,
     ROUND_WORDS,
     SENTENCE_ENDS,
+    SMALL_NUMERALS,
     STANDARD_NOT_BEFORE,
     STANDARD_NOUNS,
     STANDARD_RAISE_VERBS,
@@ -185,7 +185,7 @@ def _unit_alternation(surfaces: list[str]) -> str:
     return "|".join(parts)
 
 
-_MASK = chars(MASK_CHARS)
+_MASK = chars(DIGIT_MASKS)
 _CN_DIGITS = chars(NUMERAL_DIGITS)
 _CN_SMALL = chars(NUMERAL_SMALL_UNITS)
 _CN_BIG = chars(NUMERAL_BIG_UNITS)
@@ -344,7 +344,8 @@ QUANTITY: Final = re.compile(
 # properties, so what the normaliser may delete is widened to "any character outside
 # the CJK Unified Ideographs block, or a deletable one inside it".
 _NUMERAL_START = (
-    "0123456789" + MASK_CHARS + NUMERAL_DIGITS + NUMERAL_SMALL_UNITS + NUMERAL_BIG_UNITS + CAN_THREE
+    "0123456789" + DIGIT_MASKS + NUMERAL_DIGITS + NUMERAL_SMALL_UNITS + NUMERAL_BIG_UNITS
+    + CAN_THREE
 )
 _NUMERAL_RUN = _NUMERAL_START + ".," + DECIMAL_POINT_WORD
 _CJK = r"\u4e00-\u9fff"  # (the block, as ``re`` reads a range)
@@ -369,7 +370,7 @@ def _gate() -> str:
     deletable_cjk = re.escape("".join(regex.findall(deletable, block)))  # 注释 of [注1]
     # a follower or numeral ends the fill even where it could be deleted (%, m)
     fill = f"(?:[^{_CJK}{after}{run}]|[{deletable_cjk}])"
-    arabic = re.escape(raw_forms("0123456789" + MASK_CHARS))
+    arabic = re.escape(raw_forms("0123456789" + DIGIT_MASKS))
     (person,) = {w[0] for w in HEADCOUNT_NOUNS}  # 人 of 人口, 人数
     nouns = re.escape(raw_forms("".join(w[1:] for w in HEADCOUNT_NOUNS)))
     return rf"""(?=[{start}{person}{re.escape(raw_forms(")"))}])
@@ -475,7 +476,7 @@ STANDARD_AFTER: Final = re.compile(
     rf"{ATTRIBUTIVE}?(?:{either(STANDARD_NOUNS)})?{STANDARD_WORD}(?!{STANDARD_NOT_BEFORE})"
 )
 # Heading markers: 三、 or 第三部分 (top level), then (三) or 〔三〕
-_HEADING_NUMERAL = f"[{chars(HEADING_NUMERALS)}]{{1,3}}"
+_HEADING_NUMERAL = f"[{chars(SMALL_NUMERALS)}]{{1,3}}"
 _TOP_MARK = (
     f"{_HEADING_NUMERAL}{HEADING_MARK}"
     f"|{ORDINAL_PREFIX}{_HEADING_NUMERAL}[{chars(HEADING_PART_CHARS)}]"
@@ -491,7 +492,7 @@ HEADING: Final = re.compile(
 # (The lookahead names every character a heading can start with: without it the engine
 # tries the look-behind at every character of a report; with it, only at those.)
 SECTION_HEADING: Final = re.compile(
-    rf"(?=[ \t{chars(HEADING_NUMERALS + ORDINAL_PREFIX + HEADING_OPEN_BRACKETS)}\d])"
+    rf"(?=[ \t{chars(SMALL_NUMERALS + ORDINAL_PREFIX + HEADING_OPEN_BRACKETS)}\d])"
     rf"(?:^|(?<=[{chars(SENTENCE_ENDS[0])}\s]))[ \t]*+(?:(?P<r0>{_TOP_MARK})|(?P<r1>{_SUB_MARK})"
     rf"|(?P<r2>\d{{1,2}}(?:{HEADING_MARK}|\.(?!\d)))|(?P<r3>\(\d{{1,2}}\)))"
     rf"(?P<title>[^{chars(SENTENCE_ENDS)};]{{1,40}})",
@@ -573,7 +574,7 @@ LABEL_TRIM_END: Final = regex.compile(
     rf"(?:{either(YEAR_SUFFIXES)})?{ATTRIBUTIVE}?)+$"
 )
 LABEL_TRIM_START: Final = re.compile(
-    rf"^(?:[{chars(HEADING_NUMERALS)}]+{ENUMERATION_COPULA}|{either(LABEL_HEAD_WORDS)}"
+    rf"^(?:[{chars(SMALL_NUMERALS)}]+{ENUMERATION_COPULA}|{either(LABEL_HEAD_WORDS)}"
     rf"|{UNTIL_WORD}[^,]*?|[{chars(LABEL_HEAD_MARKS)}]|"
-    rf"[{chars(ENUMERATION_OPENERS)}]?[{chars(HEADING_NUMERALS)}\d]+[{chars(ENUMERATION_CLOSERS)}])+"
+    rf"[{chars(ENUMERATION_OPENERS)}]?[{chars(SMALL_NUMERALS)}\d]+[{chars(ENUMERATION_CLOSERS)}])+"
 )

@@ -51,7 +51,7 @@ TENTHS_DECIMAL_DIGITS: Final = "一二三四五六七八九"
 # 成型, 成就, 成人, 成年, 成品)
 TENTHS_NOT_BEFORE: Final = "为立功果绩效本员长熟型就人年品绩"
 # Placeholders of a masked figure (xx.xx万元, 3**所)
-MASK_CHARS: Final = "xX×*"
+DIGIT_MASKS: Final = "xX×*"
 # Denominators of a per-capita unit written after a slash (元/生, 元/生/年, 元/平方米),
 # in the order the pattern tries them.
 PER_DENOMINATORS: Final[tuple[str, ...]] = (
@@ -91,8 +91,9 @@ PHRASE_BREAKS: Final = ",;。"
 LABEL_JOINERS: Final = "、和及与"
 # What stands between two numbers of a range (3至5所, 4~6篇, 10-12人)
 RANGE_JOINERS: Final = "至到~-"
-# Heading numbers: 三、… (top level), 第三部分/第三章 (top level), (三) or 〔三〕 below it
-HEADING_NUMERALS: Final = "一二三四五六七八九十"
+# The numerals headings and schools are numbered with: 三、… (top level), 第三部分/第三章
+# (top level), (三) or 〔三〕 below it; 一是, 二是; 市一中
+SMALL_NUMERALS: Final = "一二三四五六七八九十"
 HEADING_MARK: Final = "、"
 ORDINAL_PREFIX: Final = "第"  # 第三部分; a figure after it is an ordinal (第3名)
 HEADING_PART_CHARS: Final = "部分章"
@@ -113,7 +114,8 @@ NOUN_LIST_MARK: Final = "、"
 # Words of a year (2023年, 2023学年, 2023年上半年) and of a date (2021年03月11日)
 YEAR_WORD: Final = "年"
 MONTH_WORD: Final = "月"
-YEAR_PARTS: Final[tuple[str, ...]] = ("上半年", "下半年", "学年")
+HALF_YEARS: Final[tuple[str, ...]] = ("上半年", "下半年")
+YEAR_PARTS: Final[tuple[str, ...]] = (*HALF_YEARS, "学年")
 # what joins the two years of a period (2021-2025年, 2021至2025年)
 YEAR_RANGE_JOINERS: Final = "-—~至到"
 # A label ends in words that are no part of what it names (小学共有, 比上年增加, 2015年的):
