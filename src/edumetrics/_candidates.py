@@ -37,7 +37,19 @@ from edumetrics._vocab import (
     UNIT_SURFACES,
     WORD_BEFORE_YI,
 )
-from edumetrics.records import Flag
+from edumetrics.records import Flag, Metric, Qualifier, Role, Unit
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_OTHER: Final = Metric.OTHER.value
+_AT_LEAST: Final = Qualifier.AT_LEAST.value
+_AT_MOST: Final = Qualifier.AT_MOST.value
+_EXACT: Final = Qualifier.EXACT.value
+_ACTUAL: Final = Role.ACTUAL.value
+_PERCENT: Final = Unit.PERCENT.value
+_PERSON: Final = Unit.PERSON.value
 
 _OPEN_QUOTES = NAME_QUOTES
 _ORDINAL_OR_QUOTE = ORDINAL_PREFIX + NAME_QUOTES  # 第3名; “五项管理” and other names
@@ -74,9 +86,9 @@ class Candidate:
         self.value: Decimal | None = None
         self.masked: bool = False
         self.flags: list[Flag] = []
-        self.qualifier: str = "exact"
-        self.metric: str = "other"
-        self.role: str = "actual"
+        self.qualifier: str = _EXACT
+        self.metric: str = _OTHER
+        self.role: str = _ACTUAL
         self.level: str | None = None
         self.level_from_list: bool = False
         self.level_known: bool = False  # the figure's own words name its level
@@ -123,7 +135,7 @@ def find(text: str) -> list[Candidate]:
             main.start -= 1
             main.negative = True
         elif out and _ranges_to(text, out[-1], main):
-            out[-1].qualifier, main.qualifier = "at_least", "at_most"
+            out[-1].qualifier, main.qualifier = _AT_LEAST, _AT_MOST
             main.group = out[-1].group
         out.append(main)
         group += 1
@@ -209,14 +221,14 @@ def _main_candidate(text: str, m: re.Match[str], group: int) -> Candidate:
     if regs[_PCT][0] >= 0:
         pct_start = regs[_PCT][0]
         start = pct_start - len(PERCENT_WORDS)
-        return Candidate(start, end, text[pct_start:end], "percent", PERCENT_WORDS, None, group)
+        return Candidate(start, end, text[pct_start:end], _PERCENT, PERCENT_WORDS, None, group)
     if regs[_CHENG][0] >= 0:
         start = regs[_CHENG][0]
         written = text[start : regs[_CHENG][1]]
-        return Candidate(start, end, written, "percent", TENTHS_WORD, None, group)
+        return Candidate(start, end, written, _PERCENT, TENTHS_WORD, None, group)
     if regs[_POP][0] >= 0:
         start = regs[_POP][0]
-        return Candidate(start, end, text[start:end], "person", "", None, group)
+        return Candidate(start, end, text[start:end], _PERSON, "", None, group)
     return _header_candidate(text, regs[_HDR][0], end, group)
 
 
@@ -251,10 +263,10 @@ def _pre_candidates(text: str, m: re.Match[str], main: Candidate, group: int) ->
             num += shared_mult  # 4~6万平方米 is 4万 to 6万
         c = Candidate(it.start("num"), it.end("num"), num, main.unit, "", main.per, group)
         if is_range:
-            c.qualifier = "at_least"
+            c.qualifier = _AT_LEAST
         out.append(c)
     if is_range and out:
-        main.qualifier = "at_most"
+        main.qualifier = _AT_MOST
     return out
 
 
@@ -264,7 +276,7 @@ def _ranges_to(text: str, low: Candidate, high: Candidate) -> bool:
         high.start - low.end == 1
         and text[low.end] in P.RANGE_SEPARATORS
         and low.unit == high.unit
-        and low.qualifier == high.qualifier == "exact"
+        and low.qualifier == high.qualifier == _EXACT
     )
 
 
@@ -292,7 +304,7 @@ def _is_not_a_mention(text: str, c: Candidate, start: int) -> bool:
         return True
     if c.num.endswith(".") and starts_line(text, start):  # a list marker: 2. 本文档…
         return True
-    if c.unit == "person" and P.RANK.search(text, max(0, start - 4), start):
+    if c.unit == _PERSON and P.RANK.search(text, max(0, start - 4), start):
         return True
     if P.NAMED.match(text, start) or (start != c.start and P.NAMED.match(text, c.start)):
         return True

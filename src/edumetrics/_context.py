@@ -29,8 +29,18 @@ from edumetrics._vocab import (
     KUAI_MONEY_AFTER,
     YEAR_WORD,
 )
-from edumetrics.records import Unit
+from edumetrics.records import PeriodSource, Unit
 from edumetrics.rules import Rules
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_STATED: Final = PeriodSource.STATED.value
+_CNY: Final = Unit.CNY.value
+_OTHER: Final = Unit.OTHER.value
+_PERCENT: Final = Unit.PERCENT.value
+_PERCENTAGE_POINT: Final = Unit.PERCENTAGE_POINT.value
 
 
 class Context:
@@ -192,7 +202,7 @@ def read_window(c: Candidate, ctx: Context, prev_end: int) -> Window:
     lead = text[max(c.sent[0], prev_end, cl_start - REACH) : cl_start]
     year = P.YEAR.search(sent_left) if YEAR_WORD in sent_left else None  # 2023年, 2023学年
     if year is not None:
-        c.period, c.period_source = int(year[1]), "stated"
+        c.period, c.period_source = int(year[1]), _STATED
     head = "" if c.from_header else head_noun(right)
     if c.unit_text in _MEASURE_WORDS:
         read_measure_word(c, left, own, right, head, ctx.rules)
@@ -287,7 +297,7 @@ def label_of(named: str, head: str, c: Candidate) -> str | None:
     """The figure's label: ``named`` (already cut by LABEL_TRIM_END) without a qualifier
     at its end, and without the trim words that the qualifier hid."""
     label = unqualified(named)
-    is_count = c.unit not in ("percent", "percentage_point", "CNY")
+    is_count = c.unit not in (_PERCENT, _PERCENTAGE_POINT, _CNY)
     if is_count and head and (not label or len(label) > _LONG_LABEL):
         return head
     if not label:
@@ -307,11 +317,11 @@ def read_measure_word(
     if c.unit_text == KUAI:
         money = right.startswith(KUAI_MONEY_AFTER) or P.MONEY_CUE.search(left) is not None
         if not money:
-            c.unit = "other"
+            c.unit = _OTHER
         return
     schools = rules._index(Unit.SCHOOL)
     if (schools.last(head) if head else schools.last(own, LABEL_END_SLACK)) is None:
-        c.unit = "other"
+        c.unit = _OTHER
 
 
 LABEL_END_SLACK = 1  # characters a label may run on after its counted noun

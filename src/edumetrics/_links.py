@@ -11,6 +11,8 @@ decided here. The attribute stages read these links to carry their attribute (th
 
 from __future__ import annotations
 
+from typing import Final
+
 from edumetrics import _patterns as P
 from edumetrics._candidates import Candidate, Group
 from edumetrics._context import REACH, Context, last_match
@@ -18,7 +20,13 @@ from edumetrics._vocab import (
     LIST_JOINERS,
     PARTS_CUE,
 )
-from edumetrics.records import Flag
+from edumetrics.records import Flag, Role
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_CHANGE: Final = Role.CHANGE.value
 
 GROUP_REACH = 8  # lists a later list may take its levels from
 
@@ -74,7 +82,7 @@ def link_parts(cands: list[Candidate], ctx: Context) -> None:
             t = cands[j]
             if t.sent[0] < first:
                 break
-            if t.end <= k and t.unit == c.unit and t.role != "change":
+            if t.end <= k and t.unit == c.unit and t.role != _CHANGE:
                 c.parent = j
                 c.part_at = k + len(PARTS_CUE)
                 break
