@@ -40,6 +40,7 @@ from edumetrics._vocab import (
     DECIMAL_POINT_WORD,
     DIGIT_MASKS,
     DOCUMENT_KINDS,
+    DONE_AFTER_GOAL_WORDS,
     DONE_BEFORE_GOAL,
     ENUMERATION_CLOSERS,
     ENUMERATION_COPULA,
@@ -148,9 +149,6 @@ from edumetrics._vocab import (
     YEAR_WORD,
     YUAN_WORDS,
 )
-from edumetrics._vocab import (
-    DONE_AFTER_GOAL as DONE_AFTER_GOAL_WORDS,
-)
 
 __all__ = ["QUANTITY"]
 
@@ -218,7 +216,7 @@ _CHINESE = rf"""
      | [{_LONE}](?=[{_INNER}])                  # 百余人
      | (?<=[{chars(LONE_UNIT_AFTER)}])[{_LONE}])  # 近万人, 逾千名, 突破千人
 """
-_KILO, _HUNDRED = MULTIPLIER_PREFIXES[2], MULTIPLIER_PREFIXES[1]
+_, _HUNDRED, _KILO = (MULTIPLIER_PREFIXES[k] for k in range(3))  # 十, 百, 千
 _MULTIPLIER = (
     f"(?:[{chars(MULTIPLIER_PREFIXES)}]?[{_CN_BIG}]"
     f"|{_KILO}(?![{chars(KILO_UNIT_STARTS)}])|{_HUNDRED}(?!{chars(HUNDRED_NOT_BEFORE)}))"

@@ -642,7 +642,7 @@ STANDARD_NOUNS: Final[tuple[str, ...]] = ("补助", "资助", "补贴", "经费"
 STANDARD_NOT_BEFORE: Final = "化"
 # After a target cue, words saying the figure was reached or spent, not aimed at (and the
 # reviews of PLAN_REVIEWS)
-DONE_AFTER_GOAL: Final[tuple[str, ...]] = ("的", "已", "实际")
+DONE_AFTER_GOAL_WORDS: Final[tuple[str, ...]] = ("的", "已", "实际")
 # Nouns of a fund: a change cue before one is part of the fund's name (能力提升补助资金)
 FUND_NOUNS: Final[tuple[str, ...]] = ("资金", "经费", "补助", "专项")
 # 招聘计划完成率, 目标任务完成率, 预算执行率: a rate of what was done against a plan, whose
