@@ -162,6 +162,10 @@ COLONS: Final = ":："
 PROSE_MARKS: Final = "。,;!?"
 # ... and as files write it (a str with one is a text, never a path)
 RAW_PROSE_MARKS: Final = "，。；！？"
+# A line of the raw text that ends in one of these (and then only these spaces, the
+# ideographic one among them) may end a part of a long text (``_parts``)
+PART_ENDS: Final = FULL_STOP + "!?！？"
+LINE_TRAILING_SPACES: Final = " \t\u3000\r"
 # A line break in the raw text is kept (it ends a sentence) after these
 BREAK_KEPT_AFTER: Final = SENTENCE_ENDS + ";:…"
 # Footnote markers the normaliser drops ([5], [注1], [注释2])
