@@ -203,3 +203,46 @@ def test_a_built_in_metric_is_one_row(tmp_path: Path) -> None:
         "120个 class_count None",
     ]
     assert run(package.parent) == ["9846个 other None", "5012个 other primary", "120个 other None"]
+
+
+# --- Patterns read their words from the tables ---------------------------------------
+
+
+def test_or_joins_figures_but_not_the_words_of_a_label() -> None:
+    """Two honest rows, not one drifted spelling: 1或2所 is a list of figures, 小学或初中 is
+    no list of levels."""
+    assert set(_vocab.LIST_JOINERS) - set(_vocab.LABEL_JOINERS) == {"或"}
+    assert set(_vocab.LABEL_JOINERS) <= set(_vocab.LIST_JOINERS)
+
+
+def test_a_clause_ends_where_a_sentence_does() -> None:
+    assert set(_vocab.SENTENCE_ENDS) < set(_vocab.CLAUSE_ENDS)
+
+
+@pytest.mark.parametrize("verb", _vocab.INCREMENT_REACH_VERBS)
+def test_the_increment_pattern_is_built_from_its_rows(verb: str) -> None:
+    """``_patterns.INCREMENT_AFTER`` is made of INCREMENT_CAUSE and INCREMENT_REACH_VERBS:
+    every verb of the table makes the figure before it an increment."""
+    from edumetrics import _patterns as P
+
+    assert P.INCREMENT_AFTER.search(f"{_vocab.INCREMENT_CAUSE}全县{verb}46所")
+    assert not P.INCREMENT_AFTER.search(f"全县{verb}46所")  # no 使: a new total
+
+
+@pytest.mark.parametrize(
+    ("text", "extracted"),
+    [
+        ("新建学校13所使全市学校达到46所。", ["13所 change", "46所 actual"]),
+        ("新建学校13所使总数增至46所。", ["13所 change", "46所 actual"]),
+        ("新建学校13所,全市达到46所。", ["13所 actual", "46所 actual"]),
+        pytest.param(
+            "新建学校13所,使全市达到46所。",
+            ["13所 change", "46所 actual"],
+            marks=pytest.mark.xfail(strict=True, reason="the cue is read within the clause"),
+        ),
+    ],
+)
+def test_increment_after_a_figure(text: str, extracted: list[str]) -> None:
+    from edumetrics import extract
+
+    assert [f"{m.text} {m.role}" for m in extract(text)] == extracted

@@ -21,13 +21,39 @@ from edumetrics import _patterns as P
 from edumetrics._vocab import (
     ARTICLE_FOLLOWERS,
     ARTICLE_MEASURES,
+    ARTICLE_ONE,
+    HEADER_MULTIPLIERS,
+    HEADING_MARK,
     INNER_QUALIFIERS,
+    LINE_START_AFTER,
+    MINUS_AFTER,
+    MINUS_SIGNS,
+    NAME_QUOTES,
+    NUMERAL_BIG_UNITS,
+    ORDINAL_PREFIX,
+    PERCENT_WORDS,
+    TENTHS_WORD,
+    TITLE_MARKS,
     UNIT_SURFACES,
     WORD_BEFORE_YI,
 )
-from edumetrics.records import Flag
+from edumetrics.records import Flag, Metric, Qualifier, Role, Unit
 
-_OPEN_QUOTES = "“〝\"「『'‘"
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_OTHER: Final = Metric.OTHER.value
+_AT_LEAST: Final = Qualifier.AT_LEAST.value
+_AT_MOST: Final = Qualifier.AT_MOST.value
+_EXACT: Final = Qualifier.EXACT.value
+_ACTUAL: Final = Role.ACTUAL.value
+_PERCENT: Final = Unit.PERCENT.value
+_PERSON: Final = Unit.PERSON.value
+
+_OPEN_QUOTES = NAME_QUOTES
+_ORDINAL_OR_QUOTE = ORDINAL_PREFIX + NAME_QUOTES  # 第3名; “五项管理” and other names
+_OPEN_TITLE, _CLOSE_TITLE = TITLE_MARKS
 
 
 class Candidate:
@@ -60,9 +86,9 @@ class Candidate:
         self.value: Decimal | None = None
         self.masked: bool = False
         self.flags: list[Flag] = []
-        self.qualifier: str = "exact"
-        self.metric: str = "other"
-        self.role: str = "actual"
+        self.qualifier: str = _EXACT
+        self.metric: str = _OTHER
+        self.role: str = _ACTUAL
         self.level: str | None = None
         self.level_from_list: bool = False
         self.level_known: bool = False  # the figure's own words name its level
@@ -109,7 +135,7 @@ def find(text: str) -> list[Candidate]:
             main.start -= 1
             main.negative = True
         elif out and _ranges_to(text, out[-1], main):
-            out[-1].qualifier, main.qualifier = "at_least", "at_most"
+            out[-1].qualifier, main.qualifier = _AT_LEAST, _AT_MOST
             main.group = out[-1].group
         out.append(main)
         group += 1
@@ -120,7 +146,7 @@ def find(text: str) -> list[Candidate]:
     return out
 
 
-_MULTIPLIERS = frozenset("万亿")
+_MULTIPLIERS = frozenset(NUMERAL_BIG_UNITS)
 
 
 _BREAKDOWN_REACH = 120  # characters of a parenthesis that may break a figure down
@@ -194,14 +220,15 @@ def _main_candidate(text: str, m: re.Match[str], group: int) -> Candidate:
         return c
     if regs[_PCT][0] >= 0:
         pct_start = regs[_PCT][0]
-        start = pct_start - len("百分之")
-        return Candidate(start, end, text[pct_start:end], "percent", "百分之", None, group)
+        start = pct_start - len(PERCENT_WORDS)
+        return Candidate(start, end, text[pct_start:end], _PERCENT, PERCENT_WORDS, None, group)
     if regs[_CHENG][0] >= 0:
         start = regs[_CHENG][0]
-        return Candidate(start, end, text[start : regs[_CHENG][1]], "percent", "成", None, group)
+        written = text[start : regs[_CHENG][1]]
+        return Candidate(start, end, written, _PERCENT, TENTHS_WORD, None, group)
     if regs[_POP][0] >= 0:
         start = regs[_POP][0]
-        return Candidate(start, end, text[start:end], "person", "", None, group)
+        return Candidate(start, end, text[start:end], _PERSON, "", None, group)
     return _header_candidate(text, regs[_HDR][0], end, group)
 
 
@@ -212,7 +239,7 @@ def _header_candidate(text: str, start: int, end: int, group: int) -> Candidate:
     if header is None:  # pragma: no cover - QUANTITY matched the same header
         raise AssertionError(f"no unit header before {text[start:end]!r}")
     written = header["unit"]
-    mult = written[0] if len(written) > 1 and written[0] in "千万亿" else ""
+    mult = written[0] if len(written) > 1 and written[0] in HEADER_MULTIPLIERS else ""
     unit = UNIT_SURFACES[written[len(mult) :]]
     c = Candidate(start, end, text[start:end] + mult, unit, written, None, group)
     c.from_header = True
@@ -227,7 +254,7 @@ def _pre_candidates(text: str, m: re.Match[str], main: Candidate, group: int) ->
     items = list(P.PRE_ITEM.finditer(text, m.start("pre"), m.end("pre")))
     is_range = bool(items) and items[-1]["sep"] in P.RANGE_SEPARATORS
     # A list starting a line with 、 is a list marker (3、4所学校...), not a figure.
-    if items and items[0]["sep"] == "、" and starts_line(text, items[0].start()):
+    if items and items[0]["sep"] == HEADING_MARK and starts_line(text, items[0].start()):
         items = items[1:]
     shared_mult = m["mult"] or m["cmult"] or ""
     for it in items:
@@ -236,10 +263,10 @@ def _pre_candidates(text: str, m: re.Match[str], main: Candidate, group: int) ->
             num += shared_mult  # 4~6万平方米 is 4万 to 6万
         c = Candidate(it.start("num"), it.end("num"), num, main.unit, "", main.per, group)
         if is_range:
-            c.qualifier = "at_least"
+            c.qualifier = _AT_LEAST
         out.append(c)
     if is_range and out:
-        main.qualifier = "at_most"
+        main.qualifier = _AT_MOST
     return out
 
 
@@ -249,7 +276,7 @@ def _ranges_to(text: str, low: Candidate, high: Candidate) -> bool:
         high.start - low.end == 1
         and text[low.end] in P.RANGE_SEPARATORS
         and low.unit == high.unit
-        and low.qualifier == high.qualifier == "exact"
+        and low.qualifier == high.qualifier == _EXACT
     )
 
 
@@ -257,14 +284,14 @@ def _minus_before(text: str, pos: int) -> bool:
     """增长-3.5%, 增速为-2%, 增长率为负3.2%: a minus sign (or 负) right before the number,
     after a word that states a value. A dash after a numeral is a range (3-5所), and one
     after other words is punctuation (学校——34所), so only these words admit the sign."""
-    return pos >= 2 and text[pos - 1] in "-负" and text[pos - 2] in _BEFORE_MINUS
+    return pos >= 2 and text[pos - 1] in MINUS_SIGNS and text[pos - 2] in _BEFORE_MINUS
 
 
-_BEFORE_MINUS = frozenset("为是长速幅率至到:(")
+_BEFORE_MINUS = frozenset(MINUS_AFTER)
 
 
 def starts_line(text: str, pos: int) -> bool:
-    return pos == 0 or text[pos - 1] in "\n。;:"
+    return pos == 0 or text[pos - 1] in LINE_START_AFTER
 
 
 def _is_not_a_mention(text: str, c: Candidate, start: int) -> bool:
@@ -273,15 +300,15 @@ def _is_not_a_mention(text: str, c: Candidate, start: int) -> bool:
     ``start`` is where the figure's writing starts (its list, if it has one).
     """
     before = text[start - 1] if start else ""
-    if before and before in "第" + _OPEN_QUOTES:  # ordinals; “五项管理” and other names
+    if before and before in _ORDINAL_OR_QUOTE:  # ordinals; “五项管理” and other names
         return True
     if c.num.endswith(".") and starts_line(text, start):  # a list marker: 2. 本文档…
         return True
-    if c.unit == "person" and P.RANK.search(text, max(0, start - 4), start):
+    if c.unit == _PERSON and P.RANK.search(text, max(0, start - 4), start):
         return True
     if P.NAMED.match(text, start) or (start != c.start and P.NAMED.match(text, c.start)):
         return True
-    if c.num == "一" and _is_article(text, c, before):
+    if c.num == ARTICLE_ONE and _is_article(text, c, before):
         return True
     if _inside_title(text, start, c.end):
         return True
@@ -303,9 +330,9 @@ def _is_article(text: str, c: Candidate, before: str) -> bool:
 
 def _inside_title(text: str, start: int, end: int) -> bool:
     """《50个典型案例》: a number in a title is part of the title."""
-    open_title = text.rfind("《", max(0, start - 60), start)
-    if open_title >= 0 and text.rfind("》", open_title, start) < 0:
-        close = text.find("》", end, end + 60)
-        if close >= 0 and text.find("《", end, close) < 0:
+    open_title = text.rfind(_OPEN_TITLE, max(0, start - 60), start)
+    if open_title >= 0 and text.rfind(_CLOSE_TITLE, open_title, start) < 0:
+        close = text.find(_CLOSE_TITLE, end, end + 60)
+        if close >= 0 and text.find(_OPEN_TITLE, end, close) < 0:
             return True
     return False

@@ -21,9 +21,26 @@ import regex
 from edumetrics import _patterns as P
 from edumetrics._candidates import Candidate, Group
 from edumetrics._document import Carry, Layout
-from edumetrics._vocab import CONJUNCTIONS
-from edumetrics.records import Unit
+from edumetrics._vocab import (
+    ATTRIBUTIVE,
+    CONJUNCTIONS,
+    CONTEXT_MEASURES,
+    KUAI,
+    KUAI_MONEY_AFTER,
+    YEAR_WORD,
+)
+from edumetrics.records import PeriodSource, Unit
 from edumetrics.rules import Rules
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_STATED: Final = PeriodSource.STATED.value
+_CNY: Final = Unit.CNY.value
+_OTHER: Final = Unit.OTHER.value
+_PERCENT: Final = Unit.PERCENT.value
+_PERCENTAGE_POINT: Final = Unit.PERCENTAGE_POINT.value
 
 
 class Context:
@@ -183,9 +200,9 @@ def read_window(c: Candidate, ctx: Context, prev_end: int) -> Window:
     right = text[c.end : min(ctx.clause_end(c.end), c.end + 14)]
     sent_left = text[max(c.sent[0], reach) : c.start]
     lead = text[max(c.sent[0], prev_end, cl_start - REACH) : cl_start]
-    year = P.YEAR.search(sent_left) if "年" in sent_left else None  # 2023年, 2023学年
+    year = P.YEAR.search(sent_left) if YEAR_WORD in sent_left else None  # 2023年, 2023学年
     if year is not None:
-        c.period, c.period_source = int(year[1]), "stated"
+        c.period, c.period_source = int(year[1]), _STATED
     head = "" if c.from_header else head_noun(right)
     if c.unit_text in _MEASURE_WORDS:
         read_measure_word(c, left, own, right, head, ctx.rules)
@@ -259,13 +276,13 @@ def head_noun(right: str) -> str:
         # 2400人左右: skip the qualifier; 12个班以上的完小: the noun is what the figure
         # describes, not what it counts
         right = right[q.end() :]
-        if right.startswith("的"):
+        if right.startswith(ATTRIBUTIVE):
             return ""
     m = P.HEAD_NOUN.match(right)
     if m:
         return m[1]
     # 150名在常就读的特困生: the noun after a relative clause ending in 的
-    de = right.find("的", 0, 12)
+    de = right.find(ATTRIBUTIVE, 0, 12)
     if de >= 0:
         m = P.HEAD_NOUN.match(right, de + 1)
         if m:
@@ -280,7 +297,7 @@ def label_of(named: str, head: str, c: Candidate) -> str | None:
     """The figure's label: ``named`` (already cut by LABEL_TRIM_END) without a qualifier
     at its end, and without the trim words that the qualifier hid."""
     label = unqualified(named)
-    is_count = c.unit not in ("percent", "percentage_point", "CNY")
+    is_count = c.unit not in (_PERCENT, _PERCENTAGE_POINT, _CNY)
     if is_count and head and (not label or len(label) > _LONG_LABEL):
         return head
     if not label:
@@ -288,7 +305,7 @@ def label_of(named: str, head: str, c: Candidate) -> str | None:
     return label[-24:]
 
 
-_MEASURE_WORDS = frozenset({"块", "处"})  # units SPEC gives a meaning only in some contexts
+_MEASURE_WORDS = frozenset(CONTEXT_MEASURES)  # units SPEC gives a meaning only in some contexts
 
 
 def read_measure_word(
@@ -297,14 +314,14 @@ def read_measure_word(
     """块 is yuan only where money is spoken of (补助每人300块, 3块钱), 处 counts schools only
     where a school or institution is counted (幼儿园5处); otherwise (运动场8块, 隐患12处)
     each is a measure word of unit ``other``."""
-    if c.unit_text == "块":
-        money = right.startswith("钱") or P.MONEY_CUE.search(left) is not None
+    if c.unit_text == KUAI:
+        money = right.startswith(KUAI_MONEY_AFTER) or P.MONEY_CUE.search(left) is not None
         if not money:
-            c.unit = "other"
+            c.unit = _OTHER
         return
     schools = rules._index(Unit.SCHOOL)
     if (schools.last(head) if head else schools.last(own, LABEL_END_SLACK)) is None:
-        c.unit = "other"
+        c.unit = _OTHER
 
 
 LABEL_END_SLACK = 1  # characters a label may run on after its counted noun

@@ -28,10 +28,19 @@ This module is part of the compiled hot path (see ``hatch_build.py``): plain typ
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Final
 
 from edumetrics import _patterns as P
 from edumetrics._normalize import normalize
 from edumetrics._vocab import LEVEL_WORDS, PER_CAPITA_WORDS
+from edumetrics.records import PeriodSource
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_DOCUMENT: Final = PeriodSource.DOCUMENT.value
+_SECTION: Final = PeriodSource.SECTION.value
 
 __all__ = ["OPENING", "Carry", "Layout", "describe", "heading_level", "levels_named"]
 
@@ -138,9 +147,9 @@ class Layout:
         was read: its section's heading (二、2024年工作计划), else the document's."""
         k = self._section(pos)
         if k >= 0 and self._section_years[k] is not None:
-            return self._section_years[k], "section"
+            return self._section_years[k], _SECTION
         if self.year is not None:
-            return self.year, "document"
+            return self.year, _DOCUMENT
         return None, None
 
     def _section(self, pos: int) -> int:

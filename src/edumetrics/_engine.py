@@ -40,6 +40,7 @@ function is called with the types it declares.
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Final
 
 from edumetrics import _patterns as P
 from edumetrics._build import Row
@@ -68,7 +69,18 @@ from edumetrics._qualifier import read_qualifier, share_qualifiers
 from edumetrics._role import carry_targets, cell_role, read_role, roles_in_lists, roles_of_parts
 from edumetrics._tables import Cell, column_levels, read_tables
 from edumetrics._value import read_value
+from edumetrics._vocab import (
+    RESPECTIVELY,
+)
+from edumetrics.records import PeriodSource, Qualifier
 from edumetrics.rules import Rules
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_STATED: Final = PeriodSource.STATED.value
+_EXACT: Final = Qualifier.EXACT.value
 
 __all__ = ["rows"]
 
@@ -127,7 +139,7 @@ def _carry(cands: list[Candidate], ctx: Context) -> None:
     roles_in_lists(groups)
     metrics_in_lists(groups)
     levels_in_lists(groups)
-    if "分别" in ctx.text:
+    if RESPECTIVELY in ctx.text:
         levels_respectively(cands, ctx)
     carry_in_sentences(cands, ctx)
     share_qualifiers(cands, ctx.text)
@@ -162,12 +174,12 @@ def _with_cells(
     for cell in cells:
         metric = cell.metric
         period: int | None = cell.period
-        source: str | None = "stated"
+        source: str | None = _STATED
         if period is None:  # (the layout reads the working copy: the cell's place there)
             period, source = layout.period(norm.work_offset(cell.start))
         role = cell_role(cell.period, layout)
         row = Row(
-            cell.start, cell.end, cell.value, cell.unit, metric, role, cell.level, "exact",
+            cell.start, cell.end, cell.value, cell.unit, metric, role, cell.level, _EXACT,
             False, cell.label, cell.unit_text, None, period, cell.row[0], cell.row[1], None,
             (), source,
         )  # fmt: skip

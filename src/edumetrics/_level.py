@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Final
 
 from edumetrics import _patterns as P
 from edumetrics._build import Row
@@ -24,11 +25,32 @@ from edumetrics._context import BARE_LABEL, REACH, Context, Window, last_match
 from edumetrics._document import levels_named
 from edumetrics._links import GROUP_REACH, enumerated_rates
 from edumetrics._vocab import (
+    FULL_STOP,
+    LABEL_JOINERS,
     LEVEL_PRIORITY,
     LEVEL_WORDS,
+    RESPECTIVELY,
 )
-from edumetrics.records import UNIT_BY_ID
+from edumetrics.records import UNIT_BY_ID, Level, Role, Unit
 from edumetrics.rules import Rules
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_ADULT: Final = Level.ADULT.value
+_HIGHER: Final = Level.HIGHER.value
+_VOCATIONAL: Final = Level.VOCATIONAL.value
+_CHANGE: Final = Role.CHANGE.value
+_CNY: Final = Unit.CNY.value
+_ITEM: Final = Unit.ITEM.value
+_M2: Final = Unit.M2.value
+_MU: Final = Unit.MU.value
+_PERCENT: Final = Unit.PERCENT.value
+_PERCENTAGE_POINT: Final = Unit.PERCENTAGE_POINT.value
+_PERSON: Final = Unit.PERSON.value
+_PERSON_TIME: Final = Unit.PERSON_TIME.value
+_SCHOOL: Final = Unit.SCHOOL.value
 
 
 def with_column_levels(found: list[Row], columns: list[tuple[int, int, str]]) -> list[Row]:
@@ -65,7 +87,9 @@ def read_level(c: Candidate, w: Window, rules: Rules) -> None:
             return
     c.listed = w.listed
     c.bare = not head and (
-        len(named) <= BARE_LABEL or c.role == "change" or _only_what_it_counts(named, c.unit, rules)
+        len(named) <= BARE_LABEL
+        or c.role == _CHANGE
+        or _only_what_it_counts(named, c.unit, rules)
     )
 
 
@@ -80,7 +104,7 @@ def _only_what_it_counts(named: str, unit: str, rules: Rules) -> bool:
     return noun in rules._index(UNIT_BY_ID[unit]).metric_of
 
 
-_COUNTED_UNITS = frozenset({"person", "person_time", "school", "item"})
+_COUNTED_UNITS = frozenset({_PERSON, _PERSON_TIME, _SCHOOL, _ITEM})
 
 
 def _topic_level(
@@ -94,7 +118,7 @@ def _topic_level(
     one level it names; a figure naming a subject of its own (民办学校12所, 教育经费总投
     入5.2亿元) takes nothing from it.
     """
-    if sent_start < 2 or text[sent_start - 1] != "。":
+    if sent_start < 2 or text[sent_start - 1] != FULL_STOP:
         return None
     prev_start = ctx.sentence(sent_start - 1)[0]
     with_figures = prev_start in last_level
@@ -244,7 +268,7 @@ class _LevelCarrier:
         return level
 
 
-_PROJECT_UNITS = frozenset({"m2", "mu", "CNY"})  # what a building project is measured in
+_PROJECT_UNITS = frozenset({_M2, _MU, _CNY})  # what a building project is measured in
 
 
 _LEAD = 16  # characters of a sentence's opening clauses that may set its figures' level
@@ -344,7 +368,7 @@ def _breaks_down(text: str, a: Candidate, b: Candidate) -> bool:
     between = text[a.end : b.start]
     return (
         0 < len(between) <= _ITEM_GAP
-        and between[0] in "、和及与"
+        and between[0] in LABEL_JOINERS
         and P.CLAUSE_DELIM.search(between) is None
     )
 
@@ -375,12 +399,12 @@ def level_in(scope: str, nearest_last: bool) -> str | None:
         # 成人高等学校本专科, 成人中专: adult education at the higher or vocational stage
         # (unless listed beside it: 普通高校和成人高校)
         if specific <= _ADULT_STAGES and not P.LIST_BREAK.search(scope, first, last):
-            return "adult"
+            return _ADULT
         return ""
     return None if best is None else best[2]
 
 
-_ADULT_STAGES = frozenset({"adult", "higher", "vocational"})
+_ADULT_STAGES = frozenset({_ADULT, _HIGHER, _VOCATIONAL})
 
 
 _SPECIFIC = 2  # LEVEL_PRIORITY of a single stage (preschool … adult)
@@ -397,7 +421,7 @@ def levels_respectively(cands: list[Candidate], ctx: Context) -> None:
         clause = ctx.clause_start(c.start)
         # (a 分别 before the figure before this one is not this figure's: looked for only
         # after that figure, so a long clause is not searched again for each figure)
-        k = text.rfind("分别", max(clause, cands[i - 1].end) if i else clause, c.start)
+        k = text.rfind(RESPECTIVELY, max(clause, cands[i - 1].end) if i else clause, c.start)
         if k < 0:
             i += 1
             continue
@@ -452,7 +476,7 @@ def levels_in_lists(groups: list[Group]) -> None:
         previous.append(g)
 
 
-_RATE_UNITS = frozenset({"percent", "percentage_point"})
+_RATE_UNITS = frozenset({_PERCENT, _PERCENTAGE_POINT})
 
 
 def levels_of_parts(cands: list[Candidate]) -> None:

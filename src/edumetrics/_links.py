@@ -11,11 +11,22 @@ decided here. The attribute stages read these links to carry their attribute (th
 
 from __future__ import annotations
 
+from typing import Final
+
 from edumetrics import _patterns as P
 from edumetrics._candidates import Candidate, Group
 from edumetrics._context import REACH, Context, last_match
-from edumetrics._vocab import LIST_JOINERS
-from edumetrics.records import Flag
+from edumetrics._vocab import (
+    LIST_JOINERS,
+    PARTS_CUE,
+)
+from edumetrics.records import Flag, Role
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_CHANGE: Final = Role.CHANGE.value
 
 GROUP_REACH = 8  # lists a later list may take its levels from
 
@@ -60,20 +71,20 @@ def link_parts(cands: list[Candidate], ctx: Context) -> None:
     人。其中:学前8234人…), unless that one is a change."""
     text = ctx.text
     for i, c in enumerate(cands):
-        k = text.rfind("其中", max(c.sent[0], c.start - REACH), c.start)
+        k = text.rfind(PARTS_CUE, max(c.sent[0], c.start - REACH), c.start)
         if k < 0:
             continue
         first = c.sent[0]
         opening = P.PART_OPENING.match(text, first) if first else None
-        if opening is not None and opening.end() == k + len("其中"):
+        if opening is not None and opening.end() == k + len(PARTS_CUE):
             first = ctx.sentence(first - 1)[0]
         for j in range(i - 1, max(-1, i - 1 - GROUP_REACH * 4), -1):
             t = cands[j]
             if t.sent[0] < first:
                 break
-            if t.end <= k and t.unit == c.unit and t.role != "change":
+            if t.end <= k and t.unit == c.unit and t.role != _CHANGE:
                 c.parent = j
-                c.part_at = k + len("其中")
+                c.part_at = k + len(PARTS_CUE)
                 break
 
 

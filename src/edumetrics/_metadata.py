@@ -46,19 +46,48 @@ from edumetrics._normalize import _fold
 from edumetrics._patterns import alternation
 from edumetrics._place_words import (
     ADMIN_SUFFIXES,
+    ALL_OF_THEM_BEFORE,
     AUTONOMOUS_SUFFIXES,
+    DOCUMENT_NUMBER_FIELDS,
     FURNITURE_FIELDS,
     ISSUER_FIELDS,
     ISSUER_OFFICES,
     MASK_CHARS,
+    MASKED_SCHOOL_NOUNS,
+    NAME_MASK,
+    NOT_AFTER_SUFFIX,
     NOT_NAME_CHARS,
     NOT_PLACE_ENDINGS,
+    OFFICE_RANKS,
+    OWNER_NOUNS,
     PROVINCES,
     PUBLISH_VERBS,
+    PUBLISHER_BREAKS,
+    SCHOOL_ATTRIBUTE,
+    SCHOOL_NOUNS,
+    SCHOOL_NUMBER_SUFFIX,
+    SCHOOL_PLACE_RANKS,
     SCOPE_WORDS,
+    SELF_RANKS,
+    SELF_WORDS,
+    SUBJECT_TIMES,
+    TITLE_BULLETS,
+    TITLE_CLOSERS,
+    TITLE_EXTRA_NOUNS,
     TITLE_FIELDS,
 )
-from edumetrics._vocab import DOCUMENT_KINDS
+from edumetrics._vocab import (
+    CLAUSE_ENDS,
+    DOCUMENT_KINDS,
+    HALF_YEARS,
+    HEADING_MARK,
+    NOUN_LIST_MARK,
+    ORDINAL_PREFIX,
+    PROSE_MARKS,
+    ROW_NUMBER_MARKS,
+    SMALL_NUMERALS,
+    YEAR_WORD,
+)
 
 if TYPE_CHECKING:
     from edumetrics.records import Mention
@@ -81,10 +110,14 @@ _REACH: Final = 120  # characters before a figure in which its clause or line na
 
 _NAME = rf"[^\P{{Han}}{NOT_NAME_CHARS}{MASK_CHARS}]"
 _SUFFIX = alternation(ADMIN_SUFFIXES)
-_MASK = r"(?<!x)x{1,3}+|(?<!X)X{1,3}+|(?<![*×])[*×]{1,3}+|(?<!某)某{1,2}+"
-_NUMERAL = "[一二三四五六七八九十]"
+_MASK = (
+    rf"(?<!x)x{{1,3}}+|(?<!X)X{{1,3}}+|(?<![*×])[*×]{{1,3}}+"
+    rf"|(?<!{NAME_MASK}){NAME_MASK}{{1,2}}+"  # 某县
+)
+_NUMERAL = f"[{SMALL_NUMERALS}]"
+_SCHOOL_NUMBER = f"{_NUMERAL}{{1,3}}{SCHOOL_NUMBER_SUFFIX}"  # 一中
 # a suffix that begins a word of its own is no place's (县委, 市直, 省级, 市一中)
-_NOT_AFTER_SUFFIX = rf"(?!委|直|级|属|域|场|民|内|外|长|{_NUMERAL}{{1,3}}中)"
+_NOT_AFTER_SUFFIX = rf"(?!{'|'.join(NOT_AFTER_SUFFIX)}|{_SCHOOL_NUMBER})"
 
 # a place as written: a name (or placeholders) and an administrative suffix
 PLACE: Final = regex.compile(
@@ -103,9 +136,10 @@ _NOT_PLACE_END: Final = regex.compile(rf"(?:{alternation(NOT_PLACE_ENDINGS)})$")
 # by the place it is in (紫阳县第二小学)
 NARROWER: Final = regex.compile(
     rf"""
-    (?<![各分县市全])(?:{alternation(SCOPE_WORDS)})   # not 县市区, 各县区: all of them
-    | (?:[市县区]|(?<!{_NAME}){_NAME}{{1,2}})?{_NUMERAL}{{1,3}}中(?![\p{{Han}}])  # 市一中
-    | (?:{_MASK})(?:{_NUMERAL}{{1,3}}中|中学|小学|幼儿园|学校)   # xx中学, *四中
+    (?<![{ALL_OF_THEM_BEFORE}])(?:{alternation(SCOPE_WORDS)})   # not 县市区, 各县区
+    | (?:[{SCHOOL_PLACE_RANKS}]|(?<!{_NAME}){_NAME}{{1,2}})?  # 市一中
+      {_SCHOOL_NUMBER}(?![\p{{Han}}])
+    | (?:{_MASK})(?:{_SCHOOL_NUMBER}|{"|".join(MASKED_SCHOOL_NOUNS)})   # xx中学, *四中
     """,
     regex.VERBOSE,
 )
@@ -113,20 +147,22 @@ NARROWER: Final = regex.compile(
 _LAST_PLACE: Final = regex.compile(PLACE.pattern, regex.VERBOSE | regex.REVERSE)
 _LAST_NARROWER: Final = regex.compile(NARROWER.pattern, regex.VERBOSE | regex.REVERSE)
 _SCHOOL_AFTER_PLACE: Final = regex.compile(
-    rf"(?:第{_NUMERAL}{{1,3}}|第[0-9]{{1,3}})?(?:实验)?(?:中学|小学|幼儿园|高中|初中|学校)"
+    rf"(?:{ORDINAL_PREFIX}{_NUMERAL}{{1,3}}|{ORDINAL_PREFIX}[0-9]{{1,3}})?(?:{SCHOOL_ATTRIBUTE})?"
+    rf"(?:{'|'.join(SCHOOL_NOUNS)})"
 )
 # what may stand before a sentence's subject: spaces, a time (今年, 2019年上半年)
 SUBJECT_LEAD: Final = regex.compile(
-    r"[ \t,]{0,20}+(?:(?:今年|去年|上年|本年|目前|[0-9]{4}年(?:上半年|下半年)?)[,]?)?"
+    rf"[ \t,]{{0,20}}+(?:(?:{'|'.join(SUBJECT_TIMES)}|[0-9]{{4}}{YEAR_WORD}"
+    rf"(?:{'|'.join(HALF_YEARS)})?)[,]?)?"
 )
 # the last clause delimiter before a figure (searched from the end)
-_LAST_CLAUSE_DELIM: Final = regex.compile(r"(?r)[,;。!?:\n]")
+_LAST_CLAUSE_DELIM: Final = regex.compile(f"(?r)[{regex.escape(CLAUSE_ENDS)}]")
 # a line opening with a province (广东广州:, 四川:)
 LINE_PLACE: Final = regex.compile(
     rf"^[ \t]*(?P<place>(?:{alternation(PROVINCES)})\p{{Han}}{{0,4}}?)(?=[:])", regex.MULTILINE
 )
 
-_OFFICE = rf"(?:(?:{PLACE.pattern})|[省市县区州])?(?:{alternation(ISSUER_OFFICES)})"
+_OFFICE = rf"(?:(?:{PLACE.pattern})|[{OFFICE_RANKS}])?(?:{alternation(ISSUER_OFFICES)})"
 OFFICE: Final = regex.compile(_OFFICE, regex.VERBOSE)
 _FIELD_VALUE = r"[ \t]*[|:]?[ \t]*(?P<value>[^|\n]*?)[ \t]*(?:\||$)"
 TITLE_FIELD: Final = regex.compile(
@@ -136,41 +172,46 @@ ISSUER_FIELD: Final = regex.compile(
     rf"^[ \t|]*(?:{alternation(ISSUER_FIELDS)}){_FIELD_VALUE}", regex.MULTILINE
 )
 PUBLISHERS: Final = regex.compile(
-    rf"(?P<offices>{_OFFICE}(?:、{_OFFICE})*+)[^,。\n]{{0,{_PUBLISHER_GAP}}}?"
+    rf"(?P<offices>{_OFFICE}(?:{NOUN_LIST_MARK}{_OFFICE})*+)"
+    rf"[^{regex.escape(PUBLISHER_BREAKS)}]{{0,{_PUBLISHER_GAP}}}?"
     rf"(?:{alternation(PUBLISH_VERBS)})",
     regex.VERBOSE,
 )
-OWNER: Final = regex.compile(rf"(?P<office>{_OFFICE})(?=部门|[0-9]{{4}}年)", regex.VERBOSE)
-SELF_REFERENCE: Final = regex.compile(r"[我本](?P<rank>[省市县区州旗])")
+OWNER: Final = regex.compile(
+    rf"(?P<office>{_OFFICE})(?={'|'.join(OWNER_NOUNS)}|[0-9]{{4}}{YEAR_WORD})", regex.VERBOSE
+)
+SELF_REFERENCE: Final = regex.compile(rf"[{SELF_WORDS}](?P<rank>[{SELF_RANKS}])")
 
 _TITLE_NOUNS = [noun for kind, nouns in DOCUMENT_KINDS if kind != "news" for noun in nouns]
-TITLE_NOUN: Final = regex.compile(alternation([*_TITLE_NOUNS, "通知", "公告", "报告"]))
+TITLE_NOUN: Final = regex.compile(alternation([*_TITLE_NOUNS, *TITLE_EXTRA_NOUNS]))
 # what stands before a title on its line: spaces, bullets, a list marker (1、), a table
 # number (10-15), a document number (编号:658229379)
 TITLE_LEAD: Final = regex.compile(
-    r"""(?:[ \t•·【\[《"“]
-    | [0-9]{1,2}[、.]
+    rf"""(?:[ \t{regex.escape(TITLE_BULLETS)}]
+    | [0-9]{{1,2}}[{regex.escape(ROW_NUMBER_MARKS)}]
     | [0-9]+-[0-9]+[ \t]
-    | (?:编号|索引号|ID)[:]?[ \t]*[0-9A-Za-z/-]+
+    | (?:{'|'.join(DOCUMENT_NUMBER_FIELDS)})[:]?[ \t]*[0-9A-Za-z/-]+
     )*+""",
     regex.VERBOSE,
 )
 # where a title glued to its text ends: the Han characters after its noun (总结汇报),
 # up to a section marker (一、), a digit, a space or punctuation
 TITLE_TAIL: Final = regex.compile(
-    rf"\p{{Han}}{{0,{_TITLE_TAIL_MAX}}}?(?={_NUMERAL}{{1,3}}、|[^\p{{Han}}]|$)"
+    rf"\p{{Han}}{{0,{_TITLE_TAIL_MAX}}}?(?={_NUMERAL}{{1,3}}{HEADING_MARK}|[^\p{{Han}}]|$)"
 )
-_TITLE_TRAILER: Final = regex.compile(r"(?:\.(?:docx?|pdf|txt|wps))?[ \t】》”\]]*$", regex.I)
-_SENTENCE_PUNCT: Final = regex.compile(r"[,。;!?]")
+_TITLE_TRAILER: Final = regex.compile(
+    rf"(?:\.(?:docx?|pdf|txt|wps))?[ \t{regex.escape(TITLE_CLOSERS)}]*$", regex.I
+)
+_SENTENCE_PUNCT: Final = regex.compile(f"[{regex.escape(PROSE_MARKS)}]")
 # a figure right after a title's words: the words open a sentence (市教育局部门2022年收入
 # 预算59757.23万元), unlike a date or masked year glued to a title (…工作总结汇报201X/X/XX)
-_FIGURE_AFTER: Final = regex.compile(r"[0-9][0-9.,]*+(?![0-9年xX/-])")
+_FIGURE_AFTER: Final = regex.compile(rf"[0-9][0-9.,]*+(?![0-9{YEAR_WORD}xX/-])")
 # a line opening with a section marker is a heading, not the document's title
 SECTION_START: Final = regex.compile(
-    rf"[ \t]*(?:\((?:{_NUMERAL}{{1,3}}|[0-9]{{1,2}})\)|{_NUMERAL}{{1,3}}、)"
+    rf"[ \t]*(?:\((?:{_NUMERAL}{{1,3}}|[0-9]{{1,2}})\)|{_NUMERAL}{{1,3}}{HEADING_MARK})"
 )
 FURNITURE_LINE: Final = regex.compile(
-    rf"[ \t]*(?:(?:{alternation(FURNITURE_FIELDS)})[ \t]*:|[0-9]{{4}}[-/.年][0-9]{{1,2}})"
+    rf"[ \t]*(?:(?:{alternation(FURNITURE_FIELDS)})[ \t]*:|[0-9]{{4}}[-/.{YEAR_WORD}][0-9]{{1,2}})"
 )
 _HAN: Final = regex.compile(r"\p{Han}")
 

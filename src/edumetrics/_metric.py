@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from itertools import pairwise
+from typing import Final
 
 from edumetrics import _patterns as P
 from edumetrics._candidates import Candidate, Group
@@ -32,15 +33,40 @@ from edumetrics._context import (
 )
 from edumetrics._links import enumerated_rates
 from edumetrics._vocab import (
+    GENERAL_MEASURE,
+    LABEL_JOINERS,
     LEVEL_WORDS,
     METRICS,
     PER_CAPITA_WORDS,
+    PER_PERSON_DENOMINATORS,
+    RATE_SUFFIX,
     RATE_WORDS,
+    THING_MEASURES,
     TOTAL_WORDS,
     UNIT_METRICS,
 )
-from edumetrics.records import UNIT_BY_ID, Flag, Unit
+from edumetrics.records import UNIT_BY_ID, Flag, Metric, Role, Unit
 from edumetrics.rules import Rules
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_FUNDING: Final = Metric.FUNDING.value
+_GROWTH_RATE: Final = Metric.GROWTH_RATE.value
+_OTHER: Final = Metric.OTHER.value
+_OTHER_RATE: Final = Metric.OTHER_RATE.value
+_PERSON_COUNT: Final = Metric.PERSON_COUNT.value
+_PER_CAPITA_FUNDING: Final = Metric.PER_CAPITA_FUNDING.value
+_SHARE: Final = Metric.SHARE.value
+_STUDENT_COUNT: Final = Metric.STUDENT_COUNT.value
+_TEACHER_COUNT: Final = Metric.TEACHER_COUNT.value
+_ACTUAL: Final = Role.ACTUAL.value
+_CHANGE: Final = Role.CHANGE.value
+_CNY: Final = Unit.CNY.value
+_ITEM: Final = Unit.ITEM.value
+_PERCENT: Final = Unit.PERCENT.value
+_PERCENTAGE_POINT: Final = Unit.PERCENTAGE_POINT.value
 
 _MAY_EXCEED_100 = frozenset(m for m, row in METRICS.items() if row.may_exceed_100)
 
@@ -64,11 +90,12 @@ class ColumnMetric:
     def of(self, unit: str, name: str) -> str:
         """What a table column named ``name`` (its header's words, or the row's label when
         the header names nothing) measures in ``unit`` (学校数: schools)."""
-        if unit == "CNY":
-            return "per_capita_funding" if any(w in name for w in PER_CAPITA_WORDS) else "funding"
-        if unit in ("percent", "percentage_point"):
+        if unit == _CNY:
+            per_capita = any(w in name for w in PER_CAPITA_WORDS)
+            return _PER_CAPITA_FUNDING if per_capita else _FUNDING
+        if unit in (Unit.PERCENT, Unit.PERCENTAGE_POINT):
             word = P.RATE.search(name)
-            return "share" if word is None else rate_of(word[0])
+            return _SHARE if word is None else rate_of(word[0])
         allowed, default = _UNIT_METRICS[unit]
         return self.rules._index(UNIT_BY_ID[unit], allowed).last(name) or default
 
@@ -78,19 +105,19 @@ def read_metric(c: Candidate, w: Window, ctx: Context) -> None:
     count's unit named what it counts (5名研究生和3名师范生: that noun is the count's, and
     the next label starts after it)."""
     c.metric = _own_metric(c, w, ctx.rules)
-    if c.metric == "person_count" and P.EXAM_TAKERS.match(w.right):
-        c.metric = "student_count"  # 共有58238人报名参加普通高考: candidates are students
+    if c.metric == _PERSON_COUNT and P.EXAM_TAKERS.match(w.right):
+        c.metric = _STUDENT_COUNT  # 共有58238人报名参加普通高考: candidates are students
     if (
-        c.metric == "funding"
+        c.metric == _FUNDING
         and ctx.layout.per_capita(c.start)
         and not P.MONEY_CUE.search(w.left)
         and not P.TOTAL.search(w.sent_left)
     ):
         # (1)全市普通小学为8547.85元 under 2.各级教育生均…支出情况: the section's measure
-        c.metric = "per_capita_funding"
+        c.metric = _PER_CAPITA_FUNDING
     if (
         c.value is not None
-        and c.unit in ("percent", "percentage_point")
+        and c.unit in (_PERCENT, _PERCENTAGE_POINT)
         and c.value > _HUNDRED
         and c.metric not in _MAY_EXCEED_100
     ):
@@ -106,7 +133,7 @@ def _own_metric(c: Candidate, w: Window, rules: Rules) -> str:
         return _money_metric(c, left, rules)
     if c.unit_text == "‰":  # a rate per mille (辍学率3‰) is the rate its word names
         word = P.RATE.search(left)
-        return "other" if word is None else rate_of(word[0])
+        return _OTHER if word is None else rate_of(word[0])
     allowed, default = _UNIT_METRICS[c.unit]
     if unit is Unit.OTHER and c.unit_text[-1:] in _THING_MEASURE_WORDS:
         # 民办幼儿园23家, 147家校外培训机构, 运动场246块: things counted by a measure word
@@ -120,12 +147,12 @@ def _own_metric(c: Candidate, w: Window, rules: Rules) -> str:
     if unit is Unit.PERSON and found in _RECRUITABLE and P.RECRUIT.search(left):
         # 引进了x名研究生和x名公费师范生: the students or graduates an education bureau
         # recruits are teachers (引进优秀人才 names people of its own)
-        return "teacher_count"
+        return _TEACHER_COUNT
     return found or default
 
 
 def _rate_metric(c: Candidate, left: str, sent_left: str, rules: Rules) -> str:
-    scope = left if c.unit == "percent" else sent_left
+    scope = left if c.unit == _PERCENT else sent_left
     user = rules._user_index(UNIT_BY_ID[c.unit])
     if user is not None and (found := user.last(scope)) is not None:
         return found
@@ -133,11 +160,11 @@ def _rate_metric(c: Candidate, left: str, sent_left: str, rules: Rules) -> str:
     if word is not None:
         return rate_of(word[0])
     c.rate_elided = True
-    if c.unit == "percentage_point":
-        return "other_rate"
-    if c.role == "change":
-        return "growth_rate"
-    return "share"
+    if c.unit == _PERCENTAGE_POINT:
+        return _OTHER_RATE
+    if c.role == _CHANGE:
+        return _GROWTH_RATE
+    return _SHARE
 
 
 _RATE_KEYS = sorted(RATE_WORDS, key=len, reverse=True)
@@ -148,18 +175,18 @@ def rate_of(word: str) -> str:
     for key in _RATE_KEYS:
         if word.endswith(key):
             return RATE_WORDS[key]
-    return "other_rate" if word.endswith("率") else "share"
+    return _OTHER_RATE if word.endswith(RATE_SUFFIX) else _SHARE
 
 
 def _money_metric(c: Candidate, left: str, rules: Rules) -> str:
     user = rules._user_index(Unit.CNY)
     if user is not None and (found := user.last(left)) is not None:
         return found
-    if c.per and any(p in c.per for p in ("生", "人")):
-        return "per_capita_funding"
+    if c.per and any(p in c.per for p in PER_PERSON_DENOMINATORS):
+        return _PER_CAPITA_FUNDING
     if any(w in left for w in PER_CAPITA_WORDS) and not any(w in left for w in TOTAL_WORDS):
-        return "per_capita_funding"
-    return "funding"
+        return _PER_CAPITA_FUNDING
+    return _FUNDING
 
 
 # the learners an education bureau recruits, or people it names no kind of, are teachers
@@ -169,7 +196,7 @@ _RECRUITABLE = frozenset({*_of_kind("learners"), None})
 _THINGS = _of_kind("things")
 
 
-_THING_MEASURE_WORDS = frozenset("家块处栋幢")
+_THING_MEASURE_WORDS = frozenset(THING_MEASURES)
 
 
 _UNIT_METRICS = {u: (frozenset(allowed), default) for u, (allowed, default) in UNIT_METRICS.items()}
@@ -213,7 +240,7 @@ def _count_metric(
         if level is not None:
             before = label[: level.start()]
             found = things.last(before, LABEL_END_SLACK)
-            if found is None and before[-1] in "、和及与":
+            if found is None and before[-1] in LABEL_JOINERS:
                 # …、初中35册: the thing the list counts, named before its first level
                 found = things.last(P.LEVEL.sub(blank_level_word, before))
             if found is not None:
@@ -239,11 +266,11 @@ def elided_points(groups: list[Group]) -> None:
     百分点 left out, and measures what the last one measures."""
     for g in groups:
         last = g.members[-1]
-        if last.unit != "percentage_point" or not last.unit_text.startswith("个"):
+        if last.unit != _PERCENTAGE_POINT or not last.unit_text.startswith(GENERAL_MEASURE):
             continue
         for c in g.members[:-1]:
-            if c.unit == "item" and c.unit_text == "个":
-                c.unit = "percentage_point"
+            if c.unit == _ITEM and c.unit_text == GENERAL_MEASURE:
+                c.unit = _PERCENTAGE_POINT
                 c.metric = last.metric
 
 
@@ -262,7 +289,7 @@ def metrics_in_lists(groups: list[Group]) -> None:
                 c.metric = first.metric
 
 
-_RATE_UNITS = frozenset({"percent", "percentage_point"})
+_RATE_UNITS = frozenset({_PERCENT, _PERCENTAGE_POINT})
 
 
 def carry_in_sentences(cands: list[Candidate], ctx: Context) -> None:
@@ -281,7 +308,7 @@ def metrics_of_parts(cands: list[Candidate]) -> None:
     for c in cands:
         if c.parent is not None:
             total = cands[c.parent]
-            if c.metric == "other" or _finer(c.metric, total.metric):
+            if c.metric == _OTHER or _finer(c.metric, total.metric):
                 c.metric = total.metric
 
 
@@ -293,18 +320,18 @@ def _per_capita_in_sentence(cands: list[Candidate], ctx: Context) -> None:
     text = ctx.text
     prev: Candidate | None = None  # the last amount in yuan
     for c in cands:
-        if c.unit != "CNY":
+        if c.unit != _CNY:
             continue
         last, prev = prev, c
         if (
-            c.metric == "funding"
+            c.metric == _FUNDING
             and last is not None
-            and last.metric == "per_capita_funding"
+            and last.metric == _PER_CAPITA_FUNDING
             and (last.sent == c.sent or _continues(text, c.sent[0], last.sent))
-            and (c.role == "change" or c.label is None or not P.MONEY_CUE.search(c.label))
+            and (c.role == _CHANGE or c.label is None or not P.MONEY_CUE.search(c.label))
             and not P.TOTAL.search(text, max(c.sent[0], c.start - REACH), c.start)
         ):
-            c.metric = "per_capita_funding"
+            c.metric = _PER_CAPITA_FUNDING
 
 
 def _continues(text: str, start: int, prev: tuple[int, int]) -> bool:
@@ -324,7 +351,11 @@ def _rates_in_sentence(cands: list[Candidate]) -> None:
                 # (a goal beside what was reached: 力争达到95%,去年为90%)
                 (c.unit == prev.unit and _same_kind(c.role, prev.role))
                 # 毛入学率较上年提高2个百分点,达到93.2%: the rate it rose to
-                or (prev.unit == "percentage_point" and c.unit == "percent" and c.role == "actual")
+                or (
+                    prev.unit == _PERCENTAGE_POINT
+                    and c.unit == _PERCENT
+                    and c.role == _ACTUAL
+                )
             )
             and len(c.label or "") <= BARE_LABEL + 1
         ):
@@ -337,10 +368,10 @@ def _counts_in_sentence(cands: list[Candidate]) -> None:
     nothing counts what the count before it in the sentence counts."""
     for prev, c in pairwise(cands):
         if (
-            c.metric == "other"
-            and c.unit == prev.unit == "item"
+            c.metric == _OTHER
+            and c.unit == prev.unit == _ITEM
             and (c.bare or c.label is None)
-            and prev.metric != "other"
+            and prev.metric != _OTHER
             and prev.sent == c.sent
         ):
             c.metric = prev.metric
@@ -348,7 +379,7 @@ def _counts_in_sentence(cands: list[Candidate]) -> None:
 
 def _same_kind(role: str, other: str) -> bool:
     """Whether two figures' roles both state a level (actual or target) or both a change."""
-    return role == other or "change" not in (role, other)
+    return role == other or _CHANGE not in (role, other)
 
 
 def _finer(part: str, total: str) -> bool:

@@ -31,7 +31,17 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from edumetrics._t2s import SIMPLIFIED, TRADITIONAL
-from edumetrics._vocab import SPAM_CHARS
+from edumetrics._vocab import (
+    BRACKET_CLOSERS,
+    BRACKET_OPENERS,
+    BREAK_KEPT_AFTER,
+    CHARACTER_FOLDS,
+    FOOTNOTE_WORDS,
+    HEADING_MARK,
+    NUMBER_MARKS,
+    SMALL_NUMERALS,
+    SPAM_CHARS,
+)
 
 __all__ = ["Normalized", "normalize", "raw_forms", "re_class"]
 
@@ -49,22 +59,7 @@ def _build_table() -> dict[int, str]:
             # the other spaces of Unicode (thin space U+2009 and narrow no-break space
             # U+202F group digits in statistical tables: 12 345)
             **dict.fromkeys((*range(0x2000, 0x200B), 0x202F, 0x205F), " "),
-            ord("○"): "〇",  # circle used as zero (二○二三)
-            ord("〇"): "〇",
-            ord("﹪"): "%",
-            ord("〜"): "~",
-            ord("∼"): "~",
-            ord("—"): "-",
-            ord("–"): "-",
-            ord("−"): "-",  # minus sign
-            ord("﹐"): ",",
-            ord("﹑"): "、",
-            ord("﹔"): ";",
-            ord("﹕"): ":",
-            ord("﹒"): ".",
-            ord("Ｘ"): "X",
-            ord("ｘ"): "x",
-            ord("＊"): "*",
+            **{ord(char): to for char, to in CHARACTER_FOLDS.items()},
         }
     )
     return table
@@ -146,8 +141,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # The extractor's gate (``_patterns.GATE``) lets these stand between a numeral and its
 # unit in the raw text; tests/test_normalize.py checks that every deleted character is
 # in one of them.
+_FOOTNOTE_CHARS = "".join(dict.fromkeys("".join(FOOTNOTE_WORDS)))  # 注, 释
 DELETABLE_CHARS = (
-    SPAM_CHARS + _SUPERSCRIPTS + _CIRCLED + _TONE_VOWELS + "ü[]()&;#$^|\\@`注释"
+    SPAM_CHARS + _SUPERSCRIPTS + _CIRCLED + _TONE_VOWELS + "ü[]()&;#$^|\\@`" + _FOOTNOTE_CHARS
     + string.ascii_letters + string.digits
 )
 DELETABLE_CLASSES = r"\s\d\p{So}\p{Cf}\p{Co}\ufe0e\ufe0f"
@@ -161,6 +157,7 @@ _NEWLINE = r"[ \t]*+\n[ \t]*+(?!\n)"  # a single line break: a blank line stays
 
 # Everything the working copy drops. Each branch is a named group so the one call-back
 # can tell a deletable line break from the others.
+_FOOTNOTES = "|".join(FOOTNOTE_WORDS)
 _DELETE = regex.compile(
     rf"""
     (?={_DELETION_START})
@@ -168,7 +165,7 @@ _DELETE = regex.compile(
       (?P<spam>(?:[{_SPAM}\p{{Cf}}\p{{Co}}\ufe0e\ufe0f]        # decoration, zero-width,
                  |(?![㎡℃°])\p{{So}}                     # emoji and other symbols
                  |(?<![A-Za-z])[#$^|\\@`]|[#$^|\\@`](?![A-Za-z]))++)  # ASCII noise, not in C#
-    | (?P<foot>\[(?:注|注释)?\d{{1,3}}\]                  # footnote markers [5] [注1]
+    | (?P<foot>\[(?:{_FOOTNOTES})?\d{{1,3}}\]                  # footnote markers [5] [注1]
         | (?<![mM])[{_SUPERSCRIPTS}]++                        # superscript digits (not m²)
         | [{_CIRCLED}])
     | (?<={_HAN})(?P<pinyin>\((?=[^)]{{0,12}}[{_TONE_VOWELS}])  # 學(xué)校: a gloss after Han
@@ -190,9 +187,11 @@ _DELETE = regex.compile(
 _LINE_BREAK = re.compile(f"(?P<newline>{_NEWLINE})")
 
 # A line break is kept (it ends a sentence) after these, or before a list marker.
-_SENTENCE_END = frozenset("。!?;:…\n")
+_SENTENCE_END = frozenset(BREAK_KEPT_AFTER)
+_NUMERALS = re.escape(SMALL_NUMERALS)
 _LIST_MARKER = re.compile(
-    r"[一二三四五六七八九十]{1,3}、|[\(（〔][一二三四五六七八九十\d]{1,3}[\)）〕]|\d{1,2}[、.．](?!\d)"
+    f"[{_NUMERALS}]{{1,3}}{HEADING_MARK}|[{re.escape(BRACKET_OPENERS)}][{_NUMERALS}\\d]{{1,3}}"
+    f"[{re.escape(BRACKET_CLOSERS)}]|\\d{{1,2}}[{re.escape(NUMBER_MARKS)}](?!\\d)"
 )
 _SHORT_LINE = 24  # a line this short before a break is a heading or title: keep the break
 

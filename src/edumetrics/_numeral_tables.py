@@ -215,3 +215,77 @@ THOUSANDS_SEPARATORS: Final[tuple[Separator, ...]] = (
     Separator("，", "fullwidth"),  # U+FF0C full-width comma
 )
 """Thousands separators; only valid between groups of exactly three Arabic digits."""
+
+
+# ---------------------------------------------------------------------------------------
+# What ``edumetrics.strategies`` writes: the glyphs of each way of writing a numeral (GB/T
+# 15835 小写 and 大写, in simplified and traditional characters), the signs, and the words
+# of an amount of money (the People's Bank of China rules for writing amounts).
+
+
+class Glyphs(NamedTuple):
+    """The characters one way of writing Chinese numerals uses: ``digits`` 0-9 by value,
+    ``units`` 十百千 (or 拾佰仟), the section units ``wan`` and ``yi``, the decimal
+    ``point``, and ``liang`` (两, the counting two; empty where the register has none)."""
+
+    digits: str
+    units: str
+    wan: str
+    yi: str
+    point: str
+    liang: str
+
+
+LOWER_SIMPLIFIED: Final = Glyphs("零一二三四五六七八九", "十百千", "万", "亿", "点", "两")
+LOWER_TRADITIONAL: Final = Glyphs("零一二三四五六七八九", "十百千", "萬", "億", "點", "兩")
+UPPER_SIMPLIFIED: Final = Glyphs("零壹贰叁肆伍陆柒捌玖", "拾佰仟", "万", "亿", "点", "")
+UPPER_TRADITIONAL: Final = Glyphs("零壹貳參肆伍陸柒捌玖", "拾佰仟", "萬", "億", "點", "")
+# the full-width forms of "0123456789,." (a number typed with a Chinese input method)
+FULLWIDTH_FORMS: Final = "０１２３４５６７８９，．"
+# the decimal points a full-width number is written with
+FULLWIDTH_POINTS: Final = "．."
+# the zeros of a number written digit by digit (二〇二三, 二零二三, 二○二三)
+DIGITWISE_ZEROS: Final = "〇零○"
+# the decimal points and zeros of the decimals of a 小写 numeral (三点〇五, 三點零五)
+LOWER_POINTS: Final = "点點"
+LOWER_DECIMAL_ZEROS: Final = "零〇"
+# (sign, negative): the signs a signed numeral is written with
+WRITTEN_SIGNS: Final[tuple[tuple[str, bool], ...]] = (
+    ("-", True),
+    ("－", True),
+    ("\u2212", True),
+    ("负", True),
+    ("負", True),
+    ("+", False),
+    ("正", False),
+)
+# An amount of money: the yuan (元, or 圆 on bills), its 角 (tenths) and 分 (hundredths),
+# 零 before a 分 with no 角 (贰拾元零伍分), and 整/正 ("and no cents"; only 整 after a 角)
+YUAN_WORDS: Final = "元圆"
+JIAO: Final = "角"
+FEN: Final = "分"
+ROUND_AFTER_JIAO: Final = "整"
+ROUND_WORDS: Final = "整正"
+# 幺 is one only in spoken codes (phone and room numbers): parse_number refuses it
+YAO: Final = "幺"
+
+# ---------------------------------------------------------------------------------------
+# What :func:`edumetrics.parse_number` says about a numeral it cannot read, and how to
+# write it instead (the message of its NumeralError).
+AMBIGUOUS_AFTER_YI: Final = (
+    "ambiguous after 亿: write 零 (一亿零五千) or close the section with 万 (一亿五千万)"
+)
+NO_DIGIT_AFTER_ZERO: Final = (
+    "a unit after 零 needs its digit (一万零一百; only 十 may stand alone: 一千零十)"
+)
+ROUGH_HUNDRED: Final = "百十 is 'a hundred or so', not a number; write 一百一十"
+TWO_DIGITS: Final = (
+    "two digits side by side are a range (三五: three or five) or a code (一一), not a number"
+)
+ARABIC_AFTER_SMALL_UNIT: Final = (
+    "Arabic digits after 十/百/千 (3千500, 1百01): write the section in one script (3500)"
+)
+ARABIC_AFTER_POINT: Final = "Arabic digits after 点 (一百点123): write 一百点一二三 or 100.123"
+YAO_IN_NUMERAL: Final = (
+    f"{YAO} is one only in spoken codes (phone and room numbers), not in a numeral"
+)

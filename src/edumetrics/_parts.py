@@ -29,6 +29,7 @@ from edumetrics import _build, _engine
 from edumetrics._build import Row
 from edumetrics._document import OPENING, Carry, Layout
 from edumetrics._normalize import normalize
+from edumetrics._vocab import LINE_TRAILING_SPACES, PART_ENDS
 from edumetrics.records import Mention
 from edumetrics.rules import Rules
 
@@ -40,8 +41,8 @@ PART = 1 << 16
 _BLOCK = 1 << 20  # bytes read from a file at a time
 # what ends a line that may end a part (full-width marks as the raw text writes them),
 # and what may stand after it on the line
-_SENTENCE_ENDS = frozenset("。!?！？")
-_TRAILING = " \t\u3000\r"
+_SENTENCE_ENDS = frozenset(PART_ENDS)
+_TRAILING = LINE_TRAILING_SPACES
 
 
 def cut(text: str, start: int, size: int) -> int:

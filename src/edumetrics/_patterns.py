@@ -25,45 +25,129 @@ from edumetrics._vocab import (
     ADJACENT_CHANGE_CUES,
     ADVERB_QUALIFIERS,
     ARABIC_ONLY_UNITS,
+    ATTRIBUTIVE,
+    BREAKDOWN_SEPARATORS,
+    CAN_THREE,
+    CAN_THREE_BEFORE,
+    CENT_DIGITS,
     CHANGE_CUES,
     CHANGE_NOUNS,
+    CHANGE_TO,
+    CLAUSE_ENDS,
     COMPARISON_CUES,
     COUNT_ATTRIBUTES,
+    DATE_WORDS,
+    DECIMAL_POINT_WORD,
+    DIGIT_MASKS,
     DOCUMENT_KINDS,
+    DONE_AFTER_GOAL_WORDS,
     DONE_BEFORE_GOAL,
+    ENUMERATION_CLOSERS,
+    ENUMERATION_COPULA,
+    ENUMERATION_OPENERS,
+    EXAM_SIGNUP,
+    EXAM_TAKE_VERBS,
     EXAM_WORDS,
     FASTEST_CHANGES,
+    FEN_NOT_BEFORE,
+    FEN_WORD,
+    FUND_NOUNS,
     FURNITURE_LABELS,
     FUTURE_ADVERBS,
     FUTURE_VERBS,
+    FUTURE_WILL,
     HEADCOUNT_NOUNS,
     HEADCOUNT_VERBS,
     HEADER_UNITS,
+    HEADING_CLOSE_BRACKETS,
+    HEADING_MARK,
+    HEADING_OPEN_BRACKETS,
+    HEADING_PART_CHARS,
+    HUNDRED_NOT_BEFORE,
+    INCREMENT_CAUSE,
+    INCREMENT_REACH_VERBS,
+    INNER_QUALIFIERS,
+    JIAO_ROUND_WORD,
+    JIAO_WORD,
+    KILO_UNIT_STARTS,
+    LABEL_HEAD_MARKS,
+    LABEL_HEAD_WORDS,
+    LABEL_JOINERS,
+    LABEL_TAIL_CHANGES,
+    LABEL_TAIL_WORDS,
     LEVEL_DECOYS,
     LEVEL_MODIFIERS,
     LEVEL_SUFFIXES,
     LEVEL_WORDS,
+    LIST_JOINERS,
+    LONE_UNIT_AFTER,
+    LONE_UNITS,
     MONEY_CUES,
+    MONTH_WORD,
+    MULTIPLIER_PREFIXES,
     NAMED_NUMBERS,
+    NOT_RANK_BEFORE_FRONT,
+    NOUN_LIST_MARK,
+    NOUN_QUOTES,
+    NUMERAL_BIG_UNITS,
+    NUMERAL_DIGITS,
+    NUMERAL_SMALL_UNITS,
     OBJECT_VERBS,
+    ORDINAL_PREFIX,
+    PARTS_CUE,
+    PER_DENOMINATORS,
+    PERCENT_WORDS,
+    PERFECTIVE,
+    PHRASE_BREAKS,
     PHRASE_ENDS,
     PLAN_HEADINGS,
+    PLAN_NOUN_BEFORE,
     PLAN_NOUN_TAILS,
+    PLAN_RATE_NOUNS,
+    PLAN_RATE_VERBS,
     PLAN_REVIEWS,
+    PLAN_VERB,
     PLAN_VERB_AFTER,
     QUALIFIER_AFTER_BLOCKERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
+    RANGE_JOINERS,
+    RANK_FRONT,
+    RANK_ORDINALS,
     RANK_WORDS,
+    RATE_SUFFIX,
     RATE_WORDS,
     REALISED_MARKERS,
     REALISED_NOUN_TAILS,
     RECRUIT_VERBS,
+    ROUND_WORDS,
+    SENTENCE_ENDS,
+    SMALL_NUMERALS,
+    STANDARD_NOT_BEFORE,
+    STANDARD_NOUNS,
+    STANDARD_RAISE_VERBS,
+    STANDARD_WORD,
+    STRIVE,
+    STRIVE_BEFORE_YEAR,
+    STRIVE_VERBS,
     TARGET_CUES,
+    TENTHS_DECIMAL_DIGITS,
+    TENTHS_DIGITS,
+    TENTHS_NOT_BEFORE,
+    TENTHS_WORD,
+    TITLE_MARKS,
     TOTAL_WORDS,
     UNIT_BLOCKER_EXCEPTIONS,
     UNIT_BLOCKERS,
+    UNIT_HEADER_WORD,
     UNIT_SURFACES,
+    UNTIL_WORD,
+    YEAR_DEIXIS,
+    YEAR_PARTS,
+    YEAR_RANGE_JOINERS,
+    YEAR_SUFFIXES,
+    YEAR_WORD,
+    YUAN_WORDS,
 )
 
 __all__ = ["QUANTITY"]
@@ -72,6 +156,17 @@ __all__ = ["QUANTITY"]
 def alternation(words: object) -> str:
     """Regex alternation of ``words``, longest first, each escaped."""
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # type: ignore[call-overload]
+
+
+def either(words: tuple[str, ...]) -> str:
+    """Regex alternation of ``words`` in the order given (where the order is the table's
+    priority), each escaped."""
+    return "|".join(regex.escape(w) for w in words)
+
+
+def chars(text: str) -> str:
+    """The characters of ``text``, escaped for a character class."""
+    return regex.escape(text)
 
 
 def _unit_alternation(surfaces: list[str]) -> str:
@@ -88,10 +183,12 @@ def _unit_alternation(surfaces: list[str]) -> str:
     return "|".join(parts)
 
 
-_MASK = r"xX×*"
-_CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
-_CN_SMALL = "十拾百佰千仟"
-_CN_BIG = "万亿"
+_MASK = chars(DIGIT_MASKS)
+_CN_DIGITS = chars(NUMERAL_DIGITS)
+_CN_SMALL = chars(NUMERAL_SMALL_UNITS)
+_CN_BIG = chars(NUMERAL_BIG_UNITS)
+_POINT = chars(DECIMAL_POINT_WORD)
+_INNER = chars("".join(INNER_QUALIFIERS))  # 余, 多
 
 # An Arabic or masked numeral: 1,234.5 · 23. · xx.xx · 3万5 (the trailing multiplier is
 # matched separately so 2860万元 reads as 2860万 + 元).
@@ -107,28 +204,40 @@ _ARABIC = rf"""
 # 參 (traditional 叁, three in 大写) folds to 参 in the working copy, where it usually means
 # "take part" (参加); it is a numeral only before a 大写 unit (參拾, 參佰) or the unit of an
 # amount (陸佰零參圓, 參萬圓).
-_CAN_3 = "参(?=[拾佰仟万亿元圆角])"
+_CAN_3 = f"{chars(CAN_THREE)}(?=[{chars(CAN_THREE_BEFORE)}])"
+_TEN = chars(NUMERAL_SMALL_UNITS[:2])  # 十, 拾: a numeral may open with them (十二)
+_LONE = chars(LONE_UNITS)
 _CHINESE = rf"""
     (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}])        # start of a run only: linear on 一一一…
-    (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]点)      # not the decimals of 三点五 (教学点四十三个 is)
-    (?:(?:[{_CN_DIGITS}十拾]|{_CAN_3})(?:[{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]|{_CAN_3})*+
-       (?:点[{_CN_DIGITS}]++)?+
-     | [百千万](?=[余多])                       # 百余人
-     | (?<=[近约逾超过破])[百千万])              # 近万人, 逾千名, 突破千人
+    (?<![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]{_POINT})  # not the decimals of 三点五
+                                                     # (教学点四十三个 is)
+    (?:(?:[{_CN_DIGITS}{_TEN}]|{_CAN_3})(?:[{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}]|{_CAN_3})*+
+       (?:{_POINT}[{_CN_DIGITS}]++)?+
+     | [{_LONE}](?=[{_INNER}])                  # 百余人
+     | (?<=[{chars(LONE_UNIT_AFTER)}])[{_LONE}])  # 近万人, 逾千名, 突破千人
 """
-_MULTIPLIER = r"(?:[十百千]?[万亿]|千(?![米克瓦])|百(?!分))"
-_INNER_Q = r"[余多]"
-_PER = r"(?:/(?:生|人|学生|年|学年|月|周|天|日|次|课时|学期|份|校|班|平方米))++"
+_, _HUNDRED, _KILO = (MULTIPLIER_PREFIXES[k] for k in range(3))  # 十, 百, 千
+_MULTIPLIER = (
+    f"(?:[{chars(MULTIPLIER_PREFIXES)}]?[{_CN_BIG}]"
+    f"|{_KILO}(?![{chars(KILO_UNIT_STARTS)}])|{_HUNDRED}(?!{chars(HUNDRED_NOT_BEFORE)}))"
+)
+_INNER_Q = f"[{_INNER}]"
+_PER = f"(?:/(?:{either(PER_DENOMINATORS)}))++"
 
 # 12元5角, 壹拾壹元壹角壹分, 贰拾元零伍分, 壹佰壹拾壹圆整: the 角 and 分 (tenths and
 # hundredths) of an amount in 元/圆, or its 整/正 ("and no cents"); only right after 元/圆,
 # so 分 elsewhere stays a score (600分). 整/正 before a Han character is a word (整改, 正在).
-_CENT_DIGIT = "[1-9一二两三四五六七八九壹贰叁参肆伍陆柒捌玖]"
-_FEN = rf"{_CENT_DIGIT}分(?!{alternation(UNIT_BLOCKERS['分'])}|钟)"
-_CENTS = rf"""(?<=[元圆])(?:
-    {_CENT_DIGIT}角(?:{_FEN}|整(?![\u4e00-\u9fff]))?+    # 5角, 壹角捌分, 伍角整
-  | 零?+{_FEN}                                            # 8分, 零伍分
-  | [整正](?![\u4e00-\u9fff])                             # 圆整, 元正
+_CENT_DIGIT = f"[1-9{chars(CENT_DIGITS)}]"
+_FEN = (
+    f"{_CENT_DIGIT}{chars(FEN_WORD)}"
+    f"(?!{alternation(UNIT_BLOCKERS[FEN_WORD])}|{chars(FEN_NOT_BEFORE)})"
+)
+_ZERO = chars(NUMERAL_DIGITS[0])  # 零
+_JIAO, _JIAO_ROUND = chars(JIAO_WORD), chars(JIAO_ROUND_WORD)
+_CENTS = rf"""(?<=[{chars(YUAN_WORDS)}])(?:
+    {_CENT_DIGIT}{_JIAO}(?:{_FEN}|{_JIAO_ROUND}(?![\u4e00-\u9fff]))?+  # 5角, 壹角捌分, 伍角整
+  | {_ZERO}?+{_FEN}                                        # 8分, 零伍分
+  | [{chars(ROUND_WORDS)}](?![\u4e00-\u9fff])            # 圆整, 元正
 )"""
 
 _ALL_UNITS = _unit_alternation(list(UNIT_SURFACES))
@@ -139,12 +248,14 @@ def _next_after_numeral(surfaces: list[str]) -> str:
     """What may come right after a numeral: a qualifier, a multiplier or a unit. Checked
     as one class before the unit alternation is tried, where most numeral words (一是,
     十分) fail at once."""
-    return regex.escape("".join(sorted({"余", "多", *"十百千万亿", *(u[0] for u in surfaces)})))
+    firsts = {*INNER_QUALIFIERS, *MULTIPLIER_PREFIXES, *NUMERAL_BIG_UNITS}
+    firsts.update(u[0] for u in surfaces)
+    return regex.escape("".join(sorted(firsts)))
 
 
 _NEXT_AR = _next_after_numeral(list(UNIT_SURFACES))
 _NEXT_CN = _next_after_numeral([u for u in UNIT_SURFACES if u not in ARABIC_ONLY_UNITS])
-_SEP = r"(?:、|和|与|及|或|至|到|~|-)"
+_SEP = f"(?:{either(tuple(LIST_JOINERS + RANGE_JOINERS))})"
 _LIST_MAX = 12  # bare numerals that may share the unit of the figure after them
 
 # 总人口90.11万: the unit is in the label. ``re`` looks behind only at fixed widths, so
@@ -165,25 +276,31 @@ assert len({len(w) for w in HEADCOUNT_NOUNS}) == 1  # (a look-behind is of one w
 # (with 单位: or not, the colon or not); each form is a fixed-width look-behind.
 _HEADER_BEFORE = "|".join(
     f"(?<=\\({re.escape(label + unit)}\\){colon})"
-    for label in ("", "单位:")
+    for label in ("", f"{UNIT_HEADER_WORD}:")
     for unit in HEADER_UNITS
     for colon in ("", ":")
 )
 
 # the header itself, matched where it ends (just before the number)
 HEADER_UNIT: Final = re.compile(
-    rf"\((?:单位:)?(?P<unit>{alternation(HEADER_UNITS)})\):?\Z"
+    rf"\((?:{UNIT_HEADER_WORD}:)?(?P<unit>{alternation(HEADER_UNITS)})\):?\Z"
 )
 
 # Compiled with the standard library's ``re``: the pattern needs nothing ``re`` lacks
 # (possessive quantifiers and atomic groups are in Python 3.11), and ``re`` runs it three
 # times as fast, mostly because it tests its character classes as bitmaps.
 # tests/test_scan.py checks that ``regex`` finds the same matches.
+_PERCENT = chars(PERCENT_WORDS)
+_THREE = chars(CAN_THREE)
+_CN_ALL = _CN_DIGITS + _CN_SMALL + _CN_BIG
+_TENTHS = chars(TENTHS_DIGITS)
+_TENTHS_DEC = chars(TENTHS_DECIMAL_DIGITS)
+_DATE = chars(DATE_WORDS)
 QUANTITY: Final = re.compile(
     rf"""
-    (?=[0-9{_MASK}{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}参])  # fail fast where no numeral starts
+    (?=[0-9{_MASK}{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}{_THREE}])  # fail fast where no numeral starts
     (?P<pre>                                    # bare numerals sharing the unit: a short
-        (?=[0-9{_MASK}.,{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}点]{{1,24}}+{_SEP})  # (only where a list
+        (?=[0-9{_MASK}.,{_CN_ALL}{_POINT}]{{1,24}}+{_SEP})  # (only where a list
         (?:                                     # separator follows a numeral)
           (?<![0-9{_MASK}]{_SEP})               # list, read from its first item only, so
           (?:(?:{_ARABIC}){_MULTIPLIER}?+{_SEP}){{1,{_LIST_MAX}}}+   # the scan stays linear
@@ -198,13 +315,13 @@ QUANTITY: Final = re.compile(
       | (?P<cn>{_CHINESE})(?=[{_NEXT_CN}])
         (?P<cq1>{_INNER_Q})?+(?P<cmult>{_MULTIPLIER})?+(?P<cq2>{_INNER_Q})?+
         (?P<cunit>{_CN_UNITS})(?P<ccents>{_CENTS})?+(?P<cper>{_PER})?+
-      | 百分之(?P<pct>{_ARABIC}|{_CHINESE}|百(?![{_CN_DIGITS}{_CN_SMALL}{_CN_BIG}点]))  # 百分之百
-      | (?P<cheng>[一二两三四五六七八九]|[一二三四五六七八九]点[一二三四五六七八九])成
-        (?![为立功果绩效本员长熟型就人年品绩])
+      | {_PERCENT}(?P<pct>{_ARABIC}|{_CHINESE}|{_HUNDRED}(?![{_CN_ALL}{_POINT}]))  # 百分之百
+      | (?P<cheng>[{_TENTHS}]|[{_TENTHS_DEC}]{_POINT}[{_TENTHS_DEC}]){chars(TENTHS_WORD)}
+        (?![{chars(TENTHS_NOT_BEFORE)}])
       | (?=[0-9{_MASK}])(?:{_POPULATION_BEFORE})  # (cheap test first)
-        (?P<pop>{_ARABIC}){_MULTIPLIER}?+(?![0-9.%年月日])  # not 人数是2015年的1.5倍
+        (?P<pop>{_ARABIC}){_MULTIPLIER}?+(?![0-9.%{_DATE}])  # not 人数是2015年的1.5倍
       | (?=[0-9{_MASK}])(?:(?<=\))|(?<=\):))(?:{_HEADER_BEFORE})
-        (?P<hdr>{_ARABIC})(?![0-9.%年月日{_CN_SMALL}{_CN_BIG}])
+        (?P<hdr>{_ARABIC})(?![0-9.%{_DATE}{_CN_SMALL}{_CN_BIG}])
     )
     """,
     re.VERBOSE,
@@ -224,9 +341,12 @@ QUANTITY: Final = re.compile(
 # tests them member by member (three times slower here). ``re`` has no Unicode
 # properties, so what the normaliser may delete is widened to "any character outside
 # the CJK Unified Ideographs block, or a deletable one inside it".
-_NUMERAL_START = "0123456789" + _MASK + _CN_DIGITS + _CN_SMALL + _CN_BIG + "参"
-_NUMERAL_RUN = _NUMERAL_START + ".,点"
-_CJK = "\u4e00-\u9fff"
+_NUMERAL_START = (
+    "0123456789" + DIGIT_MASKS + NUMERAL_DIGITS + NUMERAL_SMALL_UNITS + NUMERAL_BIG_UNITS
+    + CAN_THREE
+)
+_NUMERAL_RUN = _NUMERAL_START + ".," + DECIMAL_POINT_WORD
+_CJK = r"\u4e00-\u9fff"  # (the block, as ``re`` reads a range)
 
 
 def _gate() -> str:
@@ -234,7 +354,7 @@ def _gate() -> str:
     # 千 already), 余/多, 分 (百分之), 成. A follower that fits only some numerals (分 of
     # 分钟 after 十 in 十分重要) still passes: looking behind for them costs more than the
     # few sentences it would turn away.
-    follow = set("余多分成")
+    follow = {*INNER_QUALIFIERS, PERCENT_WORDS[1], TENTHS_WORD}  # 余, 多, 分 of 百分之, 成
     for surface in UNIT_SURFACES:
         rest = surface.lstrip(_NUMERAL_RUN)
         if not rest:
@@ -248,10 +368,12 @@ def _gate() -> str:
     deletable_cjk = re.escape("".join(regex.findall(deletable, block)))  # 注释 of [注1]
     # a follower or numeral ends the fill even where it could be deleted (%, m)
     fill = f"(?:[^{_CJK}{after}{run}]|[{deletable_cjk}])"
-    arabic = re.escape(raw_forms("0123456789" + _MASK))
-    return rf"""(?=[{start}人{re.escape(raw_forms(")"))}])
+    arabic = re.escape(raw_forms("0123456789" + DIGIT_MASKS))
+    (person,) = {w[0] for w in HEADCOUNT_NOUNS}  # 人 of 人口, 人数
+    nouns = re.escape(raw_forms("".join(w[1:] for w in HEADCOUNT_NOUNS)))
+    return rf"""(?=[{start}{person}{re.escape(raw_forms(")"))}])
     (?:[{start}](?:[{run}]|{fill}){{0,{_GATE_RUN}}}+(?:[{after}]|[{run}]|{fill})
-     | 人(?:{fill}){{0,{_GATE_RUN}}}+[{re.escape(raw_forms("口数"))}]
+     | {person}(?:{fill}){{0,{_GATE_RUN}}}+[{nouns}]
      | [{re.escape(raw_forms(")"))}](?:{fill}){{0,{_GATE_RUN}}}+[{arabic}]  # (万元):1,256.32
     )"""
 
@@ -268,13 +390,14 @@ GATE: Final = re.compile(_gate(), re.VERBOSE)
 PRE_ITEM: Final = re.compile(
     rf"(?P<num>{_ARABIC}{_MULTIPLIER}?+|{_CHINESE})(?P<sep>{_SEP})", re.VERBOSE
 )
-RANGE_SEPARATORS: Final = frozenset("至到~-")
+RANGE_SEPARATORS: Final = frozenset(RANGE_JOINERS)
 
-SENTENCE_END: Final = re.compile(r"[。!?\n]")
-_CLAUSE_ENDS = r"。!?\n,;:"
+SENTENCE_END: Final = re.compile(f"[{chars(SENTENCE_ENDS)}]")
+_CLAUSE_ENDS = chars(CLAUSE_ENDS)
 CLAUSE_DELIM: Final = re.compile(f"[{_CLAUSE_ENDS}]")
+_LABEL_JOINER = f"[{chars(LABEL_JOINERS)}]"
 # what parts the items of a list (普通高校和成人高校), or clauses
-LIST_BREAK: Final = re.compile(f"[、和及与{_CLAUSE_ENDS}]")
+LIST_BREAK: Final = re.compile(f"[{chars(LABEL_JOINERS)}{_CLAUSE_ENDS}]")
 
 NAMED: Final = re.compile(alternation(NAMED_NUMBERS))
 # page furniture reads "label: value" (大小:18.62KB, 限时特价:7 元/份)
@@ -292,15 +415,18 @@ COUNT_ATTRIBUTE: Final = re.compile(alternation(COUNT_ATTRIBUTES))
 MONEY_CUE: Final = re.compile(alternation(MONEY_CUES))
 RECRUIT: Final = re.compile(alternation(RECRUIT_VERBS))
 OBJECT_VERB: Final = re.compile(alternation(OBJECT_VERBS))
-RANK: Final = regex.compile(rf"(?r)(?:(?:{alternation(RANK_WORDS)})[前第]?|(?<!学)前)$")
+RANK: Final = regex.compile(
+    rf"(?r)(?:(?:{alternation(RANK_WORDS)})[{chars(RANK_ORDINALS)}]?"
+    rf"|(?<!{chars(NOT_RANK_BEFORE_FRONT)}){chars(RANK_FRONT)})$"
+)
 # \p{Han} for ``re``: the BMP's Han characters, the few Han marks of plane 1, and the
 # planes of CJK ideographs (2 and 3, whose assigned characters are all Han)
 _HAN_MARKS = "".join(regex.findall(r"\p{Han}", "".join(map(chr, range(0x16FE0, 0x17000)))))
-_HAN = re_class(r"\p{Han}", _HAN_MARKS + "\U00020000-\U0003FFFF")[1:-1]
+_HAN = re_class(r"\p{Han}", _HAN_MARKS + r"\U00020000-\U0003FFFF")[1:-1]
 # The noun phrase after a count's unit, up to the first word that ends it.
 HEAD_NOUN: Final = re.compile(
-    rf"[“〝\"「『]?+((?:(?!{alternation(PHRASE_ENDS)})[{_HAN}])"
-    rf"(?:(?!{alternation(PHRASE_ENDS)})[{_HAN}、])*+)"
+    rf"[{chars(NOUN_QUOTES)}]?+((?:(?!{alternation(PHRASE_ENDS)})[{_HAN}])"
+    rf"(?:(?!{alternation(PHRASE_ENDS)})[{_HAN}{NOUN_LIST_MARK}])*+)"
 )
 QUALIFIER_AFTER: Final = re.compile(
     rf"(?!{alternation(QUALIFIER_AFTER_BLOCKERS)})(?:{alternation(QUALIFIERS_AFTER)})"
@@ -308,22 +434,25 @@ QUALIFIER_AFTER: Final = re.compile(
 # A change cue near the number, not "increased TO" (增加到 is a new level, not a change);
 # 高/低 only at the end, right before the number (not 高 of 高中).
 CHANGE: Final = re.compile(
-    rf"{alternation(CHANGE_NOUNS)}|(?:{alternation(CHANGE_CUES)})(?!到|至|为)"
-    rf"|(?:{alternation(ADJACENT_CHANGE_CUES)})(?=了?$)"
+    rf"{alternation(CHANGE_NOUNS)}|(?:{alternation(CHANGE_CUES)})(?!{either(CHANGE_TO)})"
+    rf"|(?:{alternation(ADJACENT_CHANGE_CUES)})(?={chars(PERFECTIVE)}?$)"
 )
 COMPARISON: Final = re.compile(alternation(COMPARISON_CUES))
+_PHRASE_BREAKS = chars(PHRASE_BREAKS)
 # 争取 is a goal before a deadline or a verb of achieving (争取到2025年, 争取达到), but in a
 # summary mostly means "secured" (争取到上级资金500万元, 争取项目12个): no cue alone.
 TARGET: Final = re.compile(
     rf"{alternation(TARGET_CUES)}"
-    r"|争取(?:到|在|于)?(?:19|20)\d\d年|争取(?:达到|实现|完成|建成|做到|使|让|新增|新建|创建)"
+    rf"|{STRIVE}(?:{either(STRIVE_BEFORE_YEAR)})?(?:19|20)\d\d{YEAR_WORD}"
+    rf"|{STRIVE}(?:{either(STRIVE_VERBS)})"
     # (the look-behinds follow the literal, so every branch starts with one and the engine
     # skips ahead to the characters a cue can start with)
-    rf"|计划(?:(?<![\u4e00-\u9fff]计划)|(?<=[{PLAN_VERB_AFTER}]计划))"
-    rf"(?!{alternation(PLAN_NOUN_TAILS)}|[,;:。])"
-    rf"|将(?:{alternation(FUTURE_ADVERBS)})?(?:{alternation(FUTURE_VERBS)})"
+    rf"|{PLAN_VERB}(?:(?<![\u4e00-\u9fff]{PLAN_VERB})|(?<=[{PLAN_VERB_AFTER}]{PLAN_VERB}))"
+    rf"(?!{alternation(PLAN_NOUN_TAILS)}|[{chars(PLAN_NOUN_BEFORE)}])"
+    rf"|{FUTURE_WILL}(?:{alternation(FUTURE_ADVERBS)})?(?:{alternation(FUTURE_VERBS)})"
     # 生均公用经费标准提高到720元: a standard set anew is a standard
-    r"|标准[^,;。]{0,8}?(?:提高|提升|调整|上调)(?:到|至|为)"
+    rf"|{STANDARD_WORD}[^{_PHRASE_BREAKS}]{{0,8}}?(?:{either(STANDARD_RAISE_VERBS)})"
+    rf"(?:{either(CHANGE_TO)})"
 )
 # before a target cue (matched at the end of the scope before it), words saying the plan
 # was carried out
@@ -331,17 +460,26 @@ DONE_BEFORE: Final = regex.compile(rf"(?r)(?:{alternation(DONE_BEFORE_GOAL)})$")
 # 增长最快的是犍为县(30.70%): the place that changed most, and its change
 FASTEST_CHANGE: Final = re.compile(alternation(FASTEST_CHANGES))
 # after a target cue, words saying the figure was reached or spent, not aimed at
-DONE_AFTER_GOAL: Final = re.compile(rf"的|已|实际|{alternation(PLAN_REVIEWS)}")
+DONE_AFTER_GOAL: Final = re.compile(rf"{either(DONE_AFTER_GOAL_WORDS)}|{alternation(PLAN_REVIEWS)}")
 # nouns of a fund: a change cue before one is part of the fund's name (能力提升补助资金)
-FUND_NOUN: Final = re.compile("资金|经费|补助|专项")
+FUND_NOUN: Final = re.compile(either(FUND_NOUNS))
 # 招聘计划完成率, 目标任务完成率, 预算执行率: a rate of what was done against a plan, whose
 # noun holds a target cue (matched where the cue starts)
-PLAN_RATE: Final = re.compile(r"(?:计划|目标|预算)[^,;:。\d]{0,4}?(?:完成|执行|达成|实现|到位)率")
+PLAN_RATE: Final = re.compile(
+    rf"(?:{either(PLAN_RATE_NOUNS)})[^{chars(PLAN_NOUN_BEFORE)}\d]{{0,4}}?"
+    rf"(?:{either(PLAN_RATE_VERBS)}){RATE_SUFFIX}"
+)
 # 按每生每年1000元标准, 1000元的补助标准: the figure is a standard
-STANDARD_AFTER: Final = re.compile(r"的?(?:补助|资助|补贴|经费|拨付|收费)?标准(?!化)")
+STANDARD_AFTER: Final = re.compile(
+    rf"{ATTRIBUTIVE}?(?:{either(STANDARD_NOUNS)})?{STANDARD_WORD}(?!{STANDARD_NOT_BEFORE})"
+)
 # Heading markers: 三、 or 第三部分 (top level), then (三) or 〔三〕
-_TOP_MARK = r"[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[部分章]"
-_SUB_MARK = r"[(〔][一二三四五六七八九十]{1,3}[)〕]"
+_HEADING_NUMERAL = f"[{chars(SMALL_NUMERALS)}]{{1,3}}"
+_TOP_MARK = (
+    f"{_HEADING_NUMERAL}{HEADING_MARK}"
+    f"|{ORDINAL_PREFIX}{_HEADING_NUMERAL}[{chars(HEADING_PART_CHARS)}]"
+)
+_SUB_MARK = f"[{chars(HEADING_OPEN_BRACKETS)}]{_HEADING_NUMERAL}[{chars(HEADING_CLOSE_BRACKETS)}]"
 # A numbered section heading on its own line: 三、… / (三)… / 第三部分…; group "top" is set
 # for a top-level one. Its text runs to the end of the line.
 HEADING: Final = re.compile(
@@ -352,16 +490,18 @@ HEADING: Final = re.compile(
 # (The lookahead names every character a heading can start with: without it the engine
 # tries the look-behind at every character of a report; with it, only at those.)
 SECTION_HEADING: Final = re.compile(
-    r"(?=[ \t一二三四五六七八九十第(〔\d])"
-    rf"(?:^|(?<=[。\s]))[ \t]*+(?:(?P<r0>{_TOP_MARK})|(?P<r1>{_SUB_MARK})"
-    r"|(?P<r2>\d{1,2}(?:、|\.(?!\d)))|(?P<r3>\(\d{1,2}\)))(?P<title>[^。!?;\n]{1,40})",
+    rf"(?=[ \t{chars(SMALL_NUMERALS + ORDINAL_PREFIX + HEADING_OPEN_BRACKETS)}\d])"
+    rf"(?:^|(?<=[{chars(SENTENCE_ENDS[0])}\s]))[ \t]*+(?:(?P<r0>{_TOP_MARK})|(?P<r1>{_SUB_MARK})"
+    rf"|(?P<r2>\d{{1,2}}(?:{HEADING_MARK}|\.(?!\d)))|(?P<r3>\(\d{{1,2}}\)))"
+    rf"(?P<title>[^{chars(SENTENCE_ENDS)};]{{1,40}})",
     re.MULTILINE,
 )
 PLAN_HEADING: Final = re.compile(alternation(PLAN_HEADINGS))
 PLAN_REVIEW: Final = re.compile(alternation(PLAN_REVIEWS))
 ACTUAL_MARKER: Final = re.compile(alternation(ACTUAL_MARKERS))
 INCREMENT_AFTER: Final = re.compile(
-    r"^[^,;。]{0,12}?使[^,;。]{0,6}?(?:达到|到达|增至|增加到|达)"
+    rf"^[^{_PHRASE_BREAKS}]{{0,12}}?{INCREMENT_CAUSE}[^{_PHRASE_BREAKS}]{{0,6}}?"
+    rf"(?:{either(INCREMENT_REACH_VERBS)})"
 )
 LEVEL: Final = re.compile(alternation([*LEVEL_WORDS, *LEVEL_DECOYS]))
 # a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts);
@@ -370,32 +510,40 @@ LEVEL_AT_END: Final = regex.compile(rf"(?r)(?:{alternation(LEVEL_WORDS)})$")
 # a parenthesis closed within a label (在校生(含在园幼儿)1032万人)
 CLOSED_ASIDE: Final = re.compile(r"\([^()]{0,24}\)")
 # a label that is level words only (初中, 小学和初中)
-LEVEL_ONLY: Final = re.compile(rf"(?:(?:{alternation(LEVEL_WORDS)})[、和及与]?)+")
+LEVEL_ONLY: Final = re.compile(rf"(?:(?:{alternation(LEVEL_WORDS)}){_LABEL_JOINER}?)+")
 # levels listed in a label: 小学、初中和普通高中 (a later item may carry a modifier)
 _LEVEL_ITEM = rf"(?:{alternation(LEVEL_WORDS)})(?:{alternation(LEVEL_SUFFIXES)})?"
 LEVEL_LIST: Final = re.compile(
-    rf"{_LEVEL_ITEM}(?:[、和及与](?:{alternation(LEVEL_MODIFIERS)})?{_LEVEL_ITEM})++"
+    rf"{_LEVEL_ITEM}(?:{_LABEL_JOINER}(?:{alternation(LEVEL_MODIFIERS)})?{_LEVEL_ITEM})++"
 )
 # a rate word: searched from the end, the first found is the one ending last
-RATE: Final = regex.compile(rf"(?r)[\p{{Han}}]{{0,3}}率|{alternation(RATE_WORDS)}")
+RATE: Final = regex.compile(rf"(?r)[\p{{Han}}]{{0,3}}{RATE_SUFFIX}|{alternation(RATE_WORDS)}")
 # rates listed in a label: 入学率、巩固率 (each item ends in 率)
-RATE_LIST: Final = regex.compile(r"\p{Han}{1,6}?率(?:[、和及与]\p{Han}{1,6}?率)++")
-RATE_ITEM_SEP: Final = re.compile(r"(?<=率)[、和及与]")
+RATE_LIST: Final = regex.compile(
+    rf"\p{{Han}}{{1,6}}?{RATE_SUFFIX}(?:{_LABEL_JOINER}\p{{Han}}{{1,6}}?{RATE_SUFFIX})++"
+)
+RATE_ITEM_SEP: Final = re.compile(f"(?<={RATE_SUFFIX}){_LABEL_JOINER}")
 # a title in 《》 (the opening sentence of a news report often names the document it is about)
-BOOK_TITLE: Final = re.compile(r"《[^《》\n]{1,60}》")
+_OPEN_TITLE, _CLOSE_TITLE = TITLE_MARKS
+BOOK_TITLE: Final = re.compile(
+    rf"{_OPEN_TITLE}[^{_OPEN_TITLE}{_CLOSE_TITLE}\n]{{1,60}}{_CLOSE_TITLE}"
+)
 # an entrance exam (高考, 中考): the stage its candidates are in
 EXAM: Final = re.compile(alternation(EXAM_WORDS))
 # a part of a breakdown in parentheses (幼儿园6.4万、小学24.3万): a label, a number and
 # the total's multiplier, up to the next item or the closing parenthesis
+_BREAKDOWN = chars(BREAKDOWN_SEPARATORS)
 BREAKDOWN_PART: Final = re.compile(
-    r"(?<=[(、,])[^0-9、,()]{1,8}?(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<mult>[万亿])(?=[、,)])"
+    rf"(?<=[({_BREAKDOWN}])[^0-9{_BREAKDOWN}()]{{1,8}}?(?P<num>[0-9]+(?:\.[0-9]+)?)"
+    rf"(?P<mult>[{_CN_BIG}])(?=[{_BREAKDOWN})])"
 )
 # people counted as they sit an entrance exam (58238人报名参加普通高考): its candidates
 EXAM_TAKERS: Final = re.compile(
-    rf"(?:报名)?(?:参加|参考|报考)[^,;。]{{0,6}}?(?:{alternation(EXAM_WORDS)})"
+    rf"(?:{EXAM_SIGNUP})?(?:{either(EXAM_TAKE_VERBS)})[^{_PHRASE_BREAKS}]{{0,6}}?"
+    rf"(?:{alternation(EXAM_WORDS)})"
 )
 # a sentence opening with 其中: it breaks down the sentence before it
-PART_OPENING: Final = re.compile(r"\s*其中")
+PART_OPENING: Final = re.compile(rf"\s*{PARTS_CUE}")
 # words of a total (总额, 合计): an amount so named is no per-capita figure
 TOTAL: Final = re.compile(alternation(TOTAL_WORDS))
 # a document's kind: the nouns of each kind (see DOCUMENT_KINDS), in the order tried
@@ -411,18 +559,20 @@ REALISED: Final = re.compile(
 # nor a masked one (20xx年)
 DOCUMENT_YEAR: Final = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})"
-    r"(?:年(?![0-9]{1,2}月)|学年|上半年|下半年|[-—~至到](?:19|20)[0-9]{2}年)"
+    rf"(?:{YEAR_WORD}(?![0-9]{{1,2}}{MONTH_WORD})|{either(YEAR_PARTS)}"
+    rf"|[{chars(YEAR_RANGE_JOINERS)}](?:19|20)[0-9]{{2}}{YEAR_WORD})"
 )
 # the year nearest before a figure (searched from the end)
-YEAR: Final = regex.compile(r"(?r)(?<![0-9])((?:19|20)[0-9]{2})(?=年|上半年|下半年|学年)")
+YEAR: Final = regex.compile(
+    rf"(?r)(?<![0-9])((?:19|20)[0-9]{{2}})(?={YEAR_WORD}|{either(YEAR_PARTS)})"
+)
 LABEL_TRIM_END: Final = regex.compile(
-    r"(?r)(?:分别|共计|总计|合计|累计|共有|现有|拥有|共|计|有|为|是|达到|达|到达|超过|约|近|已|均|配备|拥有|"
-    r"人数|数量|总数|总量|规模|\([^()]{0,16}\)|"
-    r"由|从|在|至|了|到|增至|达至|比上年|比去年|较上年|较去年|同比|增加|增长|提高|减少|下降|降低|净增|"
-    r"上升|提升|扩大|缩小|回落|回升|下滑|压减|缩减|撤并|撤销|"
-    r"(?:(?:19|20)[0-9]{2}|上|去|今|本)年(?:度|底|末|初)?的?)+$"  # 由2015年的 / 提高到上年的
+    rf"(?r)(?:{either(LABEL_TAIL_WORDS)}|\([^()]{{0,16}}\)|{either(LABEL_TAIL_CHANGES)}|"
+    rf"(?:(?:19|20)[0-9]{{2}}|{either(YEAR_DEIXIS)}){YEAR_WORD}"  # 由2015年的 / 提高到上年的
+    rf"(?:{either(YEAR_SUFFIXES)})?{ATTRIBUTIVE}?)+$"
 )
 LABEL_TRIM_START: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|其中|另外|此外|同时|全年|今年|目前|现有|截至[^,]*?|[、~\-(]|"
-    r"[\(（〔]?[一二三四五六七八九十\d]+[\)）〕、.])+"
+    rf"^(?:[{chars(SMALL_NUMERALS)}]+{ENUMERATION_COPULA}|{either(LABEL_HEAD_WORDS)}"
+    rf"|{UNTIL_WORD}[^,]*?|[{chars(LABEL_HEAD_MARKS)}]|"
+    rf"[{chars(ENUMERATION_OPENERS)}]?[{chars(SMALL_NUMERALS)}\d]+[{chars(ENUMERATION_CLOSERS)}])+"
 )

@@ -72,3 +72,42 @@ ISSUER_FIELDS: Final[tuple[str, ...]] = (
 FURNITURE_FIELDS: Final[tuple[str, ...]] = (
     "发布时间", "信息来源", "来源", "时间", "作者", "日期", "点击",
 )
+
+# 某县, 某市: a name withheld (one or two 某)
+NAME_MASK: Final = "某"
+
+# A suffix that begins a word of its own is no place's: 县委, 市直, 省级, 县属, 区域, 市场,
+# 市民, 省内, 省外, 县长 (and 市一中, a school: see SCHOOL_NUMBER_SUFFIX)
+NOT_AFTER_SUFFIX: Final[tuple[str, ...]] = (
+    "委", "直", "级", "属", "域", "场", "民", "内", "外", "长",
+)
+# A school named by its number: 一中 (第一中学), after a place (市一中) or a mask (*四中)
+SCHOOL_NUMBER_SUFFIX: Final = "中"
+# ... the ranks of a place that may stand before it (市一中, 县二中)
+SCHOOL_PLACE_RANKS: Final = "市县区"
+# ... or a masked school's noun (xx中学, 某小学)
+MASKED_SCHOOL_NOUNS: Final[tuple[str, ...]] = ("中学", "小学", "幼儿园", "学校")
+# A school named by the place it is in (紫阳县第二小学, 紫阳县实验中学)
+SCHOOL_ATTRIBUTE: Final = "实验"
+SCHOOL_NOUNS: Final[tuple[str, ...]] = ("中学", "小学", "幼儿园", "高中", "初中", "学校")
+# Before a scope word, these make it all of them (县市区, 各县区, 全区), not a part
+ALL_OF_THEM_BEFORE: Final = "各分县市全"
+# Words of time that may stand before a sentence's subject (今年全县…, 目前我市…)
+SUBJECT_TIMES: Final[tuple[str, ...]] = ("今年", "去年", "上年", "本年", "目前")
+# The ranks of an office's place (市教育局, 县教体局)
+OFFICE_RANKS: Final = "省市县区州"
+# What ends the offices before a verb of publishing (a comma, a full stop, a line)
+PUBLISHER_BREAKS: Final = ",。\n"
+# A noun after an office that makes it the owner of a budget (市教育局部门预算)
+OWNER_NOUNS: Final[tuple[str, ...]] = ("部门",)
+# 我县, 本市: the document's own place, by its rank
+SELF_WORDS: Final = "我本"
+SELF_RANKS: Final = "省市县区州旗"
+# Nouns of a title besides the kinds' (DOCUMENT_KINDS): 关于…的通知, …公告, …报告
+TITLE_EXTRA_NOUNS: Final[tuple[str, ...]] = ("通知", "公告", "报告")
+# What may stand before a title on its line: bullets, brackets and quotes ...
+TITLE_BULLETS: Final = '•·【[《"“'
+# ... a document number's field (编号:658229379)
+DOCUMENT_NUMBER_FIELDS: Final[tuple[str, ...]] = ("编号", "索引号", "ID")
+# What may stand after a title on its line: closing brackets and quotes
+TITLE_CLOSERS: Final = "】》”]"

@@ -10,19 +10,32 @@ them (分别降至1%、3%以下).
 
 from __future__ import annotations
 
+from typing import Final
+
 from edumetrics import _patterns as P
 from edumetrics._candidates import Candidate
 from edumetrics._context import Window
 from edumetrics._links import listed
 from edumetrics._vocab import (
+    ADVERB_QUALIFIERS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
 )
+from edumetrics.records import Qualifier
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_EXACT: Final = Qualifier.EXACT.value
+
+# the first characters of the adverbs (至少, 最多): a cheap test before the pattern's
+_ADVERB_STARTS = tuple(sorted({w[0] for w in ADVERB_QUALIFIERS}))
 
 
 def read_qualifier(c: Candidate, w: Window) -> None:
     """The qualifier written around the figure, unless one was written inside it."""
-    if c.qualifier != "exact":
+    if c.qualifier != _EXACT:
         return
     left = w.left
     before = P.QUALIFIER_BEFORE.match(left)  # anchored at the end (see cut_end)
@@ -30,7 +43,7 @@ def read_qualifier(c: Candidate, w: Window) -> None:
         word = before[0] if before[0] in QUALIFIERS_BEFORE else before[0][:-1]
         c.qualifier = QUALIFIERS_BEFORE[word]
         return
-    adverb = P.ADVERB_QUALIFIER.match(left) if "至" in left or "最" in left else None
+    adverb = P.ADVERB_QUALIFIER.match(left) if any(w in left for w in _ADVERB_STARTS) else None
     if adverb:
         c.qualifier = QUALIFIERS_BEFORE[adverb["word"]]
         return
@@ -50,8 +63,8 @@ def share_qualifiers(cands: list[Candidate], text: str) -> None:
             run.append(c)
             continue
         last = prev if len(run) > 1 else None
-        if last and last.qualifier != "exact" and P.QUALIFIER_AFTER.match(text, last.end):
+        if last and last.qualifier != _EXACT and P.QUALIFIER_AFTER.match(text, last.end):
             for item in run[:-1]:
-                if item.qualifier == "exact" and item.value:
+                if item.qualifier == _EXACT and item.value:
                     item.qualifier = last.qualifier
         run = [] if c is None else [c]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import Final
 
 from edumetrics import _patterns as P
 from edumetrics._candidates import Candidate, Group
@@ -27,8 +28,21 @@ from edumetrics._vocab import (
     CHANGE_NOUNS,
     COMPARED_ONLY_CUES,
     FASTEST_CHANGES,
+    NEGATION,
     STANDARD_CUES,
+    STANDARD_WORD,
 )
+from edumetrics.records import Role, Unit
+
+# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
+# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
+# would pay per figure, and the rows keep plain values (they pickle fast to and from
+# worker processes; a record's metric is a str, a user's id or a built-in one).
+_ACTUAL: Final = Role.ACTUAL.value
+_CHANGE: Final = Role.CHANGE.value
+_TARGET: Final = Role.TARGET.value
+_PERCENT: Final = Unit.PERCENT.value
+_PERCENTAGE_POINT: Final = Unit.PERCENTAGE_POINT.value
 
 
 def looks_forward(c: Candidate, left: str, layout: Layout) -> bool:
@@ -56,11 +70,11 @@ def read_role(c: Candidate, w: Window, layout: Layout) -> None:
     """The role the figure's own words give it, else where it stands (see
     :func:`looks_forward`)."""
     left, right = w.left, w.right
-    sign = _change_sign(left, c.unit == "percentage_point")
-    if sign is None and c.unit == "percent" and (fastest := last_match(P.FASTEST_CHANGE, left)):
+    sign = _change_sign(left, c.unit == _PERCENTAGE_POINT)
+    if sign is None and c.unit == _PERCENT and (fastest := last_match(P.FASTEST_CHANGE, left)):
         sign = FASTEST_CHANGES[fastest[0]]  # 增长最快的是犍为县(30.70%)
     if sign is not None or P.INCREMENT_AFTER.search(right):
-        c.role = "change"
+        c.role = _CHANGE
         if sign is not None and sign < 0 and c.value is not None:
             c.value = -c.value
         return
@@ -72,17 +86,17 @@ def read_role(c: Candidate, w: Window, layout: Layout) -> None:
             and P.DONE_AFTER_GOAL.search(scope, m.end()) is None
             and P.DONE_BEFORE.match(scope[: m.start()]) is None  # 已按计划新建…
         ):
-            c.role = "target"
+            c.role = _TARGET
             # 补助标准为每生每年2000元: a standard, unless a goal was stated before it
             c.standard = m[0] in STANDARD_CUES and all(
                 t[0] in STANDARD_CUES for t in P.TARGET.finditer(scope, 0, m.start())
             )
             return
-    if "标准" in right and P.STANDARD_AFTER.match(right):  # 按每生每年1000元标准
-        c.role = "target"
+    if STANDARD_WORD in right and P.STANDARD_AFTER.match(right):  # 按每生每年1000元标准
+        c.role = _TARGET
         c.standard = True
     elif looks_forward(c, left, layout):
-        c.role = "target"
+        c.role = _TARGET
 
 
 def _last_target(scope: str) -> re.Match[str] | None:
@@ -106,7 +120,7 @@ def _change_sign(left: str, points: bool) -> int | None:
         return None
     word = m[0]
     at = len(left) - len(tail) + m.start()
-    if at and left[at - 1] == "不":  # 不低于650元, 不少于: a floor, not a change
+    if at and left[at - 1] == NEGATION:  # 不低于650元, 不少于: a floor, not a change
         return None
     if (len(word) == 1 or word in COMPARED_ONLY_CUES) and not P.COMPARISON.search(left):
         return None
@@ -127,14 +141,14 @@ def carry_targets(cands: list[Candidate], ctx: Context) -> None:
     unless a later clause reports something done (已, 完成, 现有, 其中 …); a standard
     covers only its own figure, and the other end of its range."""
     for prev, c in pairwise(cands):
-        if c.standard and prev.group == c.group and prev.role == "actual":
-            prev.role = "target"  # 按每人每月300～800元标准: the range is the standard
-        if prev.role != "target" or c.role != "actual" or prev.sent != c.sent:
+        if c.standard and prev.group == c.group and prev.role == _ACTUAL:
+            prev.role = _TARGET  # 按每人每月300～800元标准: the range is the standard
+        if prev.role != _TARGET or c.role != _ACTUAL or prev.sent != c.sent:
             continue
         if prev.standard and prev.group != c.group:
             continue  # a standard sets its own figure (…标准为2000元,共补助学生4260人)
         if not P.ACTUAL_MARKER.search(ctx.text, prev.end, c.start):
-            c.role = "target"
+            c.role = _TARGET
 
 
 def roles_in_lists(groups: list[Group]) -> None:
@@ -146,12 +160,12 @@ def roles_in_lists(groups: list[Group]) -> None:
         for c in g.members[1:]:
             if c.unit != first.unit:
                 continue
-            if first.role == "change" and c.role != "change":
-                c.role = "change"
+            if first.role == _CHANGE and c.role != _CHANGE:
+                c.role = _CHANGE
                 if c.value is not None and negative:
                     c.value = -c.value
-            elif first.role == "target":
-                c.role = "target"
+            elif first.role == _TARGET:
+                c.role = _TARGET
 
 
 def roles_of_parts(cands: list[Candidate], ctx: Context) -> None:
@@ -162,15 +176,15 @@ def roles_of_parts(cands: list[Candidate], ctx: Context) -> None:
             continue
         total = cands[c.parent]
         if (
-            total.role == "target"
-            and c.role == "actual"
+            total.role == _TARGET
+            and c.role == _ACTUAL
             and not P.ACTUAL_MARKER.search(ctx.text, c.part_at, c.start)
         ):
-            c.role = "target"
+            c.role = _TARGET
 
 
 def cell_role(period: int | None, layout: Layout) -> str:
     """The role of a table's cell: a target when its column's year lies after the
     document's own, or, with no year of its own, in a plan or budget."""
     later = ahead(period, layout)
-    return "target" if later or (later is None and layout.forward) else "actual"
+    return _TARGET if later or (later is None and layout.forward) else _ACTUAL

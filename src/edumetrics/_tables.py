@@ -35,30 +35,45 @@ from decimal import Decimal
 
 from edumetrics import _patterns as P
 from edumetrics._document import levels_named
-from edumetrics._vocab import HEADER_UNITS, UNIT_SURFACES
+from edumetrics._vocab import (
+    BRACKET_CLOSERS,
+    BRACKET_OPENERS,
+    COLONS,
+    HEADER_MULTIPLIERS,
+    HEADER_UNITS,
+    PROSE_MARKS,
+    ROW_HASH_MARKS,
+    ROW_NUMBER_MARKS,
+    UNIT_HEADER_WORD,
+    UNIT_SURFACES,
+)
 from edumetrics.numerals import parse_number
 
 __all__ = ["Cell", "column_levels", "grids", "read_tables"]
 
-_SPACE = " \t\u3000"
+_SPACE = r" \t\u3000"  # (and the ideographic space)
 _NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?"
 # a body row: an optional row marker (1. / (1) / #), a label of Han characters (spaced
 # out or not: 小    学), then numbers parted by spaces and nothing else
+_ROW_MARK, _HASH = re.escape(ROW_NUMBER_MARKS), re.escape(ROW_HASH_MARKS)
+_OPEN, _CLOSE = re.escape(BRACKET_OPENERS[:2]), re.escape(BRACKET_CLOSERS[:2])  # ( ) and （ ）
 _ROW = re.compile(
-    rf"^[{_SPACE}]*+(?:\d{{1,2}}[.、]|[(（]\d{{1,2}}[)）]|[#＃])?[{_SPACE}]*+"
-    rf"(?P<label>[\u4e00-\u9fff](?:[\u4e00-\u9fff()（）]|[{_SPACE}]{{1,6}}(?=[\u4e00-\u9fff]))*+)"
+    rf"^[{_SPACE}]*+(?:\d{{1,2}}[{_ROW_MARK}]|[{_OPEN}]\d{{1,2}}[{_CLOSE}]|[{_HASH}])?[{_SPACE}]*+"
+    rf"(?P<label>[\u4e00-\u9fff](?:[\u4e00-\u9fff{_OPEN}{_CLOSE}]|[{_SPACE}]{{1,6}}(?=[\u4e00-\u9fff]))*+)"
     rf"(?P<cells>(?:[{_SPACE}]++{_NUMBER})++)[{_SPACE}]*+$",
     re.MULTILINE,
 )
 _CELL = re.compile(_NUMBER)
 _HEADER_UNIT = re.compile(
-    r"[(（](?P<unit>" + "|".join(sorted(HEADER_UNITS, key=len, reverse=True)) + r")[)）]"
+    f"[{_OPEN}](?P<unit>" + "|".join(sorted(HEADER_UNITS, key=len, reverse=True)) + f")[{_CLOSE}]"
 )
 _UNIT_LINE = re.compile(
-    r"单位[:：][ \t]*(?P<unit>" + "|".join(sorted(HEADER_UNITS, key=len, reverse=True)) + ")"
+    f"{UNIT_HEADER_WORD}[{COLONS}][ \\t]*(?P<unit>"
+    + "|".join(sorted(HEADER_UNITS, key=len, reverse=True))
+    + ")"
 )
 # a line of prose, not of a header: a sentence's punctuation
-_PROSE = re.compile("[。,;!?]")
+_PROSE = re.compile(f"[{re.escape(PROSE_MARKS)}]")
 _HEADER_LINES = 4  # lines above a table's first row that may hold its header
 _MIN_ROWS = 2  # a table has at least this many rows
 
@@ -144,7 +159,7 @@ def _table(
             if cell is None:
                 continue
             written = units[col]
-            mult = written[0] if len(written) > 1 and written[0] in "千万亿" else ""
+            mult = written[0] if len(written) > 1 and written[0] in HEADER_MULTIPLIERS else ""
             unit = UNIT_SURFACES[written[len(mult) :]]
             value = parse_number(text[cell[0] : cell[1]] + mult)
             # the column's name, or (a year column names no measure) the row's label
@@ -223,7 +238,7 @@ def _columns(
         for k, token in enumerate(tokens):
             col = offset + k
             if 0 <= col < width and not _HEADER_UNIT.fullmatch(token):
-                names[col] += token.lstrip("#＃")
+                names[col] += token.lstrip(ROW_HASH_MARKS)
     return units, names
 
 
@@ -239,7 +254,7 @@ def _tokens(line: str) -> list[str]:
     parts = line.split()
     out: list[str] = []
     for part in parts:
-        if out and len(part) == 1 and len(out[-1]) == 1 and "\u4e00" <= part <= "\u9fff":
+        if out and len(part) == 1 and len(out[-1]) == 1 and 0x4E00 <= ord(part) <= 0x9FFF:
             out[-1] += part
         else:
             out.append(part)

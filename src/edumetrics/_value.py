@@ -12,6 +12,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from edumetrics._candidates import Candidate
+from edumetrics._vocab import (
+    CAN_THREE,
+    CAN_THREE_AS,
+    FEN_WORD,
+    JIAO_WORD,
+    TENTHS_WORD,
+)
 from edumetrics.errors import NumeralError
 from edumetrics.numerals import parse_number
 from edumetrics.records import Flag
@@ -42,12 +49,13 @@ def read_value(c: Candidate) -> None:
         value = (
             Decimal(num)
             if num.isascii() and num.isdigit()
-            else parse_number(num.replace("参", "叁"))  # 參拾 reads 参拾 in the working copy
+            # 參拾 reads 参拾 in the working copy
+            else parse_number(num.replace(CAN_THREE, CAN_THREE_AS))
         )
     except NumeralError:
         c.flags.append(Flag.MALFORMED_NUMBER)
         return
-    if c.unit_text == "成":  # 八成 = 80%
+    if c.unit_text == TENTHS_WORD:  # 八成 = 80%
         value *= _TEN
     if c.cents:
         value += _cents(c.cents)
@@ -59,7 +67,7 @@ def _cents(written: str) -> Decimal:
     0.18, 零伍分 0.05; 整/正 say there are none. (QUANTITY lets through one digit before
     each, never 零.)"""
     value = Decimal(0)
-    for place, unit in ((1, "角"), (2, "分")):
+    for place, unit in ((1, JIAO_WORD), (2, FEN_WORD)):
         at = written.find(unit)
         if at > 0:
             value += parse_number(written[at - 1]).scaleb(-place)

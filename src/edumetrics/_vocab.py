@@ -9,12 +9,218 @@ full-width forms and ``萬``/``億`` have already been folded (``_normalize.py``
 
 Nothing here is a regular expression: ``_patterns.py`` builds the patterns from these
 tables (longest surface first) and compiles them once. ``tests/test_vocab.py`` rejects
-duplicate or conflicting keys.
+duplicate or conflicting keys. Every Chinese word, character or punctuation mark the code
+reads by is a row here (or in ``_place_words``, ``_numeral_tables``, ``_t2s``):
+``tests/test_code_has_no_vocabulary.py`` fails on one written in code.
 """
 
 from __future__ import annotations
 
 from typing import Final, NamedTuple
+
+# --- Numerals as the working copy writes them --------------------------------------------
+# The characters a Chinese numeral is made of, after normalising (萬→万, 〇 kept, 參→参):
+# the digits (小写 and 大写, GB/T 15835), the units within a section and the section units.
+# The full table of what each means is ``_numeral_tables`` (parse_number reads by it);
+# these are the classes the scan pattern matches numerals with.
+NUMERAL_DIGITS: Final = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+NUMERAL_SMALL_UNITS: Final = "十拾百佰千仟"
+NUMERAL_BIG_UNITS: Final = "万亿"
+# A multiplier after a numeral (2860万元, 1.5亿, 3千): 十/百/千 may stand before 万/亿 ...
+MULTIPLIER_PREFIXES: Final = "十百千"
+# ... but 千 is no multiplier before these (千米, 千克, 千瓦 are units) ...
+KILO_UNIT_STARTS: Final = "米克瓦"
+# ... nor 百 before 分 (百分之, 百分点)
+HUNDRED_NOT_BEFORE: Final = "分"
+# 三点五: the decimal point of a Chinese numeral
+DECIMAL_POINT_WORD: Final = "点"
+# A lone 百/千/万 is a numeral only before a qualifier after the number (百余人) or after
+# one of these words of approximation (近万人, 逾千名, 突破千人).
+LONE_UNITS: Final = "百千万"
+LONE_UNIT_AFTER: Final = "近约逾超过破"
+# 參 (traditional 叁, three in 大写) folds to 参 in the working copy, where it usually means
+# "take part" (参加); it is a numeral only before a 大写 unit (參拾, 參佰) or the unit of an
+# amount (陸佰零參圓, 參萬圓).
+CAN_THREE: Final = "参"
+CAN_THREE_BEFORE: Final = "拾佰仟万亿元圆角"
+# 百分之三十: a percent written out
+PERCENT_WORDS: Final = "百分之"
+# 三成, 六点五成: tenths (成) after a 小写 digit, or one with a decimal (两 is no decimal)
+TENTHS_WORD: Final = "成"
+TENTHS_DIGITS: Final = "一二两三四五六七八九"
+TENTHS_DECIMAL_DIGITS: Final = "一二三四五六七八九"
+# ... unless 成 opens a word (成为, 成立, 成功, 成果, 成绩, 成效, 成本, 成员, 成长, 成熟,
+# 成型, 成就, 成人, 成年, 成品)
+TENTHS_NOT_BEFORE: Final = "为立功果绩效本员长熟型就人年品绩"
+# Placeholders of a masked figure (xx.xx万元, 3**所)
+DIGIT_MASKS: Final = "xX×*"
+# Denominators of a per-capita unit written after a slash (元/生, 元/生/年, 元/平方米),
+# in the order the pattern tries them.
+PER_DENOMINATORS: Final[tuple[str, ...]] = (
+    "生", "人", "学生", "年", "学年", "月", "周", "天", "日", "次", "课时", "学期", "份",
+    "校", "班", "平方米",
+)
+# 12元5角, 壹拾壹元壹角壹分, 贰拾元零伍分, 壹佰壹拾壹圆整: the 角 and 分 (tenths and
+# hundredths) of an amount in 元/圆 (the people's bank's rules for writing amounts), or
+# its 整/正 ("and no cents"). Only right after 元/圆, so 分 elsewhere stays a score (600分).
+YUAN_WORDS: Final = "元圆"
+JIAO_WORD: Final = "角"
+FEN_WORD: Final = "分"
+# the digits of 角 and 分 (1-9 in Arabic too), 参 among them
+CENT_DIGITS: Final = "一二两三四五六七八九壹贰叁参肆伍陆柒捌玖"
+# 分 is no cent before 钟 (分钟, minutes) nor before its unit blockers
+FEN_NOT_BEFORE: Final = "钟"
+# 壹角整: "and no 分" after a 角; 圆整, 元正: "and no cents" after the yuan
+JIAO_ROUND_WORD: Final = "整"
+ROUND_WORDS: Final = "整正"
+# What a number is not followed by where its unit comes from its label (总人口90.11万, not
+# 人数是2015年的1.5倍: a date)
+DATE_WORDS: Final = "年月日"
+
+# --- Text structure: sentences, clauses, headings, labels ------------------------------------
+# Punctuation as the working copy writes it (full-width folded to ASCII, 。 kept).
+# What ends a sentence ...
+FULL_STOP: Final = "。"
+SENTENCE_ENDS: Final = FULL_STOP + "!?\n"
+# ... and what ends a clause (a sentence end, a comma, a semicolon, a colon)
+CLAUSE_ENDS: Final = SENTENCE_ENDS + ",;:"
+# What a verb phrase does not reach across (使…达到, 参加…高考, 标准…提高到): a comma, a
+# semicolon or a full stop.
+PHRASE_BREAKS: Final = ",;。"
+# The words of a label that are joined as one list (小学、初中和普通高中; 入学率、巩固率):
+# 或 joins figures of a list (1或2所, LIST_JOINERS) but not the words of a label: 小学或初中
+# is read as no list of levels (the extractor has always read it so).
+LABEL_JOINERS: Final = "、和及与"
+# What stands between two numbers of a range (3至5所, 4~6篇, 10-12人)
+RANGE_JOINERS: Final = "至到~-"
+# The numerals headings and schools are numbered with: 三、… (top level), 第三部分/第三章
+# (top level), (三) or 〔三〕 below it; 一是, 二是; 市一中
+SMALL_NUMERALS: Final = "一二三四五六七八九十"
+HEADING_MARK: Final = "、"
+ORDINAL_PREFIX: Final = "第"  # 第三部分; a figure after it is an ordinal (第3名)
+HEADING_PART_CHARS: Final = "部分章"
+HEADING_OPEN_BRACKETS: Final = "(〔"
+HEADING_CLOSE_BRACKETS: Final = ")〕"
+# a title of a document (《2023年工作要点》)
+TITLE_MARKS: Final = ("《", "》")
+# 其中 opens the parts of the total before it (其中小学12所)
+PARTS_CUE: Final = "其中"
+# 分别 refers back to the items listed before it (小学、初中分别为12所、8所)
+RESPECTIVELY: Final = "分别"
+# the separators of a breakdown in parentheses (幼儿园6.4万、小学24.3万)
+BREAKDOWN_SEPARATORS: Final = "、,"
+# Quotation marks that may open the noun after a count's unit (3项"国家级"成果)
+NOUN_QUOTES: Final = '“〝"「『'
+# ... and the mark that lists nouns within it (3名教师、学生)
+NOUN_LIST_MARK: Final = "、"
+# Words of a year (2023年, 2023学年, 2023年上半年) and of a date (2021年03月11日)
+YEAR_WORD: Final = "年"
+MONTH_WORD: Final = "月"
+HALF_YEARS: Final[tuple[str, ...]] = ("上半年", "下半年")
+YEAR_PARTS: Final[tuple[str, ...]] = (*HALF_YEARS, "学年")
+# what joins the two years of a period (2021-2025年, 2021至2025年)
+YEAR_RANGE_JOINERS: Final = "-—~至到"
+# A label ends in words that are no part of what it names (小学共有, 比上年增加, 2015年的):
+# trimmed from its end, in this order (学校数量 trims to 学校). Sources: the verbs,
+# comparisons and measure words before the number in the seed reports.
+LABEL_TAIL_WORDS: Final[tuple[str, ...]] = (
+    "分别", "共计", "总计", "合计", "累计", "共有", "现有", "拥有", "共", "计", "有", "为",
+    "是", "达到", "达", "到达", "超过", "约", "近", "已", "均", "配备",
+    "人数", "数量", "总数", "总量", "规模",
+)
+LABEL_TAIL_CHANGES: Final[tuple[str, ...]] = (
+    "由", "从", "在", "至", "了", "到", "增至", "达至", "比上年", "比去年", "较上年", "较去年",
+    "同比", "增加", "增长", "提高", "减少", "下降", "降低", "净增",
+    "上升", "提升", "扩大", "缩小", "回落", "回升", "下滑", "压减", "缩减", "撤并", "撤销",
+)
+# ... and a year before them (由2015年的, 提高到上年的): a year, or 上/去/今/本 before 年,
+# with 度/底/末/初 and 的 after it
+YEAR_DEIXIS: Final[tuple[str, ...]] = ("上", "去", "今", "本")
+YEAR_SUFFIXES: Final[tuple[str, ...]] = ("度", "底", "末", "初")
+ATTRIBUTIVE: Final = "的"
+# A label starts with words that are no part of what it names (一是, 其中, 此外, 截至…):
+# trimmed from its start, with enumeration marks ((1), 3、)
+LABEL_HEAD_WORDS: Final[tuple[str, ...]] = (
+    "其中", "另外", "此外", "同时", "全年", "今年", "目前", "现有",
+)
+ENUMERATION_COPULA: Final = "是"  # 一是, 二是
+UNTIL_WORD: Final = "截至"  # 截至2023年底 …
+LABEL_HEAD_MARKS: Final = "、~-("
+# brackets around an enumeration number ((1), （一）, 〔三〕), in the raw text's forms too
+BRACKET_OPENERS: Final = "(（〔"
+BRACKET_CLOSERS: Final = ")）〕"
+ENUMERATION_OPENERS: Final = BRACKET_OPENERS
+ENUMERATION_CLOSERS: Final = BRACKET_CLOSERS + "、."
+# the marks after an Arabic list number (1、, 1., 1．)
+NUMBER_MARKS: Final = "、.．"
+# the marks that open a row of a flattened table (1. / 1、 / (1) / #)
+ROW_NUMBER_MARKS: Final = ".、"
+ROW_HASH_MARKS: Final = "#＃"
+# a colon as a report writes it, half- or full-width (单位:万元, 单位：万元)
+COLONS: Final = ":："
+# Punctuation of prose (a line with one is no table header), in the working copy ...
+PROSE_MARKS: Final = "。,;!?"
+# ... and as files write it (a str with one is a text, never a path)
+RAW_PROSE_MARKS: Final = "，。；！？"
+# A line of the raw text that ends in one of these (and then only these spaces, the
+# ideographic one among them) may end a part of a long text (``_parts``)
+PART_ENDS: Final = FULL_STOP + "!?！？"
+LINE_TRAILING_SPACES: Final = " \t\u3000\r"
+# A line break in the raw text is kept (it ends a sentence) after these
+BREAK_KEPT_AFTER: Final = SENTENCE_ENDS + ";:…"
+# Footnote markers the normaliser drops ([5], [注1], [注释2])
+FOOTNOTE_WORDS: Final[tuple[str, ...]] = ("注", "注释")
+# Characters the normaliser folds beyond full-width ASCII and traditional characters
+# (Unicode's small form variants U+FE50..., dashes, tildes and the circle used as zero)
+CHARACTER_FOLDS: Final[dict[str, str]] = {
+    "○": "〇",  # circle used as zero (二○二三)
+    "〇": "〇",
+    "﹪": "%",
+    "〜": "~",
+    "∼": "~",
+    "—": "-",
+    "–": "-",
+    "−": "-",  # minus sign
+    "﹐": ",",
+    "﹑": "、",
+    "﹔": ";",
+    "﹕": ":",
+    "﹒": ".",
+    "Ｘ": "X",
+    "ｘ": "x",
+    "＊": "*",
+}
+# A sentence Spark's executors extract once, to build what the rules build lazily
+WARM_UP_SENTENCE: Final = "投资4551万元,新建小学3所。"
+
+# A rate's noun ends in 率 (入学率, 巩固率)
+RATE_SUFFIX: Final = "率"
+# Where a line, sentence or clause starts: after these (a list marker, 3、 or 2., stands
+# there, not a figure)
+LINE_START_AFTER: Final = "\n。;:"
+# Quotation marks that open a name: a numeral right after one is part of it (“五项管理”)
+NAME_QUOTES: Final = "“〝\"「『'‘"
+# A minus sign before a figure (增长-3.2%, 增速为负2%) ...
+MINUS_SIGNS: Final = "-负"
+# ... where one of these precedes it (为-3.2%, 增长-3.2%, 增速-2%, 增幅-1.5%, 率-0.3%, 至-5%)
+MINUS_AFTER: Final = "为是长速幅率至到:("
+# 一 before a measure word may be the article 'a' (一名党员; see ARTICLE_MEASURES)
+ARTICLE_ONE: Final = "一"
+# the general measure word (3个, 0.3个百分点 with its 百分点 left out: 提高0.3个和0.5个百分点)
+GENERAL_MEASURE: Final = "个"
+# 不低于650元, 不少于: a negated change cue is a floor, not a change
+NEGATION: Final = "不"
+# Measure words SPEC gives a meaning only in some contexts: 块 is yuan where money is
+# spoken of (3块钱, see MONEY_CUES), 处 a school where a school is (教学点12处)
+CONTEXT_MEASURES: Final[tuple[str, ...]] = ("块", "处")
+KUAI: Final = "块"
+KUAI_MONEY_AFTER: Final = "钱"  # 3块钱
+# Measure words of things (3家企业, 2块运动场, 5处校舍, 4栋教学楼, 2幢宿舍)
+THING_MEASURES: Final = "家块处栋幢"
+# A per-capita denominator naming people (元/生, 元/人): the amount is per capita
+PER_PERSON_DENOMINATORS: Final[tuple[str, ...]] = ("生", "人")
+# 參 read as a numeral (參拾 is 参拾 in the working copy) is 叁
+CAN_THREE_AS: Final = "叁"
 
 # --- Units -----------------------------------------------------------------------------
 # surface -> canonical unit id. Multipliers (2860万元, 1.5亿元, 1844.37万人) belong to the
@@ -148,6 +354,10 @@ HEADER_UNITS: Final[tuple[str, ...]] = (
     "元", "千元", "万元", "亿元", "圆", "万圆", "%", "人", "万人", "人次", "万人次", "所", "个",
     "项", "平方米", "万平方米", "亩",
 )
+# ... with this word before the unit or not: (单位:万元)
+UNIT_HEADER_WORD: Final = "单位"
+# ... where a leading one of these is the number's multiplier (万元: 万 and 元)
+HEADER_MULTIPLIERS: Final = "千万亿"
 
 # A headcount noun states the unit of the number after it (SPEC: 报名人数1291万 is a person
 # mention), directly or after one of these verbs and qualifiers (人数超80万, 人数约为77万).
@@ -366,8 +576,16 @@ COMPARISON_CUES: Final[tuple[str, ...]] = (
     "比全县", "较全县", "比全区", "较全区", "全国平均", "全省平均", "全市平均", "全州平均",
     "全县平均", "全区平均",
 )
-# After the number: "… 13所, 使全市达到46所" makes 13 an increment.
-INCREMENT_AFTER: Final[tuple[str, ...]] = ("使全市", "使全县", "使全区", "使全省", "使总数", "使")
+# After the number, in its clause: "新建13所使全市学校达到46所" makes 13 an increment: 使
+# (使全市, 使全县, 使总数: 使 and its object) and, a few characters on, a verb of reaching.
+# (After a comma, 新建13所,使全市达到46所, it is not read: a known miss.)
+INCREMENT_CAUSE: Final = "使"
+INCREMENT_REACH_VERBS: Final[tuple[str, ...]] = ("达到", "到达", "增至", "增加到", "达")
+# A change cue before one of these is "increased TO" (增加到 is a new level, not a change);
+# so is a standard raised to a figure (标准提高到720元).
+CHANGE_TO: Final[tuple[str, ...]] = ("到", "至", "为")
+# 了 may stand between an adjacent change cue and the number (比全省平均高了2.3个百分点)
+PERFECTIVE: Final = "了"
 # Words that make a figure a goal, plan, standard or forecast.
 TARGET_CUES: Final[tuple[str, ...]] = (
     "确保", "力争", "目标是", "目标为", "目标任务", "预计", "拟", "即将", "争创", "力求",
@@ -408,6 +626,33 @@ PLAN_HEADINGS: Final[tuple[str, ...]] = (
 )
 # ... unless the heading reviews how the plan went (工作计划执行情况, 绩效目标完成情况)
 PLAN_REVIEWS: Final[tuple[str, ...]] = ("完成情况", "执行情况", "实现情况", "落实情况")
+# 争取 is a goal before a deadline or a verb of achieving (争取到2025年, 争取达到), but in a
+# summary mostly means "secured" (争取到上级资金500万元, 争取项目12个): no cue alone.
+STRIVE: Final = "争取"
+STRIVE_BEFORE_YEAR: Final[tuple[str, ...]] = ("到", "在", "于")
+STRIVE_VERBS: Final[tuple[str, ...]] = (
+    "达到", "实现", "完成", "建成", "做到", "使", "让", "新增", "新建", "创建",
+)
+PLAN_VERB: Final = "计划"
+# 计划 right before a punctuation mark is the noun (完成年度计划。)
+PLAN_NOUN_BEFORE: Final = ",;:。"
+FUTURE_WILL: Final = "将"
+# 生均公用经费标准提高到720元: a standard set anew is a standard
+STANDARD_WORD: Final = "标准"
+STANDARD_RAISE_VERBS: Final[tuple[str, ...]] = ("提高", "提升", "调整", "上调")
+# 按每生每年1000元标准, 1000元的补助标准: a figure before these nouns is a standard ...
+STANDARD_NOUNS: Final[tuple[str, ...]] = ("补助", "资助", "补贴", "经费", "拨付", "收费")
+# ... but not before 标准化 (standardised)
+STANDARD_NOT_BEFORE: Final = "化"
+# After a target cue, words saying the figure was reached or spent, not aimed at (and the
+# reviews of PLAN_REVIEWS)
+DONE_AFTER_GOAL_WORDS: Final[tuple[str, ...]] = ("的", "已", "实际")
+# Nouns of a fund: a change cue before one is part of the fund's name (能力提升补助资金)
+FUND_NOUNS: Final[tuple[str, ...]] = ("资金", "经费", "补助", "专项")
+# 招聘计划完成率, 目标任务完成率, 预算执行率: a rate of what was done against a plan, whose
+# noun holds a target cue
+PLAN_RATE_NOUNS: Final[tuple[str, ...]] = ("计划", "目标", "预算")
+PLAN_RATE_VERBS: Final[tuple[str, ...]] = ("完成", "执行", "达成", "实现", "到位")
 
 # Target cues that state a standard (补助标准为每生每年2000元): a standard sets the figure
 # right after it, and no later figure of the sentence (共补助学生4260人 was done).
@@ -564,6 +809,9 @@ LEVEL_DECOYS: Final[tuple[str, ...]] = (
 # Entrance exams: a sentence about one speaks of its stage's figures throughout (今年全市有
 # 57915名考生报名参加高考: 高考 figures are senior_secondary, SPEC), wherever the word stands.
 EXAM_WORDS: Final[tuple[str, ...]] = ("高考", "中考")
+# ... and the words of sitting one (58238人报名参加普通高考: its candidates)
+EXAM_SIGNUP: Final = "报名"
+EXAM_TAKE_VERBS: Final[tuple[str, ...]] = ("参加", "参考", "报考")
 # Nouns a listed level may end in (中等职业学校、普通高等学校): the item is still that level.
 LEVEL_SUFFIXES: Final[tuple[str, ...]] = ("学校", "教育", "阶段", "学段")
 LEVEL_MODIFIERS: Final[tuple[str, ...]] = (
@@ -829,6 +1077,11 @@ COUNT_ATTRIBUTES: Final[tuple[str, ...]] = (
 
 # Words just before a count of people that make it a rank (排位第3名, 名列前2位).
 RANK_WORDS: Final[tuple[str, ...]] = ("排位", "排名", "名列", "位列", "排第", "位居", "居")
+# ... with 前/第 after them (名列前2位, 位居第3名), or 前 alone (前3名), but not 学前
+# (preschool: 学前教育3所)
+RANK_ORDINALS: Final = "前第"
+RANK_FRONT: Final = "前"
+NOT_RANK_BEFORE_FRONT: Final = "学"
 
 # Words that end the noun phrase after a unit (6名教师被评为…): the counted noun is
 # before them.

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from edumetrics import _build
+from edumetrics._vocab import RAW_PROSE_MARKS
 from edumetrics.errors import DocumentError, MainGuardError, MissingExtraError, PathAsTextError
 from edumetrics.extract import _extract_rows, extract
 from edumetrics.readers import MAX_BYTES, SUFFIX_FORMATS, Document, read_document
@@ -61,7 +62,7 @@ _STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 # A str longer than this, or with a line break, is a text, never a path (PATH_MAX is 4096).
 _MAX_PATH_CHARS = 4096
 # Characters of Chinese prose that file names do not hold: a line with them is a text.
-_PROSE_MARKS = frozenset("，。；！？")
+_PROSE_MARKS = frozenset(RAW_PROSE_MARKS)
 
 
 @dataclass(frozen=True, eq=False)

@@ -29,13 +29,21 @@ from decimal import Decimal
 from typing import Final, NamedTuple
 
 from edumetrics._numeral_tables import (
+    AMBIGUOUS_AFTER_YI,
+    ARABIC_AFTER_POINT,
+    ARABIC_AFTER_SMALL_UNIT,
     ARABIC_DIGITS,
     CHINESE_DIGITS,
     DECIMAL_POINTS,
     MULTIPLIERS,
+    NO_DIGIT_AFTER_ZERO,
+    ROUGH_HUNDRED,
     SIGNS,
     TENS,
     THOUSANDS_SEPARATORS,
+    TWO_DIGITS,
+    YAO,
+    YAO_IN_NUMERAL,
 )
 from edumetrics.errors import NumeralError
 
@@ -153,7 +161,7 @@ def parse_number(text: str) -> Decimal:
         if plain is not None:
             return plain
     else:  # the next most: Arabic digits and a multiplier (4551万, 1844.37万, 1.2万亿)
-        head = text.rstrip("万亿")
+        head = text.rstrip(_SECTION_UNITS)
         places = _MULTIPLIER_PLACES.get(text[len(head) :])
         if places is not None and head.isascii():
             plain = Decimal(head) if head.isdigit() else _plain_arabic(head)
@@ -165,8 +173,10 @@ def parse_number(text: str) -> Decimal:
 
 # Multipliers after Arabic digits that the fast path reads, as powers of ten. (十, 百, 千
 # after digits have rules of their own, 12千 is not a number: the reader decides those.)
-_MULTIPLIER_PLACES = {"万": _POWERS["万"], "亿": _POWERS["亿"]}
-_MULTIPLIER_PLACES["万亿"] = _POWERS["万"] + _POWERS["亿"]
+_WAN, _YI = (m.char for m in MULTIPLIERS if m.power >= 4 and m.script == "simplified")
+_SECTION_UNITS = _WAN + _YI
+_MULTIPLIER_PLACES = {_WAN: _POWERS[_WAN], _YI: _POWERS[_YI]}
+_MULTIPLIER_PLACES[_WAN + _YI] = _POWERS[_WAN] + _POWERS[_YI]
 
 
 def _parse(text: str) -> Decimal:
@@ -276,7 +286,7 @@ def _tokenize(text: str, start: int, end: int) -> list[_Token]:
         elif char in _CHINESE_POINTS:
             tokens.append(_Token(_POINT, 0, i))
         else:
-            raise _Stop(i, _YAO if char == "幺" else None)
+            raise _Stop(i, _YAO if char == YAO else None)
         i += 1
     return tokens
 
@@ -590,18 +600,10 @@ class _Integer:
         return int("".join(str(t.value) for t in run))
 
 
-_AMBIGUOUS_AFTER_YI: Final = (
-    "ambiguous after 亿: write 零 (一亿零五千) or close the section with 万 (一亿五千万)"
-)
-_NO_DIGIT_AFTER_ZERO: Final = (
-    "a unit after 零 needs its digit (一万零一百; only 十 may stand alone: 一千零十)"
-)
-_ROUGH_HUNDRED: Final = "百十 is 'a hundred or so', not a number; write 一百一十"
-_TWO_DIGITS: Final = (
-    "two digits side by side are a range (三五: three or five) or a code (一一), not a number"
-)
-_ARABIC_AFTER_SMALL_UNIT: Final = (
-    "Arabic digits after 十/百/千 (3千500, 1百01): write the section in one script (3500)"
-)
-_ARABIC_AFTER_POINT: Final = "Arabic digits after 点 (一百点123): write 一百点一二三 or 100.123"
-_YAO: Final = "幺 is one only in spoken codes (phone and room numbers), not in a numeral"
+_AMBIGUOUS_AFTER_YI: Final = AMBIGUOUS_AFTER_YI
+_NO_DIGIT_AFTER_ZERO: Final = NO_DIGIT_AFTER_ZERO
+_ROUGH_HUNDRED: Final = ROUGH_HUNDRED
+_TWO_DIGITS: Final = TWO_DIGITS
+_ARABIC_AFTER_SMALL_UNIT: Final = ARABIC_AFTER_SMALL_UNIT
+_ARABIC_AFTER_POINT: Final = ARABIC_AFTER_POINT
+_YAO: Final = YAO_IN_NUMERAL

@@ -237,9 +237,10 @@ def _extractor() -> Callable[[str, Rules | None], list[Mention]]:
     """
     global _EXTRACT
     if _EXTRACT is None:
+        from edumetrics._vocab import WARM_UP_SENTENCE
         from edumetrics.extract import extract
 
-        extract("投资4551万元,新建小学3所。")  # builds anything the rules build lazily
+        extract(WARM_UP_SENTENCE)  # builds anything the rules build lazily
         _EXTRACT = extract
     return _EXTRACT
 

@@ -26,7 +26,7 @@ cn2an's ``an2cn`` as a second, independent renderer.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final, Literal, NamedTuple, get_args
+from typing import Final, Literal, get_args
 
 from edumetrics.errors import MissingExtraError
 
@@ -37,6 +37,24 @@ except ImportError as exc:  # pragma: no cover - exercised by test_strategies
     raise MissingExtraError("strategies", "edumetrics.strategies") from exc
 
 from edumetrics import _cn2an
+from edumetrics._numeral_tables import (
+    DIGITWISE_ZEROS,
+    FEN,
+    FULLWIDTH_FORMS,
+    FULLWIDTH_POINTS,
+    JIAO,
+    LOWER_DECIMAL_ZEROS,
+    LOWER_POINTS,
+    LOWER_SIMPLIFIED,
+    LOWER_TRADITIONAL,
+    ROUND_AFTER_JIAO,
+    ROUND_WORDS,
+    UPPER_SIMPLIFIED,
+    UPPER_TRADITIONAL,
+    WRITTEN_SIGNS,
+    YUAN_WORDS,
+    Glyphs,
+)
 from edumetrics.numerals import _decimal
 
 __all__ = [
@@ -89,15 +107,7 @@ DECIMAL_STYLES: Final[tuple[NumeralStyle, ...]] = ("arabic", "arabic_grouped", "
 MAX_VALUE: Final = 10**16 - 1
 """The largest integer part the renderers write (sixteen digits, as cn2an)."""
 
-SIGNS: Final[tuple[tuple[str, bool], ...]] = (
-    ("-", True),
-    ("－", True),
-    ("\u2212", True),
-    ("负", True),
-    ("負", True),
-    ("+", False),
-    ("正", False),
-)
+SIGNS: Final[tuple[tuple[str, bool], ...]] = WRITTEN_SIGNS
 """``(sign, negative)``: the signs ``numerals(signed=True)`` writes."""
 
 MoneyStyle = Literal["arabic", "lower", "upper"]
@@ -175,13 +185,13 @@ def money(
         else:
             yuan, digits = _upper(draw, n), _UPPER_SIMPLIFIED.digits
         jiao, fen = draw(st.integers(0, 9)), draw(st.integers(0, 9))
-        text = yuan + draw(st.sampled_from("元圆"))
+        text = yuan + draw(st.sampled_from(YUAN_WORDS))
         if jiao:
-            text += digits[jiao] + "角"
+            text += digits[jiao] + JIAO
         if fen:
-            text += ("零" if not jiao and draw(st.booleans()) else "") + digits[fen] + "分"
+            text += (_ZERO if not jiao and draw(st.booleans()) else "") + digits[fen] + FEN
         elif draw(st.booleans()):
-            text += "整" if jiao else draw(st.sampled_from("整正"))
+            text += ROUND_AFTER_JIAO if jiao else draw(st.sampled_from(ROUND_WORDS))
         return text, _decimal(n * 100 + jiao * 10 + fen, 2)
 
     return draw_money()
@@ -191,20 +201,13 @@ def money(
 # Glyphs
 
 
-class _Glyphs(NamedTuple):
-    digits: str  # 0-9
-    units: str  # 十百千
-    wan: str
-    yi: str
-    point: str
-    liang: str
-
-
-_LOWER_SIMPLIFIED: Final = _Glyphs("零一二三四五六七八九", "十百千", "万", "亿", "点", "两")
-_LOWER_TRADITIONAL: Final = _Glyphs("零一二三四五六七八九", "十百千", "萬", "億", "點", "兩")
-_UPPER_SIMPLIFIED: Final = _Glyphs("零壹贰叁肆伍陆柒捌玖", "拾佰仟", "万", "亿", "点", "")
-_UPPER_TRADITIONAL: Final = _Glyphs("零壹貳參肆伍陸柒捌玖", "拾佰仟", "萬", "億", "點", "")
-_FULLWIDTH: Final = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
+_Glyphs = Glyphs
+_LOWER_SIMPLIFIED: Final = LOWER_SIMPLIFIED
+_LOWER_TRADITIONAL: Final = LOWER_TRADITIONAL
+_UPPER_SIMPLIFIED: Final = UPPER_SIMPLIFIED
+_UPPER_TRADITIONAL: Final = UPPER_TRADITIONAL
+_FULLWIDTH: Final = str.maketrans("0123456789,.", FULLWIDTH_FORMS)
+_ZERO: Final = LOWER_SIMPLIFIED.digits[0]  # 零
 
 
 # ---------------------------------------------------------------------------------------
@@ -300,19 +303,20 @@ def _arabic_units(n: int) -> str:
     """1 <= n < 10**4 with Arabic digits and 千百十: 3千5百, 3千零5, 1十5."""
     text = ""
     gap = False
-    for place, unit in ((3, "千"), (2, "百"), (1, "十"), (0, "")):
+    ten, hundred, thousand = (LOWER_SIMPLIFIED.units[k] for k in range(3))  # 十百千
+    for place, unit in ((3, thousand), (2, hundred), (1, ten), (0, "")):
         d = n // 10**place % 10
         if not d:
             gap = bool(text)
             continue
-        text += ("零" if gap else "") + str(d) + unit
+        text += (_ZERO if gap else "") + str(d) + unit
         gap = False
     return text
 
 
 def _mixed(draw: st.DrawFn, n: int) -> str:
     """Arabic digits with 万/亿: a decimal mantissa (1844.37万) or grouped (12亿3456万7890)."""
-    wan, yi = draw(st.sampled_from([("万", "亿"), ("萬", "億")]))
+    wan, yi = draw(st.sampled_from([(g.wan, g.yi) for g in (LOWER_SIMPLIFIED, LOWER_TRADITIONAL)]))
     mantissas = [(k, u) for k, u in ((4, wan), (8, yi), (12, wan + yi)) if n * 10 >= 10**k]
     use_mantissa: bool = draw(st.booleans())
     if mantissas and use_mantissa:
@@ -328,9 +332,9 @@ def _mixed(draw: st.DrawFn, n: int) -> str:
         if draw(st.booleans()):
             text = _arabic_units(v)
             zero = after_big and (v < 10 or (v < 1000 and draw(st.booleans())))
-            return "零" + text if zero else text
+            return _ZERO + text if zero else text
         if after_big and v < 10:
-            return draw(st.sampled_from([f"零{v}", f"{v:04d}"]))
+            return draw(st.sampled_from([f"{_ZERO}{v}", f"{v:04d}"]))
         return str(v)
 
     high, middle, low = n // 10**8, n // 10**4 % 10**4, n % 10**4
@@ -338,14 +342,14 @@ def _mixed(draw: st.DrawFn, n: int) -> str:
     if high:
         top, rest = divmod(high, 10**4)
         if top and draw(st.booleans()):  # 1234万5678亿
-            text = f"{top}{wan}" + (("零" if rest < 1000 else "") + str(rest) if rest else "")
+            text = f"{top}{wan}" + ((_ZERO if rest < 1000 else "") + str(rest) if rest else "")
         else:
             text = _grouped(high, draw)
         text += yi
     if middle:
         text += group(middle, after_big=False) + wan
     elif high and low:
-        text += "零"  # 3亿零500: without 零, 3亿500 could mean 3亿500万
+        text += _ZERO  # 3亿零500: without 零, 3亿500 could mean 3亿500万
     if low:
         after_big = bool(high or middle)
         text += str(low) if high and not middle else group(low, after_big=after_big)
@@ -353,7 +357,7 @@ def _mixed(draw: st.DrawFn, n: int) -> str:
 
 
 def _digitwise(draw: st.DrawFn, n: int) -> str:
-    zero = draw(st.sampled_from("〇零○"))
+    zero = draw(st.sampled_from(DIGITWISE_ZEROS))
     digits = str(n)
     if len(digits) == 2 and "0" not in digits:
         digits = "0" + digits  # 三五 alone reads "three or five"
@@ -380,11 +384,12 @@ def _render(draw: st.DrawFn, style: NumeralStyle, n: int) -> str:
 
 def _fraction(draw: st.DrawFn, style: NumeralStyle, digits: str) -> str:
     if style == "lower":
-        point = draw(st.sampled_from("点點"))
-        zero = draw(st.sampled_from("零〇"))
-        return point + "".join(zero if c == "0" else "零一二三四五六七八九"[int(c)] for c in digits)
+        point = draw(st.sampled_from(LOWER_POINTS))
+        zero = draw(st.sampled_from(LOWER_DECIMAL_ZEROS))
+        lower = _LOWER_SIMPLIFIED.digits
+        return point + "".join(zero if c == "0" else lower[int(c)] for c in digits)
     if style == "fullwidth":
-        return draw(st.sampled_from("．.")) + digits.translate(_FULLWIDTH)
+        return draw(st.sampled_from(FULLWIDTH_POINTS)) + digits.translate(_FULLWIDTH)
     return "." + digits
 
 
@@ -429,7 +434,8 @@ def _colloquial(min_value: int, max_value: int) -> st.SearchStrategy[tuple[str, 
         digit = draw(st.integers(1, 9))
         n = head * 10**power + digit * 10 ** (power - 1)
         if power >= 4 and head < 10**4 and draw(st.booleans()):
-            text = f"{head}{'万' if power == 4 else '亿'}{digit}"  # 3万5, 3亿5
+            big = LOWER_SIMPLIFIED.wan if power == 4 else LOWER_SIMPLIFIED.yi
+            text = f"{head}{big}{digit}"  # 3万5, 3亿5
         else:
             glyphs = draw(st.sampled_from([_LOWER_SIMPLIFIED, _LOWER_TRADITIONAL]))
             text = _Chinese(draw, glyphs).write(head * 10**power) + glyphs.digits[digit]
