@@ -172,20 +172,20 @@ def extract_many(
     ``max_bytes`` (see :func:`~edumetrics.readers.read_document`). An exception raised by
     ``items`` itself is raised after the results of the items before it.
 
-    ``workers`` > 1 runs the extraction in that many worker processes (at most the number
-    of CPUs this process may use, and at least 2: more would only compete for them), in
-    chunks of documents (files are read in the workers too), each chunk sent with the
-    rule set; results still come in input order, and at most a
-    few chunks per worker are read ahead. A worker that dies (killed, out of memory) is
-    replaced, and the documents it held are extracted again one by one; one that kills
-    its worker again is reported as failed. Interrupted (Ctrl-C, an exception, the
-    caller stopping early), the workers stop at once, where they are (none is killed);
-    they ignore Ctrl-C themselves. Like any ``multiprocessing`` code, a script using workers needs the
+    ``workers`` > 1 runs the extraction in that many worker processes (at most the number of
+    CPUs this process may use, and at least 2: more would only compete for them), in chunks
+    of documents (files are read in the workers too), each chunk sent with the rule set;
+    results still come in input order, and at most a few chunks per worker are read ahead. A
+    worker that dies (killed, out of memory) is replaced, and the documents it held are
+    extracted again one by one; one that kills its worker again is reported as failed.
+    Interrupted (Ctrl-C, an exception, the caller stopping early), the workers stop at once,
+    where they are (none is killed); they ignore Ctrl-C themselves. Like any
+    ``multiprocessing`` code, a script using workers needs the
     ``if __name__ == "__main__":`` guard: called with workers from a script's top level
-    outside it, extract_many raises :class:`~edumetrics.errors.MainGuardError` at once
-    (without the guard, worker processes that do not fork run the script again and the
-    pool breaks). ``progress=True`` shows a progress bar on standard error when it is a
-    terminal (needs the ``progress`` extra).
+    outside it, extract_many raises :class:`~edumetrics.errors.MainGuardError` at once (without the
+    guard, worker processes that do not fork run the script again and the pool breaks).
+    ``progress=True`` shows a progress bar on standard error when it is a terminal (needs
+    the ``progress`` extra).
     """
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, not {workers!r}")
