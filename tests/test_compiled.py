@@ -35,7 +35,6 @@ COMPILED = tuple(
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.xdist_group("compiled"),  # one wheel build for the module
     pytest.mark.skipif(
         not (ROOT / "hatch_build.py").exists(), reason="needs the source tree (hatch_build.py)"
     ),

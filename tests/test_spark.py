@@ -30,8 +30,7 @@ from edumetrics import spark as es  # noqa: E402
 from edumetrics.records import Flag, Level, Mention, Qualifier, Role, Unit  # noqa: E402
 from edumetrics.rules import Rule  # noqa: E402
 
-# one Spark session for the whole module: its tests share a test process
-pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark")]
+pytestmark = pytest.mark.spark
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"
