@@ -504,13 +504,16 @@ def _stop(executor: ProcessPoolExecutor) -> None:
     # the executor offers no way to stop a running task; its private table of processes
     # says whom to ask
     processes = list((getattr(executor, "_processes", None) or {}).values())
-    if _ASK_STOP is not None:
+    # A pool broken by a dying worker has ended its workers itself. It is not waited for:
+    # its thread may wait to write into a pipe that a newer pool's worker holds open.
+    broken = bool(getattr(executor, "_broken", False))
+    if _ASK_STOP is not None and not broken:
         for process in processes:
             if process.exitcode is None and process.pid is not None:
                 with contextlib.suppress(ProcessLookupError):  # it has just ended
                     os.kill(process.pid, _ASK_STOP)
     # the chunks not started are cancelled, those running end; then the workers exit
-    executor.shutdown(wait=True, cancel_futures=True)
+    executor.shutdown(wait=not broken, cancel_futures=True)
 
 
 def _ask_stop(signum: int, frame: types.FrameType | None) -> None:
