@@ -17,13 +17,14 @@ results already made are never lost.
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import gc
 import itertools
 import os
 import signal
 import sys
-import time
+import types
 from collections import deque
 from collections.abc import Sized
 from dataclasses import dataclass
@@ -56,8 +57,10 @@ Item = Union[str, "os.PathLike[str]", Document]
 _CHUNK_CHARS = 128_000
 _CHUNKS_IN_FLIGHT_PER_WORKER = 2
 # Signals the parent process handles for its workers: they ignore Ctrl-C (the parent
-# stops them) and die at once on SIGTERM.
-_STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+# stops them) and die at once on SIGTERM. The parent asks them to stop with SIGUSR1
+# (see _stop); elsewhere than POSIX they end their chunk.
+_ASK_STOP: signal.Signals | None = getattr(signal, "SIGUSR1", None)
+_STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, *filter(None, [_ASK_STOP])})
 
 # A str longer than this, or with a line break, is a text, never a path (PATH_MAX is 4096).
 _MAX_PATH_CHARS = 4096
@@ -170,20 +173,20 @@ def extract_many(
     ``max_bytes`` (see :func:`~edumetrics.readers.read_document`). An exception raised by
     ``items`` itself is raised after the results of the items before it.
 
-    ``workers`` > 1 runs the extraction in that many worker processes (at most the number
-    of CPUs this process may use, and at least 2: more would only compete for them), in
-    chunks of documents (files are read in the workers too), each chunk sent with the
-    rule set; results still come in input order, and at most a
-    few chunks per worker are read ahead. A worker that dies (killed, out of memory) is
-    replaced, and the documents it held are extracted again one by one; one that kills
-    its worker again is reported as failed. Interrupted (Ctrl-C, an exception, the
-    caller stopping early), the workers are stopped at once; they ignore Ctrl-C
-    themselves. Like any ``multiprocessing`` code, a script using workers needs the
+    ``workers`` > 1 runs the extraction in that many worker processes (at most the number of
+    CPUs this process may use, and at least 2: more would only compete for them), in chunks
+    of documents (files are read in the workers too), each chunk sent with the rule set;
+    results still come in input order, and at most a few chunks per worker are read ahead. A
+    worker that dies (killed, out of memory) is replaced, and the documents it held are
+    extracted again one by one; one that kills its worker again is reported as failed.
+    Interrupted (Ctrl-C, an exception, the caller stopping early), the workers stop at once,
+    where they are (none is killed); they ignore Ctrl-C themselves. Like any
+    ``multiprocessing`` code, a script using workers needs the
     ``if __name__ == "__main__":`` guard: called with workers from a script's top level
-    outside it, extract_many raises :class:`~edumetrics.errors.MainGuardError` at once
-    (without the guard, worker processes that do not fork run the script again and the
-    pool breaks). ``progress=True`` shows a progress bar on standard error when it is a
-    terminal (needs the ``progress`` extra).
+    outside it, extract_many raises :class:`~edumetrics.errors.MainGuardError` at once (without the
+    guard, worker processes that do not fork run the script again and the pool breaks).
+    ``progress=True`` shows a progress bar on standard error when it is a terminal (needs
+    the ``progress`` extra).
     """
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, not {workers!r}")
@@ -293,10 +296,19 @@ def _caused(error: DocumentError, cause: BaseException) -> DocumentError:
 _Compact = tuple[Document | None, list[_build.WireRow], DocumentError | None]
 
 
+class _Stopped(BaseException):
+    """Raised in a worker asked to stop: its chunk is for nobody now (see _stop)."""
+
+
+_stopping = False  # in a worker: the parent asked it to stop
+
+
 def _extract_chunk(jobs: list[_Job], max_bytes: int, rules: Rules) -> list[_Compact]:
     """Worker side: read and extract, records left as rows for the parent to build."""
     out: list[_Compact] = []
     for job in jobs:
+        if _stopping:
+            raise _Stopped
         document, error = _read(job, max_bytes)
         rows: list[_build.WireRow] = []
         if document is not None:
@@ -483,26 +495,43 @@ def _submit_quietly(
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
-_STOP_GRACE = 2.0  # seconds the workers may take to end their chunk when stopped
-
-
 def _stop(executor: ProcessPoolExecutor) -> None:
-    """Stop the workers now: queued work is cancelled, running work killed."""
-    # The executor offers no way to stop a running task, so its processes are terminated
-    # by hand (its private table of them), then waited for, briefly.
+    """Stop the workers now: queued work is cancelled, running work ends where it is.
+
+    A worker is never killed: one killed while it wrote a result left the executor's
+    thread waiting for the rest of it, and the interpreter hung at exit. It is asked to
+    stop instead (see _ask_stop), and every chunk it is given from then on ends at once.
+    """
+    # the executor offers no way to stop a running task; its private table of processes
+    # says whom to ask
     processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    # a short grace first: a worker killed while it writes a result leaves the executor's
-    # thread waiting for the rest of it, and a normal interpreter exit waits for that thread
-    deadline = time.monotonic() + _STOP_GRACE
-    for process in processes:
-        process.join(timeout=max(0.0, deadline - time.monotonic()))
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(timeout=5)
-        if process.is_alive():  # pragma: no cover - SIGTERM is not blocked in a worker
-            process.kill()
+    # A pool broken by a dying worker has ended its workers itself. It is not waited for:
+    # its thread may wait to write into a pipe that a newer pool's worker holds open.
+    broken = bool(getattr(executor, "_broken", False))
+    if _ASK_STOP is not None and not broken:
+        for process in processes:
+            if process.exitcode is None and process.pid is not None:
+                with contextlib.suppress(ProcessLookupError):  # it has just ended
+                    os.kill(process.pid, _ASK_STOP)
+    # the chunks not started are cancelled, those running end; then the workers exit
+    executor.shutdown(wait=not broken, cancel_futures=True)
+
+
+def _ask_stop(signum: int, frame: types.FrameType | None) -> None:
+    """A worker's handler of the parent's request to stop.
+
+    It stops the extraction of the chunk at hand by raising :class:`_Stopped` there, and
+    only there: raised elsewhere - in the executor's code writing a result - it would
+    leave half a message in the pipe, the very hang a kill caused. The exception ends
+    the chunk, and goes back to the parent as its result, whole.
+    """
+    global _stopping
+    first = not _stopping
+    _stopping = True
+    while first and frame is not None:
+        if frame.f_code is _extract_chunk.__code__:
+            raise _Stopped
+        frame = frame.f_back
 
 
 def _check_main_guard() -> None:
@@ -592,6 +621,8 @@ def _start_worker() -> None:
     # SIGTERM ends a worker at once, whatever handler the parent set before forking.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if _ASK_STOP is not None:
+        signal.signal(_ASK_STOP, _ask_stop)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     # A worker forked from a process with edumetrics loaded shares that memory until it
