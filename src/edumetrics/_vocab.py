@@ -515,7 +515,10 @@ QUALIFIER_AFTER_BLOCKERS: Final[tuple[str, ...]] = ("多出", "多了", "多于"
 INNER_QUALIFIERS: Final[dict[str, str]] = {"余": "at_least", "多": "at_least"}
 
 # --- Roles -----------------------------------------------------------------------------
-# A change cue stands between the label and the number (比上年增加3117所); its sign.
+# Each table of cues says its scope: how far from the figure a cue may stand, and how far
+# its role carries (``_role.py`` reads them so).
+# A change cue stands between the label and the number (比上年增加3117所), within a few
+# characters of the number; it sets that figure only (and the rest of its list); its sign.
 CHANGE_CUES: Final[dict[str, int]] = {
     "增加": 1,
     "增长": 1,
@@ -586,7 +589,9 @@ INCREMENT_REACH_VERBS: Final[tuple[str, ...]] = ("达到", "到达", "增至", "
 CHANGE_TO: Final[tuple[str, ...]] = ("到", "至", "为")
 # 了 may stand between an adjacent change cue and the number (比全省平均高了2.3个百分点)
 PERFECTIVE: Final = "了"
-# Words that make a figure a goal, plan, standard or forecast.
+# Words that make a figure a goal, plan, standard or forecast. Scope: a cue in the figure's
+# clause, or in the clause around the parenthesis it stands in; the goal then covers the
+# later figures of its sentence until an ACTUAL_MARKER (力争…达到95%以上,…达到97%).
 TARGET_CUES: Final[tuple[str, ...]] = (
     "确保", "力争", "目标是", "目标为", "目标任务", "预计", "拟", "即将", "争创", "力求",
     "决心", "控制在", "按计划", "规划建设", "规划新建", "规划新增", "规划容纳", "预期",

@@ -4,7 +4,8 @@ end of a label, and the metric each word names.
 A rule set (``rules.Rules``, the public API: it checks its arguments and stays plain
 Python) builds one index per unit and per set of allowed metrics, on first use; the
 metric stage (``_metric.py``) asks an index for the last word of a label several times
-per figure, so the index is part of the compiled hot path (``hatch_build.py``).
+per figure, so the index is part of the compiled hot path (``hatch_build.py``). Both use
+it, and neither can hold it: the metric stage imports the rule set, which builds indexes.
 """
 
 from __future__ import annotations
