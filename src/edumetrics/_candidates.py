@@ -113,11 +113,12 @@ class Group:
     """Figures written as one list or range (5所、8所; 入学率、巩固率分别为99%、95%), and the
     label before its first member, which the list's members share."""
 
-    __slots__ = ("left", "members")
+    __slots__ = ("left", "members", "rates")
 
     def __init__(self, members: list[Candidate], left: str) -> None:
         self.members: Final = members
         self.left: Final = left
+        self.rates: list[str] | None = None  # the rates its label lists (_links.listed_rates)
 
 
 def find(text: str) -> list[Candidate]:

@@ -32,10 +32,7 @@ from edumetrics._vocab import (
 from edumetrics.records import PeriodSource, Unit
 from edumetrics.rules import Rules
 
-# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
-# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
-# would pay per figure, and the rows keep plain values (they pickle fast to and from
-# worker processes; a record's metric is a str, a user's id or a built-in one).
+# The ids this module reads and writes, as plain str constants (why: ``_candidates.py``).
 _STATED: Final = PeriodSource.STATED.value
 _CNY: Final = Unit.CNY.value
 _OTHER: Final = Unit.OTHER.value

@@ -35,10 +35,7 @@ from edumetrics._normalize import normalize
 from edumetrics._vocab import LEVEL_WORDS, PER_CAPITA_WORDS
 from edumetrics.records import PeriodSource
 
-# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
-# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
-# would pay per figure, and the rows keep plain values (they pickle fast to and from
-# worker processes; a record's metric is a str, a user's id or a built-in one).
+# The ids this module reads and writes, as plain str constants (why: ``_candidates.py``).
 _DOCUMENT: Final = PeriodSource.DOCUMENT.value
 _SECTION: Final = PeriodSource.SECTION.value
 

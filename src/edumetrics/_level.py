@@ -23,7 +23,7 @@ from edumetrics._build import Row
 from edumetrics._candidates import Candidate, Group
 from edumetrics._context import BARE_LABEL, REACH, Context, Window, last_match
 from edumetrics._document import levels_named
-from edumetrics._links import GROUP_REACH, enumerated_rates
+from edumetrics._links import GROUP_REACH, listed_rates
 from edumetrics._vocab import (
     FULL_STOP,
     LABEL_JOINERS,
@@ -34,10 +34,7 @@ from edumetrics._vocab import (
 from edumetrics.records import UNIT_BY_ID, Level, Role, Unit
 from edumetrics.rules import Rules
 
-# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
-# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
-# would pay per figure, and the rows keep plain values (they pickle fast to and from
-# worker processes; a record's metric is a str, a user's id or a built-in one).
+# The ids this module reads and writes, as plain str constants (why: ``_candidates.py``).
 _ADULT: Final = Level.ADULT.value
 _HIGHER: Final = Level.HIGHER.value
 _VOCATIONAL: Final = Level.VOCATIONAL.value
@@ -46,8 +43,6 @@ _CNY: Final = Unit.CNY.value
 _ITEM: Final = Unit.ITEM.value
 _M2: Final = Unit.M2.value
 _MU: Final = Unit.MU.value
-_PERCENT: Final = Unit.PERCENT.value
-_PERCENTAGE_POINT: Final = Unit.PERCENTAGE_POINT.value
 _PERSON: Final = Unit.PERSON.value
 _PERSON_TIME: Final = Unit.PERSON_TIME.value
 _SCHOOL: Final = Unit.SCHOOL.value
@@ -467,7 +462,7 @@ def levels_in_lists(groups: list[Group]) -> None:
                             c.level = p.level
                             c.level_from_list = True
                     break
-        items = enumerated_rates(g.left) if first.unit in _RATE_UNITS else []
+        items = listed_rates(g)
         if len(items) == len(members):
             for c, item in zip(members, items, strict=True):
                 level = level_in(item, nearest_last=True)
@@ -475,8 +470,6 @@ def levels_in_lists(groups: list[Group]) -> None:
                     c.level = level or None
         previous.append(g)
 
-
-_RATE_UNITS = frozenset({_PERCENT, _PERCENTAGE_POINT})
 
 
 def levels_of_parts(cands: list[Candidate]) -> None:

@@ -20,13 +20,12 @@ from edumetrics._vocab import (
     LIST_JOINERS,
     PARTS_CUE,
 )
-from edumetrics.records import Flag, Role
+from edumetrics.records import Flag, Role, Unit
 
-# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
-# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
-# would pay per figure, and the rows keep plain values (they pickle fast to and from
-# worker processes; a record's metric is a str, a user's id or a built-in one).
+# The ids this module reads and writes, as plain str constants (why: ``_candidates.py``).
 _CHANGE: Final = Role.CHANGE.value
+_PERCENT: Final = Unit.PERCENT.value
+_PERCENTAGE_POINT: Final = Unit.PERCENTAGE_POINT.value
 
 GROUP_REACH = 8  # lists a later list may take its levels from
 
@@ -57,8 +56,19 @@ def listed(text: str, a: Candidate, b: Candidate) -> bool:
     return 0 < len(between) <= 2 and all(ch in LIST_JOINERS for ch in between)
 
 
-def enumerated_rates(left: str) -> list[str]:
-    """The rates a label lists in order (小学入学率和初中巩固率 -> both items)."""
+def listed_rates(g: Group) -> list[str]:
+    """The rates the label of a list of percentages lists in order (小学入学率和初中巩固率
+    -> both items), read once per list: the metric and the level stages both ask, after
+    the units are settled (``_metric.elided_points``)."""
+    if g.rates is None:
+        g.rates = _enumerated_rates(g.left) if g.members[0].unit in _RATE_UNITS else []
+    return g.rates
+
+
+_RATE_UNITS = frozenset({_PERCENT, _PERCENTAGE_POINT})
+
+
+def _enumerated_rates(left: str) -> list[str]:
     found = last_match(P.RATE_LIST, left)
     if found is None:
         return []

@@ -31,7 +31,7 @@ from edumetrics._context import (
     cut_end,
     unqualified,
 )
-from edumetrics._links import enumerated_rates
+from edumetrics._links import listed_rates
 from edumetrics._vocab import (
     GENERAL_MEASURE,
     LABEL_JOINERS,
@@ -48,10 +48,7 @@ from edumetrics._vocab import (
 from edumetrics.records import UNIT_BY_ID, Flag, Metric, Role, Unit
 from edumetrics.rules import Rules
 
-# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
-# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
-# would pay per figure, and the rows keep plain values (they pickle fast to and from
-# worker processes; a record's metric is a str, a user's id or a built-in one).
+# The ids this module reads and writes, as plain str constants (why: ``_candidates.py``).
 _FUNDING: Final = Metric.FUNDING.value
 _GROWTH_RATE: Final = Metric.GROWTH_RATE.value
 _OTHER: Final = Metric.OTHER.value
@@ -279,7 +276,7 @@ def metrics_in_lists(groups: list[Group]) -> None:
     unless the label enumerates one rate per member (入学率、巩固率分别为99%、95%)."""
     for g in groups:
         first = g.members[0]
-        items = enumerated_rates(g.left) if first.unit in _RATE_UNITS else []
+        items = listed_rates(g)
         if len(items) == len(g.members):
             for c, item in zip(g.members, items, strict=True):
                 c.metric = rate_of(item)
@@ -288,8 +285,6 @@ def metrics_in_lists(groups: list[Group]) -> None:
             if c.unit == first.unit:
                 c.metric = first.metric
 
-
-_RATE_UNITS = frozenset({_PERCENT, _PERCENTAGE_POINT})
 
 
 def carry_in_sentences(cands: list[Candidate], ctx: Context) -> None:

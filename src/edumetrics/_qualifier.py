@@ -23,10 +23,7 @@ from edumetrics._vocab import (
 )
 from edumetrics.records import Qualifier
 
-# The ids this module reads and writes, as plain str constants: on Python 3.11 each read
-# of an enum's member (Role.TARGET) goes through EnumType.__getattr__, a cost the hot path
-# would pay per figure, and the rows keep plain values (they pickle fast to and from
-# worker processes; a record's metric is a str, a user's id or a built-in one).
+# The ids this module reads and writes, as plain str constants (why: ``_candidates.py``).
 _EXACT: Final = Qualifier.EXACT.value
 
 # the first characters of the adverbs (至少, 最多): a cheap test before the pattern's

@@ -43,7 +43,6 @@ from edumetrics.records import Unit
 __all__ = ["Rule", "Rules", "register_metric", "rules", "unregister_metric"]
 
 _ID = regex.compile(r"[a-z][a-z0-9_]*+")
-_RATE_UNITS: Final = (Unit.PERCENT, Unit.PERCENTAGE_POINT)
 
 
 @dataclass(frozen=True, slots=True)
