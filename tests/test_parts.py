@@ -9,6 +9,7 @@ command line on a large text file.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 from collections.abc import Iterator
@@ -116,6 +117,62 @@ def test_extract_reads_a_long_text_in_parts(monkeypatch: pytest.MonkeyPatch) -> 
     assert len(calls) > 10
     found = extract_module._extract_rows(text, None)
     assert _build.mentions(found, text) == whole(text)
+
+
+def _collector_seen(monkeypatch: pytest.MonkeyPatch, fail: bool = False) -> list[bool]:
+    """Whether the cyclic garbage collector ran while the engine read each part."""
+    seen: list[bool] = []
+    real = _engine.rows
+
+    def rows(part: str, *args: Any) -> list[Row]:
+        seen.append(gc.isenabled())
+        if fail:
+            raise RuntimeError("the engine failed")
+        return real(part, *args)
+
+    monkeypatch.setattr(_engine, "rows", rows)
+    return seen
+
+
+@pytest.mark.parametrize(
+    "read",
+    [edumetrics.extract, lambda t: extract_module._extract_rows(t, None)],
+    ids=["extract", "rows"],
+)
+def test_a_long_text_is_read_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch, read: Any
+) -> None:
+    seen = _collector_seen(monkeypatch)
+    one_read = all_documents() * 2  # read whole
+    in_parts = all_documents() * 6
+    assert extract_module._PAUSED <= len(one_read) <= extract_module._IN_PARTS < len(in_parts)
+    assert gc.isenabled()
+    read("全县小学5所。")
+    read(one_read)
+    read(in_parts)
+    assert seen[0] is True  # a short text: left alone
+    assert len(seen) > 3
+    assert not any(seen[1:])  # a long one, and every part: paused
+    assert gc.isenabled()  # and restored
+
+
+def test_the_collector_is_restored_when_the_reading_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    _collector_seen(monkeypatch, fail=True)
+    with pytest.raises(RuntimeError, match="the engine failed"):
+        edumetrics.extract(all_documents() * 6)
+    assert gc.isenabled()
+
+
+def test_a_collector_the_caller_disabled_stays_disabled(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _collector_seen(monkeypatch)
+    gc.disable()
+    try:
+        edumetrics.extract(all_documents() * 6)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen
+    assert not any(seen)
 
 
 def test_a_text_with_no_line_end_to_part_it_at_is_one_part() -> None:
