@@ -96,7 +96,7 @@ def test_the_compiled_build_says_so(compiled: Path) -> None:
 def test_compiled_build_passes_the_extraction_tests(compiled: Path) -> None:
     files = ["test_extract.py", "test_extract_context.py", "test_normalize.py",
              "test_scan.py", "test_robustness.py", "test_corpus_score.py",
-             "test_stages.py"]  # fmt: skip
+             "test_stages.py", "test_numerals.py"]  # fmt: skip
     out = _run(compiled, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
                *(str(TESTS / f) for f in files))  # fmt: skip
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from edumetrics import NumeralError, parse_number
 from edumetrics._cn2an import read as cn2an_read
+from edumetrics._numeral_reader import _parse, _tidy
 from edumetrics._numeral_tables import (
     ARABIC_DIGITS,
     CHINESE_DIGITS,
@@ -26,7 +27,6 @@ from edumetrics._numeral_tables import (
     THOUSANDS_SEPARATORS,
     Sign,
 )
-from edumetrics.numerals import _parse, _tidy
 from edumetrics.strategies import DECIMAL_STYLES, STYLES, NumeralStyle, numerals
 
 

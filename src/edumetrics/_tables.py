@@ -35,6 +35,7 @@ from decimal import Decimal
 
 from edumetrics import _patterns as P
 from edumetrics._document import levels_named
+from edumetrics._numeral_reader import read_number
 from edumetrics._vocab import (
     BRACKET_CLOSERS,
     BRACKET_OPENERS,
@@ -47,7 +48,6 @@ from edumetrics._vocab import (
     UNIT_HEADER_WORD,
     UNIT_SURFACES,
 )
-from edumetrics.numerals import parse_number
 
 __all__ = ["Cell", "column_levels", "grids", "read_tables"]
 
@@ -161,7 +161,7 @@ def _table(
             written = units[col]
             mult = written[0] if len(written) > 1 and written[0] in HEADER_MULTIPLIERS else ""
             unit = UNIT_SURFACES[written[len(mult) :]]
-            value = parse_number(text[cell[0] : cell[1]] + mult)
+            value = read_number(text[cell[0] : cell[1]] + mult)
             # the column's name, or (a year column names no measure) the row's label
             metric = metric_of(unit, names[col] if years[col] is None else label)
             row = (m.start(), m.end())

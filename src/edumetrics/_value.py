@@ -1,6 +1,6 @@
 """Stage 2, value: the exact value of each candidate's numeral.
 
-Decides: ``value`` (a ``Decimal``: the numeral read by :func:`edumetrics.numerals.parse_number`,
+Decides: ``value`` (a ``Decimal``: the numeral read by ``_numeral_reader.read_number``,
 成 as tenths of a hundred, 角/分 after 元 as tenths and hundredths), ``masked`` (xx.xx%),
 and the flag of a numeral that cannot be read.
 From: the numeral as written (``Candidate.num``) and its unit as written; nothing around it.
@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from edumetrics._candidates import Candidate
+from edumetrics._numeral_reader import read_number
 from edumetrics._vocab import (
     CAN_THREE,
     CAN_THREE_AS,
@@ -20,7 +21,6 @@ from edumetrics._vocab import (
     TENTHS_WORD,
 )
 from edumetrics.errors import NumeralError
-from edumetrics.numerals import parse_number
 from edumetrics.records import Flag
 
 _MASK_CHARS = frozenset("xX×*")
@@ -44,14 +44,7 @@ def read_value(c: Candidate) -> None:
         c.flags.append(Flag.MALFORMED_NUMBER)
         return
     try:
-        # (digits alone, most figures: parse_number's first answer, without calling into
-        # the interpreted module)
-        value = (
-            Decimal(num)
-            if num.isascii() and num.isdigit()
-            # 參拾 reads 参拾 in the working copy
-            else parse_number(num.replace(CAN_THREE, CAN_THREE_AS))
-        )
+        value = read_number(num.replace(CAN_THREE, CAN_THREE_AS))  # 參拾 reads 参拾 here
     except NumeralError:
         c.flags.append(Flag.MALFORMED_NUMBER)
         return
@@ -70,5 +63,5 @@ def _cents(written: str) -> Decimal:
     for place, unit in ((1, JIAO_WORD), (2, FEN_WORD)):
         at = written.find(unit)
         if at > 0:
-            value += parse_number(written[at - 1]).scaleb(-place)
+            value += read_number(written[at - 1]).scaleb(-place)
     return value

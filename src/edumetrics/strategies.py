@@ -37,6 +37,7 @@ except ImportError as exc:  # pragma: no cover - exercised by test_strategies
     raise MissingExtraError("strategies", "edumetrics.strategies") from exc
 
 from edumetrics import _cn2an
+from edumetrics._numeral_reader import _decimal
 from edumetrics._numeral_tables import (
     DIGITWISE_ZEROS,
     FEN,
@@ -55,7 +56,6 @@ from edumetrics._numeral_tables import (
     YUAN_WORDS,
     Glyphs,
 )
-from edumetrics.numerals import _decimal
 
 __all__ = [
     "DECIMAL_STYLES",
@@ -418,9 +418,7 @@ def _colloquial(min_value: int, max_value: int) -> st.SearchStrategy[tuple[str, 
     def draw_omitted_ten(draw: st.DrawFn) -> tuple[str, Decimal]:
         above = draw(st.integers(1, (MAX_VALUE - 19) // 100))  # 一百 or 一千零 before 十
         n = above * 100 + 10 + draw(st.integers(0, 9))
-        glyphs = draw(
-            st.sampled_from([_LOWER_SIMPLIFIED, _LOWER_TRADITIONAL, _UPPER_SIMPLIFIED])
-        )
+        glyphs = draw(st.sampled_from([_LOWER_SIMPLIFIED, _LOWER_TRADITIONAL, _UPPER_SIMPLIFIED]))
         text = _Chinese(draw, glyphs).write(n)  # ends 一百一十五, 一千零一十五 ...
         ten = glyphs.digits[1] + glyphs.units[0]
         at = text.rindex(ten)
