@@ -20,14 +20,21 @@ from hypothesis import strategies as st
 from edumetrics import _patterns as P
 from edumetrics import extract
 from edumetrics._context import cut_end as _cut_end
+from edumetrics._context import qualifier_before, trim_label_end
 from edumetrics._normalize import normalize
 from edumetrics._vocab import (
     ACTUAL_MARKERS,
     ADJACENT_CHANGE_CUES,
+    ATTRIBUTIVE,
     CHANGE_CUES,
+    LABEL_TAIL_CHANGES,
+    LABEL_TAIL_WORDS,
     LEVEL_WORDS,
     QUALIFIERS_BEFORE,
     TARGET_CUES,
+    YEAR_DEIXIS,
+    YEAR_SUFFIXES,
+    YEAR_WORD,
 )
 
 
@@ -189,6 +196,35 @@ def test_a_cut_label_end_holds_no_trim_word(clause: str) -> None:
     assert _cut_end(P.LABEL_TRIM_END, cut) == cut
     for start in range(len(cut)):  # nor does any label ending there (the text after 其中)
         assert P.LABEL_TRIM_END.match(cut[start:]) is None
+
+
+# Every row the two end-anchored patterns are built from, and pieces that end otherwise.
+_END_PIECES = [
+    *_CUT_PIECES, *LABEL_TAIL_WORDS, *LABEL_TAIL_CHANGES, *YEAR_SUFFIXES, *YEAR_DEIXIS,
+    "2023", YEAR_WORD, ATTRIBUTIVE, "(", ")", "5", "x",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_END_PIECES), max_size=10).map("".join))
+@example("比上年的")
+@example("2019年底的")
+@example("约")
+@example("不少于五")
+def test_the_end_guards_only_skip_what_cannot_match(clause: str) -> None:
+    # trim_label_end and qualifier_before try the pattern only when the clause ends in
+    # a character a match can end with; they must give what the pattern gives
+    assert trim_label_end(clause) == _cut_end(P.LABEL_TRIM_END, clause)
+    guarded, unguarded = qualifier_before(clause), P.QUALIFIER_BEFORE.match(clause)
+    assert (guarded and guarded.span()) == (unguarded and unguarded.span())
+
+
+def test_the_end_guards_turn_away_a_plain_label() -> None:
+    # what makes them worth having: a label ending in a noun is not matched at all
+    assert "生" not in P.LABEL_TRIM_END_LAST
+    assert "生" not in P.QUALIFIER_BEFORE_LAST
+    assert "学" not in P.QUALIFIER_BEFORE_LONG_LAST
+    assert trim_label_end("在校学生") == "在校学生"
+    assert qualifier_before("在校学生") is None
 
 
 def test_the_han_class_of_re_is_that_of_regex() -> None:

@@ -203,7 +203,7 @@ def read_window(c: Candidate, ctx: Context, prev_end: int) -> Window:
     head = "" if c.from_header else head_noun(right)
     if c.unit_text in _MEASURE_WORDS:
         read_measure_word(c, left, own, right, head, ctx.rules)
-    own_cut = cut_end(P.LABEL_TRIM_END, own)  # 全县共有教师 -> 全县…教师
+    own_cut = trim_label_end(own)  # 全县共有教师 -> 全县…教师
     named = P.LABEL_TRIM_START.sub("", own_cut)
     listed = named in CONJUNCTIONS  # 5名研究生和3名…: the list's label, not its own
     if listed:
@@ -225,6 +225,24 @@ def cut_end(pattern: regex.Pattern[str], s: str) -> str:
     """
     m = pattern.match(s)
     return s[: m.start()] if m else s
+
+
+def trim_label_end(s: str) -> str:
+    """``cut_end(P.LABEL_TRIM_END, s)``, tried only when ``s`` ends as a match must."""
+    return cut_end(P.LABEL_TRIM_END, s) if s[-1:] in _TRIM_LAST else s
+
+
+def qualifier_before(s: str) -> regex.Match[str] | None:
+    """``P.QUALIFIER_BEFORE.match(s)`` (a qualifier ending ``s``), tried only when ``s``
+    ends as a match must."""
+    if s[-1:] in _QUALIFIER_LAST or s[-2:-1] in _QUALIFIER_LONG_LAST:
+        return P.QUALIFIER_BEFORE.match(s)
+    return None
+
+
+_TRIM_LAST: Final = P.LABEL_TRIM_END_LAST
+_QUALIFIER_LAST: Final = P.QUALIFIER_BEFORE_LAST
+_QUALIFIER_LONG_LAST: Final = P.QUALIFIER_BEFORE_LONG_LAST
 
 
 def _outer_clause(text: str, ctx: Context, cl_start: int, pos: int) -> str:
@@ -261,10 +279,10 @@ def last_match(
 def unqualified(label: str) -> str:
     """``label`` (cut by LABEL_TRIM_END) without a qualifier at its end, nor the trim
     words the qualifier hid (册数小学不少于 -> 册数小学; 总数超过了 -> 总数)."""
-    cut = cut_end(P.QUALIFIER_BEFORE, label)
+    q = qualifier_before(label)
     # (a cut end holds no trim word: LABEL_TRIM_END's repetition stops only where none
     # matches, so cutting again changes only what the qualifier hid)
-    return label if len(cut) == len(label) else cut_end(P.LABEL_TRIM_END, cut)
+    return label if q is None else trim_label_end(label[: q.start()])
 
 
 def head_noun(right: str) -> str:

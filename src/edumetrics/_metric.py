@@ -28,7 +28,7 @@ from edumetrics._context import (
     REACH,
     Context,
     Window,
-    cut_end,
+    trim_label_end,
     unqualified,
 )
 from edumetrics._links import listed_rates
@@ -217,7 +217,7 @@ def _count_metric(
     index = rules._index(unit, allowed)
     if head:
         return index.last(head)
-    label = cut_end(P.LABEL_TRIM_END, left) if left_cut is None else left_cut
+    label = trim_label_end(left) if left_cut is None else left_cut
     if unit is Unit.ITEM:
         # an item's label names things, not people: 考试16次 counts exams
         things = rules._index(unit, _THINGS)

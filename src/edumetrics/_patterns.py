@@ -407,6 +407,11 @@ _LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
 QUALIFIER_BEFORE: Final = regex.compile(
     rf"(?r)(?:(?:{alternation(QUALIFIERS_BEFORE)})|(?:{alternation(_LONG_QUALIFIERS)})\p{{Han}})$"
 )
+# What QUALIFIER_BEFORE's match must end with, read from the same rows: a qualifier's
+# last character, or a long qualifier's before one more character. A label that ends
+# otherwise is not matched against it (``_context.qualifier_before``): most are not.
+QUALIFIER_BEFORE_LAST: Final = frozenset(w[-1] for w in QUALIFIERS_BEFORE)
+QUALIFIER_BEFORE_LONG_LAST: Final = frozenset(w[-1] for w in _LONG_QUALIFIERS)
 # 至少新建学校3所: an adverb qualifies the number of the verb phrase it opens
 ADVERB_QUALIFIER: Final = regex.compile(
     rf"(?r)(?P<word>{alternation(ADVERB_QUALIFIERS)})\p{{Han}}{{1,4}}$"
@@ -570,6 +575,13 @@ LABEL_TRIM_END: Final = regex.compile(
     rf"(?r)(?:{either(LABEL_TAIL_WORDS)}|\([^()]{{0,16}}\)|{either(LABEL_TAIL_CHANGES)}|"
     rf"(?:(?:19|20)[0-9]{{2}}|{either(YEAR_DEIXIS)}){YEAR_WORD}"  # 由2015年的 / 提高到上年的
     rf"(?:{either(YEAR_SUFFIXES)})?{ATTRIBUTIVE}?)+$"
+)
+# What LABEL_TRIM_END's match must end with, read from the same rows (a tail word's or a
+# change's last character, a closing parenthesis, 年, a year suffix, 的): a label that
+# ends otherwise is not matched against it (``_context.trim_label_end``): most are not.
+LABEL_TRIM_END_LAST: Final = frozenset(
+    {w[-1] for w in (*LABEL_TAIL_WORDS, *LABEL_TAIL_CHANGES, *YEAR_SUFFIXES)}
+    | {")", YEAR_WORD, ATTRIBUTIVE}
 )
 LABEL_TRIM_START: Final = re.compile(
     rf"^(?:[{chars(SMALL_NUMERALS)}]+{ENUMERATION_COPULA}|{either(LABEL_HEAD_WORDS)}"

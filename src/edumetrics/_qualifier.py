@@ -14,7 +14,7 @@ from typing import Final
 
 from edumetrics import _patterns as P
 from edumetrics._candidates import Candidate
-from edumetrics._context import Window
+from edumetrics._context import Window, qualifier_before
 from edumetrics._links import listed
 from edumetrics._vocab import (
     ADVERB_QUALIFIERS,
@@ -35,7 +35,7 @@ def read_qualifier(c: Candidate, w: Window) -> None:
     if c.qualifier != _EXACT:
         return
     left = w.left
-    before = P.QUALIFIER_BEFORE.match(left)  # anchored at the end (see cut_end)
+    before = qualifier_before(left)  # anchored at the end (see cut_end)
     if before:
         word = before[0] if before[0] in QUALIFIERS_BEFORE else before[0][:-1]
         c.qualifier = QUALIFIERS_BEFORE[word]
