@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import regex
@@ -20,17 +21,20 @@ from hypothesis import strategies as st
 from edumetrics import _patterns as P
 from edumetrics import extract
 from edumetrics._context import cut_end as _cut_end
-from edumetrics._context import qualifier_before, trim_label_end
+from edumetrics._context import positions, qualifier_before, trim_label_end
+from edumetrics._document import line_headings, section_headings
 from edumetrics._normalize import normalize
 from edumetrics._vocab import (
     ACTUAL_MARKERS,
     ADJACENT_CHANGE_CUES,
     ATTRIBUTIVE,
     CHANGE_CUES,
+    CLAUSE_ENDS,
     LABEL_TAIL_CHANGES,
     LABEL_TAIL_WORDS,
     LEVEL_WORDS,
     QUALIFIERS_BEFORE,
+    SENTENCE_ENDS,
     TARGET_CUES,
     YEAR_DEIXIS,
     YEAR_SUFFIXES,
@@ -252,3 +256,37 @@ def test_the_heading_lookahead_only_skips(text: str) -> None:
     assert P.SECTION_HEADING.pattern.startswith("(?=[")
     found = [m.regs for m in P.SECTION_HEADING.finditer(text)]
     assert found == [m.regs for m in _NO_LOOKAHEAD.finditer(text)]
+
+
+_CORPUS_TEXTS = [
+    normalize(p.read_text(encoding="utf-8")).text
+    for p in sorted((Path(__file__).parent / "data").glob("*/*.txt"))
+]
+
+
+@given(st.lists(st.sampled_from(_HEADING_PIECES), max_size=20).map("".join))
+@example("一、总结\n(一)学前教育。1.幼儿园\n 2、小学 (3)初中")
+@example(" 1、小学。 \t(2)初中")
+def test_headings_are_tried_only_where_they_may_start(text: str) -> None:
+    # the document's headings are matched only at its start, after a break a heading's
+    # mark follows (SECTION_CUE), and at line starts: they must be what finditer finds
+    assert [m.regs for m in section_headings(text)] == [
+        m.regs for m in P.SECTION_HEADING.finditer(text)
+    ]
+    assert [m.regs for m in line_headings(text)] == [m.regs for m in P.HEADING.finditer(text)]
+    assert positions(text, SENTENCE_ENDS) == [m.start() for m in P.SENTENCE_END.finditer(text)]
+    assert positions(text, CLAUSE_ENDS) == [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
+
+
+def test_headings_and_breaks_of_the_corpus_are_those_finditer_finds() -> None:
+    assert len(_CORPUS_TEXTS) > 15
+    found = 0
+    for text in _CORPUS_TEXTS:
+        headings = [m.regs for m in section_headings(text)]
+        assert headings == [m.regs for m in P.SECTION_HEADING.finditer(text)]
+        assert [m.regs for m in line_headings(text)] == [
+            m.regs for m in P.HEADING.finditer(text)
+        ]
+        assert positions(text, CLAUSE_ENDS) == [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
+        found += len(headings)
+    assert found > 100  # (the corpus has headings to find)

@@ -27,6 +27,7 @@ This module is part of the compiled hot path (see ``hatch_build.py``): plain typ
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Final
 
@@ -166,7 +167,7 @@ class Layout:
         if stack:  # the section the text starts in
             self._add_section(stack)
             starts.append(-1)
-        for m in P.SECTION_HEADING.finditer(self.text):
+        for m in section_headings(self.text):
             rank = next(r for r, group in enumerate(_RANKS) if m[group] is not None)
             while stack and stack[-1][0] >= rank:
                 stack.pop()
@@ -262,6 +263,39 @@ def _title_level(opening: str, kind: str | None) -> str | None:
     return named.pop() or None if len(named) == 1 else None
 
 
+def section_headings(text: str) -> list[re.Match[str]]:
+    """What ``P.SECTION_HEADING.finditer(text)`` finds, tried only at the text's start and
+    where ``P.SECTION_CUE`` finds the character a heading follows with a mark after it
+    (tests/test_scan.py checks the two agree)."""
+    out: list[re.Match[str]] = []
+    end = 0  # where the last heading found ends: the next starts there or later
+    first = P.SECTION_HEADING.match(text)
+    if first is not None:
+        out.append(first)
+        end = first.end()
+    for cue in P.SECTION_CUE.finditer(text):
+        at = cue.end()
+        if at >= end and (m := P.SECTION_HEADING.match(text, at)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def line_headings(text: str) -> list[re.Match[str]]:
+    """What ``P.HEADING.finditer(text)`` finds (it matches only where a line starts),
+    tried only where a line starts, found with ``str.find`` (tests/test_scan.py checks
+    the two agree)."""
+    out: list[re.Match[str]] = []
+    at = 0
+    while at >= 0:
+        m = P.HEADING.match(text, at)
+        if m is not None:
+            out.append(m)
+        at = text.find("\n", at)
+        at = at + 1 if at >= 0 else -1
+    return out
+
+
 def _plan_sections(text: str, opened: bool | None) -> tuple[list[int], list[int], bool | None]:
     """Starts and ends of the sections whose numbered heading announces a plan, and the
     one still open at the end of the text (None if none, else whether a top-level heading
@@ -275,7 +309,7 @@ def _plan_sections(text: str, opened: bool | None) -> tuple[list[int], list[int]
     ends: list[int] = []
     open_at: int | None = None if opened is None else 0
     open_top = bool(opened)
-    for m in P.HEADING.finditer(text):
+    for m in line_headings(text):
         is_top = m["top"] is not None
         if open_at is not None and (is_top or not open_top):
             starts.append(open_at)
