@@ -595,7 +595,7 @@ PERFECTIVE: Final = "了"
 TARGET_CUES: Final[tuple[str, ...]] = (
     "确保", "力争", "目标是", "目标为", "目标任务", "预计", "拟", "即将", "争创", "力求",
     "决心", "控制在", "按计划", "规划建设", "规划新建", "规划新增", "规划容纳", "预期",
-    "标准为", "标准是", "要达到", "达到国家标准", "不低于", "不少于", "不高于", "目标:",
+    "标准为", "标准是", "标准:", "要达到", "达到国家标准", "不低于", "不少于", "不高于", "目标:",
     # 计划 as the verb of a compound (普通高中计划招生68852人), after any subject
     "计划招生", "计划招聘", "计划新增", "计划新建", "计划投资", "计划投入", "计划安排",
     # a forecast (2023年将有9962名考生)
@@ -659,9 +659,10 @@ FUND_NOUNS: Final[tuple[str, ...]] = ("资金", "经费", "补助", "专项")
 PLAN_RATE_NOUNS: Final[tuple[str, ...]] = ("计划", "目标", "预算")
 PLAN_RATE_VERBS: Final[tuple[str, ...]] = ("完成", "执行", "达成", "实现", "到位")
 
-# Target cues that state a standard (补助标准为每生每年2000元): a standard sets the figure
-# right after it, and no later figure of the sentence (共补助学生4260人 was done).
-STANDARD_CUES: Final[frozenset[str]] = frozenset({"标准为", "标准是"})
+# Target cues that state a standard (补助标准为每生每年2000元, 补助标准:每生每年2000元): a
+# standard sets the figure right after it, and no later figure of the sentence
+# (共补助学生4260人 was done).
+STANDARD_CUES: Final[frozenset[str]] = frozenset({"标准为", "标准是", "标准:"})
 
 # Words that end a goal's reach within its sentence: what follows was done, not aimed at.
 ACTUAL_MARKERS: Final[tuple[str, ...]] = (
