@@ -12,6 +12,7 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import edumetrics
 from edumetrics._normalize import _CHAINED as _FOLD_CHAINS
 from edumetrics._normalize import (
     _DELETE,
@@ -47,6 +48,11 @@ FOLDS = [
     ("0.123 456", "0.123 456"),  # decimals are not grouped
     ("1 2345人", "1 2345人"),  # a group has exactly three digits
     ("短行\n第二行", "短行\n第二行"),  # a short line (heading) keeps its break
+    # a figure split after a short line is rejoined, but a line opening with a year is
+    # a sentence of its own (a title before it keeps its break)
+    ("入学率为\n99.07%", "入学率为99.07%"),
+    ("全县投资\n2023万元", "全县投资2023万元"),
+    ("某县教育工作总结\n2023年全县新建小学3所", "某县教育工作总结\n2023年全县新建小学3所"),
     # a line break inside a long sentence is dropped; after 。 it is kept
     (_LONG + "\n4551万元", _LONG + "4551万元"),
     (_LONG + "。\n4551万元", _LONG + "。\n4551万元"),
@@ -149,3 +155,9 @@ def test_the_start_class_holds_every_character_a_deletion_can_start_with() -> No
     assert len(expected) > 5000  # \p{So} alone has thousands
     assert _DELETION_STARTS.findall(bmp) == expected
     assert _DELETION_STARTS.match("😀")  # astral characters are left to _DELETE
+
+
+def test_a_title_does_not_join_a_first_line_that_opens_with_a_year() -> None:
+    # (the title was read as the first sentence's label before: 某县…总结2023年全县新建小学)
+    (m,) = edumetrics.extract("某县2022年教育工作总结\n2023年全县新建小学3所。")
+    assert (m.text, m.label) == ("3所", "2023年全县新建小学")

@@ -41,6 +41,7 @@ from edumetrics._vocab import (
     NUMBER_MARKS,
     SMALL_NUMERALS,
     SPAM_CHARS,
+    YEAR_WORD,
 )
 
 __all__ = ["Normalized", "normalize", "raw_forms", "re_class"]
@@ -194,6 +195,7 @@ _LIST_MARKER = re.compile(
     f"[{re.escape(BRACKET_CLOSERS)}]|\\d{{1,2}}[{re.escape(NUMBER_MARKS)}](?!\\d)"
 )
 _SHORT_LINE = 24  # a line this short before a break is a heading or title: keep the break
+_YEAR_OPENING = re.compile(f"(?:19|20)[0-9]{{2}}{YEAR_WORD}")  # 2023年 opening a line
 
 
 class Normalized:
@@ -317,5 +319,7 @@ def _keeps_line_break(text: str, start: int, end: int) -> bool:
     if _LIST_MARKER.match(text, end) is not None or _LIST_MARKER.match(line) is not None:
         return True  # the next line is an item, or this one a numbered heading
     # a figure split by the break (入学率为\n99.07%, 4551\n万元) is rejoined even after a
-    # short line; otherwise a short line is a title or heading of its own
-    return len(line) < _SHORT_LINE and not (line[-1].isdigit() or text[end].isdigit())
+    # short line; otherwise a short line is a title or heading of its own, as before a
+    # line that opens with a year (…工作总结\n2023年全县…): a year is no figure's end
+    split = line[-1].isdigit() or (text[end].isdigit() and not _YEAR_OPENING.match(text, end))
+    return len(line) < _SHORT_LINE and not split
