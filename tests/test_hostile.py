@@ -596,6 +596,11 @@ def _tree(tmp_path: Path, copies: int) -> Path:
     return folder
 
 
+# reports in a tree that keeps two workers busy for some seconds (400 took about one
+# second of a compiled build, and a Ctrl-C sent a second in once found the work done)
+_BUSY = 4000
+
+
 def _start(*args: str, settle: float = 0.5) -> subprocess.Popen[bytes]:
     """The command in a process group of its own (as a shell runs a job), ``settle``
     seconds after its workers have started."""
@@ -610,6 +615,9 @@ def _start(*args: str, settle: float = 0.5) -> subprocess.Popen[bytes]:
             pytest.fail("the workers did not start")
         time.sleep(0.05)
     time.sleep(settle)
+    # the signal is meant to find the command at work: a tree it got through first
+    # would make an exit 0 right, and the test wrong
+    assert process.poll() is None, "the command finished before the signal: a larger tree"
     return process
 
 
@@ -646,7 +654,7 @@ def _finish(process: subprocess.Popen[bytes], workers: list[int]) -> tuple[int, 
 def test_ctrl_c_with_workers_exits_130_quietly_every_time(tmp_path: Path) -> None:
     """Ctrl-C (SIGINT to the process group) hung in 3 of 6 tries, or printed the
     workers' tracebacks."""
-    folder = _tree(tmp_path, 400)
+    folder = _tree(tmp_path, _BUSY)
     outcomes = []
     settles = [0, 0, 0.05, 0.1, 0.3, 1.0]  # from just started to deep in the work
     for settle in settles:
@@ -661,7 +669,7 @@ def test_ctrl_c_with_workers_exits_130_quietly_every_time(tmp_path: Path) -> Non
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
 def test_sigterm_stops_the_workers_and_removes_the_temporary_file(tmp_path: Path) -> None:
     """SIGTERM left both workers running forever and a .part file of several MB."""
-    folder = _tree(tmp_path, 400)
+    folder = _tree(tmp_path, _BUSY)
     out = tmp_path / "out" / "mentions.jsonl"
     out.parent.mkdir()
     process = _start("extract", "-r", "-j", "2", str(folder), "-o", str(out))

@@ -128,8 +128,11 @@ def run() -> None:
     """The ``edumetrics`` command as a process: :func:`main`, then exit with its status.
 
     After an interruption the process ends without waiting for the helper threads of a
-    worker pool (one reading from a worker killed in mid-message would wait forever);
-    everything that matters - output flushed or removed, workers stopped - is done.
+    worker pool. The workers are asked to stop, end the document they are on and exit
+    (``batch.py``), but one that dies in mid-message all the same (killed from outside,
+    or out of memory) would leave a pool thread reading from it forever, and the process
+    with it. Everything that matters - output flushed or removed, workers stopped - is
+    done by then.
     """
     status = main()
     if status in (EXIT_INTERRUPTED, EXIT_TERMINATED):
