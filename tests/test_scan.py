@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from edumetrics import _patterns as P
 from edumetrics import extract
+from edumetrics._context import Context, positions, qualifier_before, trim_label_end
 from edumetrics._context import cut_end as _cut_end
-from edumetrics._context import positions, qualifier_before, trim_label_end
 from edumetrics._document import line_headings, section_headings
 from edumetrics._normalize import normalize
 from edumetrics._vocab import (
@@ -40,6 +40,7 @@ from edumetrics._vocab import (
     YEAR_SUFFIXES,
     YEAR_WORD,
 )
+from edumetrics.rules import _resolve
 
 
 def _has_candidate(raw: str) -> bool:
@@ -276,6 +277,9 @@ def test_headings_are_tried_only_where_they_may_start(text: str) -> None:
     assert [m.regs for m in line_headings(text)] == [m.regs for m in P.HEADING.finditer(text)]
     assert positions(text, SENTENCE_ENDS) == [m.start() for m in P.SENTENCE_END.finditer(text)]
     assert positions(text, CLAUSE_ENDS) == [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
+    ctx = Context(text, text, _resolve(None))  # (its sentence ends are read from its clauses)
+    assert ctx.sentences == [m.start() for m in P.SENTENCE_END.finditer(text)]
+    assert ctx.clauses == [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
 
 
 def test_headings_and_breaks_of_the_corpus_are_those_finditer_finds() -> None:

@@ -63,8 +63,9 @@ class Context:
     def __init__(self, text: str, raw: str, rules: Rules, carry: Carry | None = None) -> None:
         self.text = text
         self.rules = rules
-        self.sentences = positions(text, SENTENCE_ENDS)
-        self.clauses = positions(text, CLAUSE_ENDS)
+        self.clauses = positions(text, _CLAUSE_ENDS)
+        # (every sentence end is a clause end: read from those, not from the text again)
+        self.sentences = [k for k in self.clauses if text[k] in _SENTENCE_ENDS]
         self.layout = Layout(text, raw, carry)
         # where parentheses open and close, read on first need (most texts never ask)
         self.opens: list[int] | None = None
@@ -140,11 +141,12 @@ class Context:
 
 
 def positions(text: str, chars: str) -> list[int]:
-    """Where any of ``chars`` stands in ``text``, in order: what ``[chars]``'s finditer
-    finds (tests/test_scan.py checks it). A clause ends every dozen characters or so, and
-    a ``str.find`` per end costs a fraction of a match object per end."""
+    """Where any of ``chars`` (each once) stands in ``text``, in order: what
+    ``[chars]``'s finditer finds (tests/test_scan.py checks it). A clause ends every
+    dozen characters or so, and a ``str.find`` per end costs a fraction of a match object
+    per end."""
     out: list[int] = []
-    for char in dict.fromkeys(chars):
+    for char in chars:
         at = text.find(char)
         while at >= 0:
             out.append(at)
@@ -152,6 +154,9 @@ def positions(text: str, chars: str) -> list[int]:
     out.sort()
     return out
 
+
+_CLAUSE_ENDS: Final = "".join(dict.fromkeys(CLAUSE_ENDS))
+_SENTENCE_ENDS: Final = frozenset(SENTENCE_ENDS)  # (each one a clause end too)
 
 _OPEN = re.compile(r"\(")
 

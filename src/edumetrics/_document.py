@@ -80,10 +80,7 @@ class Carry:
     __slots__ = ("kind", "level", "parts", "plan", "sections", "year")
 
     def __init__(self, opening: str) -> None:
-        folded = _opening(opening)
-        self.kind = _kind(folded)
-        self.year = _year(folded, self.kind)
-        self.level = _title_level(folded, self.kind)
+        self.kind, self.year, self.level = _opening_facts(_opening(opening))
         self.sections: list[_Open] = []
         self.plan: bool | None = None
         self.parts = 0  # parts read
@@ -107,10 +104,7 @@ class Layout:
         self._section_per_capita: list[bool] = []
         self._section_years: list[int | None] = []
         if carry is None:
-            opening = _opening(raw)
-            self.kind = _kind(opening)
-            self.year = _year(opening, self.kind)
-            self.level = _title_level(opening, self.kind)
+            self.kind, self.year, self.level = _opening_facts(_opening(raw))
             self._plan_starts, self._plan_ends, _ = _plan_sections(text, None)
             # sections are read on first need: most sentences never ask
             return
@@ -191,8 +185,9 @@ class Layout:
 def describe(raw: str) -> tuple[str | None, int | None]:
     """The kind and the year of the document whose text is ``raw``."""
     opening = _opening(raw)
-    kind = _kind(opening)
-    return kind, _year(opening, kind)
+    titles = _title_lines(opening)
+    kind = _kind(opening, titles)
+    return kind, _year(opening, kind, titles)
 
 
 def _opening(raw: str) -> str:
@@ -202,23 +197,32 @@ def _opening(raw: str) -> str:
     return normalize(raw[:OPENING].replace("\n", "\n\n")).text
 
 
-def _kind(opening: str) -> str | None:
+def _opening_facts(opening: str) -> tuple[str | None, int | None, str | None]:
+    """The kind, year and title level a document's opening names (its title lines read
+    once for the three)."""
+    titles = _title_lines(opening)
+    kind = _kind(opening, titles)
+    return kind, _year(opening, kind, titles), _title_level(opening, kind, titles)
+
+
+def _kind(opening: str, titles: list[str]) -> str | None:
+    """The kind of document an opening (and its title lines ``titles``) names."""
     for kind, pattern in P.DOCUMENT_KIND:
         if kind == "plan":
             # a plan is named in a title, not in the prose of a report (…是全面实施
             # “十四五”规划的关键之年)
-            if any(pattern.search(line) for line in _title_lines(opening)):
+            if any(pattern.search(line) for line in titles):
                 return kind
         elif pattern.search(opening):
             return kind
     return None
 
 
-def _year(opening: str, kind: str | None) -> int | None:
+def _year(opening: str, kind: str | None, titles: list[str]) -> int | None:
     """The first year a document's title names or, in a document whose kind its opening
     names (a run-on title: 区教育局2019年上半年工作总结2019年以来,…), its opening sentences.
     A text of figures alone has no year of its own."""
-    scopes = _title_lines(opening)
+    scopes = [*titles]
     if kind is not None:
         # (its first two sentences: the first may be a heading, (一)收入预算情况)
         ends, prev = [], -1
@@ -250,10 +254,10 @@ def _title_lines(opening: str) -> list[str]:
     return titles
 
 
-def _title_level(opening: str, kind: str | None) -> str | None:
+def _title_level(opening: str, kind: str | None, titles: list[str]) -> str | None:
     """The one level a document's title names; for news, which has none, its lead
     sentence's (本报讯 …2018年高考就将拉开大幕…)."""
-    scopes = _title_lines(opening)
+    scopes = titles
     if kind == "news" and not any(levels_named(s) for s in scopes):
         lead = P.SENTENCE_END.search(opening)
         scopes = [opening[: lead.start()]] if lead else []
