@@ -153,7 +153,6 @@ class _LevelCarrier:
         "first",
         "last_level",
         "named",
-        "names_level",
         "scope",
         "semicolon",
         "stmt_first",
@@ -162,7 +161,6 @@ class _LevelCarrier:
 
     def __init__(self, cands: list[Candidate], ctx: Context) -> None:
         self.cands, self.ctx = cands, ctx
-        self.names_level: dict[int, bool] = {}  # per sentence start
         self.last_level: dict[int, str | None] = {}  # per sentence start: its last figure's
         self.first: dict[int, int] = {}  # per sentence start: where its first figure starts
         self.stmt_first: dict[int, int] = {}  # the same per statement (parted by ;, or
@@ -190,6 +188,13 @@ class _LevelCarrier:
                 c.level = self._carried(i, stmt) or self._scoped(c)
             self.last_level[start] = c.level
 
+    def _named(self, start: int, end: int) -> set[str]:
+        """The levels the sentence ``text[start:end]`` names (read once per sentence)."""
+        named = self.named.get(start)
+        if named is None:
+            named = self.named[start] = levels_named(self.ctx.text, start, end)
+        return named
+
     def _scoped(self, c: Candidate) -> str | None:
         """The level of a figure whose sentence settles none: the stage of the entrance
         exam a sentence naming no other level is about; its section heading's, unless the
@@ -197,12 +202,12 @@ class _LevelCarrier:
         its document title's."""
         layout, text = self.ctx.layout, self.ctx.text
         start = c.sent[0]
-        if start not in self.named:  # (read once per sentence)
-            self.named[start] = named = levels_named(text, *c.sent)
+        named = self._named(start, c.sent[1])
+        if start not in self.exam:  # (read once per sentence)
             found = P.EXAM.search(text, *c.sent)
             exam = None if found is None else LEVEL_WORDS[found[0]]
             self.exam[start] = exam if named == {exam} else None
-        named, exam = self.named[start], self.exam[start]
+        exam = self.exam[start]
         if exam is not None:
             return exam  # 今年全县将有3120名考生参加中考
         section = layout.section_level(c.start)
@@ -233,10 +238,7 @@ class _LevelCarrier:
             ):
                 return prev.level
         start, end = c.sent
-        if start not in self.names_level:  # a single level named ("" is several: 中小学)
-            words = P.LEVEL.finditer(text, start, end)
-            self.names_level[start] = any(LEVEL_WORDS.get(m[0]) for m in words)
-        if not self.names_level[start]:
+        if not any(self._named(start, end)):  # a single level named ("" is several: 中小学)
             topic = _topic_level(text, ctx, start, c.bare, self.last_level)
             return topic or ctx.layout.section_level(c.start)
         lead = _lead_level(text, ctx, start, self.first[start], c.start)
