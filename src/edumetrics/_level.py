@@ -103,7 +103,12 @@ _COUNTED_UNITS = frozenset({_PERSON, _PERSON_TIME, _SCHOOL, _ITEM})
 
 
 def _topic_level(
-    text: str, ctx: Context, sent_start: int, bare: bool, last_level: dict[int, str | None]
+    text: str,
+    ctx: Context,
+    sent_start: int,
+    bare: bool,
+    last_level: dict[int, str | None],
+    read: dict[int, set[str]],
 ) -> str | None:
     """The one level the previous sentence of the same paragraph speaks of, if any.
 
@@ -119,11 +124,14 @@ def _topic_level(
     with_figures = prev_start in last_level
     if with_figures and not bare:
         return None
-    levels = levels_named(text, max(prev_start, sent_start - REACH), sent_start)
-    levels.discard("")
+    levels = read.get(sent_start)
+    if levels is None:  # (read once per sentence: ``read``)
+        levels = read[sent_start] = levels_named(
+            text, max(prev_start, sent_start - REACH), sent_start
+        ) - {""}
     if len(levels) != 1:
         return None
-    level = levels.pop()
+    (level,) = levels
     return None if with_figures and last_level[prev_start] != level else level
 
 
@@ -157,6 +165,7 @@ class _LevelCarrier:
         "semicolon",
         "stmt_first",
         "subject",
+        "topics",
     )
 
     def __init__(self, cands: list[Candidate], ctx: Context) -> None:
@@ -170,6 +179,7 @@ class _LevelCarrier:
         self.scope: dict[int, tuple[int, int, int]] = {}  # per statement: where it is read
         self.built: dict[int, str | None] = {}  # its subject's level, even a verb's object
         self.named: dict[int, set[str]] = {}  # per sentence start: the levels it names
+        self.topics: dict[int, set[str]] = {}  # per sentence start: its topic's levels
         self.exam: dict[int, str | None] = {}  # per sentence start: its exam's level
 
     def run(self) -> None:
@@ -239,7 +249,7 @@ class _LevelCarrier:
                 return prev.level
         start, end = c.sent
         if not any(self._named(start, end)):  # a single level named ("" is several: 中小学)
-            topic = _topic_level(text, ctx, start, c.bare, self.last_level)
+            topic = _topic_level(text, ctx, start, c.bare, self.last_level, self.topics)
             return topic or ctx.layout.section_level(c.start)
         lead = _lead_level(text, ctx, start, self.first[start], c.start)
         if lead is None and stmt != start:  # …;在全省特殊教育文艺汇演中,我市取得1个一等奖
