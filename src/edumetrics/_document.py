@@ -104,7 +104,9 @@ class Layout:
         self._section_per_capita: list[bool] = []
         self._section_years: list[int | None] = []
         if carry is None:
-            self.kind, self.year, self.level = _opening_facts(_opening(raw))
+            # (a short text of one line is its own opening: its working copy is ``text``)
+            opening = text if len(raw) <= OPENING and "\n" not in raw else _opening(raw)
+            self.kind, self.year, self.level = _opening_facts(opening)
             self._plan_starts, self._plan_ends, _ = _plan_sections(text, None)
             # sections are read on first need: most sentences never ask
             return
