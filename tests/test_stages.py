@@ -417,6 +417,10 @@ METRICS = [
     ("共培养了12名研究生。", "12名", "student_count"),
     ("今年全县有4120人报名参加普通高考。", "4120人", "student_count"),  # exam takers
     ("全县中小学辍学率3‰。", "3‰", "dropout_rate"),
+    # school places are named as other: no word inside them counts (高中学位: no 中学)
+    ("新增普通高中学位5749个。", "5749个", "other"),
+    ("新增初中学位800个。", "800个", "other"),
+    ("新增普通高中5个。", "5个", "school_count"),
 ]
 
 

@@ -1014,6 +1014,9 @@ METRICS: Final[dict[str, MetricRow]] = {
             "训练室", "阅览室", "活动室", "教具", "学具", "玩具", "册数", "座位", "床位",
         ),
     ),
+    # things counted that SPEC gives no metric of their own, named where a word inside
+    # them would be taken for one: school places (普通高中学位5749个 counts no 中学)
+    "other": MetricRow("things", ("item",), words=("学位",)),
     "participation_count": MetricRow("attendance", ("person_time",)),
     "area": MetricRow("measure", ("m2", "mu", "km2")),
     "score": MetricRow("measure", ("score",)),
