@@ -186,10 +186,8 @@ class Layout:
 
 def describe(raw: str) -> tuple[str | None, int | None]:
     """The kind and the year of the document whose text is ``raw``."""
-    opening = _opening(raw)
-    titles = _title_lines(opening)
-    kind = _kind(opening, titles)
-    return kind, _year(opening, kind, titles)
+    kind, year, _ = _opening_facts(_opening(raw))
+    return kind, year
 
 
 def _opening(raw: str) -> str:

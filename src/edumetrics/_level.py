@@ -108,9 +108,10 @@ def _topic_level(
     sent_start: int,
     bare: bool,
     last_level: dict[int, str | None],
-    read: dict[int, set[str]],
+    topics: dict[int, set[str]],
 ) -> str | None:
-    """The one level the previous sentence of the same paragraph speaks of, if any.
+    """The one level the previous sentence of the same paragraph speaks of, if any
+    (``topics``: the levels each sentence's previous sentence names, as read so far).
 
     A sentence without figures (加快“普九”攻坚步伐。) announces the topic of the next. One
     reporting figures of its own is continued only by a figure that names nothing but
@@ -124,9 +125,9 @@ def _topic_level(
     with_figures = prev_start in last_level
     if with_figures and not bare:
         return None
-    levels = read.get(sent_start)
-    if levels is None:  # (read once per sentence: ``read``)
-        levels = read[sent_start] = levels_named(
+    levels = topics.get(sent_start)
+    if levels is None:  # (read once per sentence)
+        levels = topics[sent_start] = levels_named(
             text, max(prev_start, sent_start - REACH), sent_start
         ) - {""}
     if len(levels) != 1:
