@@ -294,3 +294,43 @@ def test_headings_and_breaks_of_the_corpus_are_those_finditer_finds() -> None:
         assert positions(text, CLAUSE_ENDS) == [m.start() for m in P.CLAUSE_DELIM.finditer(text)]
         found += len(headings)
     assert found > 100  # (the corpus has headings to find)
+
+
+# Words for the trie: a small alphabet, so that words share prefixes and texts hold them.
+_TRIE_WORDS = st.lists(st.text("高中校阶段小学", min_size=1, max_size=4), min_size=1, max_size=12)
+_TRIE_TEXT = st.text("高中校阶段小学x", max_size=24)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [m.regs for m in pattern.finditer(text)]
+
+
+@given(_TRIE_WORDS, _TRIE_TEXT)
+@example(["高中阶段", "高中", "高校", "小学"], "高中阶小学高中阶段高校")
+def test_a_word_trie_matches_as_the_flat_alternation(words: list[str], text: str) -> None:
+    trie, flat = P.word_trie(words), P.alternation(words)
+    # alone, and inside a pattern that backtracks into it (高中阶段 fails before 段x:
+    # the trie must then give 高中, as the flat alternation does)
+    for around in ("{}", "(?:{})x", "(?:{})(?:段|)x", "((?:{})+?)学"):
+        by_trie, by_flat = re.compile(around.format(trie)), re.compile(around.format(flat))
+        assert _spans(by_trie, text) == _spans(by_flat, text), around
+        for at in range(len(text)):
+            got, want = by_trie.match(text, at), by_flat.match(text, at)
+            assert (got and got.regs) == (want and want.regs), (around, at)
+
+
+@given(_TRIE_WORDS, _TRIE_TEXT)
+def test_a_word_trie_puts_each_guard_where_its_word_ends(words: list[str], text: str) -> None:
+    def guard(word: str) -> str:  # (as the units' blockers: by the word's last character)
+        return f"(?!{word[-1]}x)"
+
+    flat = "|".join(w + guard(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    by_trie, by_flat = re.compile(P.word_trie(words, guard)), re.compile(flat)
+    assert _spans(by_trie, text) == _spans(by_flat, text)
+
+
+def test_a_word_trie_opens_every_top_branch_with_a_character() -> None:
+    # (re skips ahead to the characters a pattern can open with only if each branch
+    # opens with one; a class or a group at the top would make it try every place)
+    trie = P.word_trie(["高中阶段", "高中", "高校", "小学", "的", "和"])
+    assert trie == "和|小学|的|高(?:校|中(?:阶段|))"

@@ -15,6 +15,7 @@ with it; the others, the scan and the gate among them, with the standard library
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import regex
@@ -158,6 +159,62 @@ def alternation(words: object) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))  # type: ignore[call-overload]
 
 
+def word_trie(words: Iterable[str], end: Callable[[str], str] | None = None) -> str:
+    """``alternation(words)`` factored by shared prefixes (高(?:中(?:阶段)?|校) for 高中阶段,
+    高中, 高校), for patterns matched forwards; ``end(word)``, if given, is put where each
+    word ends (a guard such as a negative look-ahead).
+
+    Why by hand: ``re`` tries the branches of an alternation one by one at every place
+    its first characters allow, so a table of 150 words costs 150 tests there; factored,
+    it costs one test per character matched. The two match the same and prefer the same
+    (of the words matching at one place, each a prefix of the next, the longest first;
+    then each shorter one, as backtracking asks), which tests/test_scan.py checks. A
+    pattern matched backwards (``regex``'s ``(?r)``) keeps the flat alternation: there,
+    words ending at one place are no prefixes of each other."""
+    trie: _Trie = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    # (bare at the top, as alternation's: where every branch of a pattern opens with a
+    # character, ``re`` skips ahead to the characters one can open with)
+    return "|".join(_branches(trie, "", end, top=True))
+
+
+_Trie = dict[str, "_Trie"]
+_END: Final = ""  # the key marking a node where a word ends (no character is empty)
+
+
+def _branches(
+    node: _Trie, word: str, end: Callable[[str], str] | None, top: bool = False
+) -> list[str]:
+    """The alternatives of the words through ``node`` (``word`` the path to it). Below
+    the top, the characters that end a word and lead nowhere else are one class (a
+    bitmap test, where branches are tried one by one); at the top every branch opens with
+    its character, for ``re`` to skip ahead by."""
+    alts: list[str] = []
+    leaves: list[str] = []
+    for ch, child in sorted(node.items()):
+        if ch == _END:
+            continue
+        if not top and child.keys() == {_END} and (end is None or not end(word + ch)):
+            leaves.append(ch)
+        else:
+            alts.append(regex.escape(ch) + _group(child, word + ch, end))
+    if leaves:  # (one character can open one branch only: their order is free)
+        leaf = regex.escape(leaves[0]) if len(leaves) == 1 else f"[{chars(''.join(leaves))}]"
+        alts.insert(0, leaf)
+    if _END in node:  # a word ends here: after the longer words through this node
+        alts.append(end(word) if end is not None else "")
+    return alts
+
+
+def _group(node: _Trie, word: str, end: Callable[[str], str] | None) -> str:
+    alts = _branches(node, word, end)
+    return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+
 def either(words: tuple[str, ...]) -> str:
     """Regex alternation of ``words`` in the order given (where the order is the table's
     priority), each escaped."""
@@ -173,14 +230,14 @@ def _unit_alternation(surfaces: list[str]) -> str:
     """The unit surfaces, longest first, each guarded by the blockers of its last
     character: 班级 after 9846个 blocks 个班 as it blocks 班 (a blocker says which words a
     character starts, whatever surface it ends)."""
-    parts = []
-    for s in sorted(surfaces, key=lambda w: (-len(w), w)):
-        blockers = UNIT_BLOCKERS.get(s[-1])
-        exceptions = UNIT_BLOCKER_EXCEPTIONS.get(s[-1])
-        unless = f"(?!{alternation(exceptions)})" if exceptions else ""
-        guard = f"(?!{unless}(?:{alternation(blockers)}))" if blockers else ""
-        parts.append(regex.escape(s) + guard)
-    return "|".join(parts)
+
+    def guard(surface: str) -> str:
+        blockers = UNIT_BLOCKERS.get(surface[-1])
+        exceptions = UNIT_BLOCKER_EXCEPTIONS.get(surface[-1])
+        unless = f"(?!{word_trie(exceptions)})" if exceptions else ""
+        return f"(?!{unless}(?:{word_trie(blockers)}))" if blockers else ""
+
+    return word_trie(surfaces, guard)
 
 
 _MASK = chars(DIGIT_MASKS)
@@ -283,7 +340,7 @@ _HEADER_BEFORE = "|".join(
 
 # the header itself, matched where it ends (just before the number)
 HEADER_UNIT: Final = re.compile(
-    rf"\((?:{UNIT_HEADER_WORD}:)?(?P<unit>{alternation(HEADER_UNITS)})\):?\Z"
+    rf"\((?:{UNIT_HEADER_WORD}:)?(?P<unit>{word_trie(HEADER_UNITS)})\):?\Z"
 )
 
 # Compiled with the standard library's ``re``: the pattern needs nothing ``re`` lacks
@@ -399,7 +456,7 @@ _LABEL_JOINER = f"[{chars(LABEL_JOINERS)}]"
 # what parts the items of a list (普通高校和成人高校), or clauses
 LIST_BREAK: Final = re.compile(f"[{chars(LABEL_JOINERS)}{_CLAUSE_ENDS}]")
 
-NAMED: Final = re.compile(alternation(NAMED_NUMBERS))
+NAMED: Final = re.compile(word_trie(NAMED_NUMBERS))
 # page furniture reads "label: value" (大小:18.62KB, 限时特价:7 元/份)
 FURNITURE: Final = regex.compile(rf"(?r)(?:{alternation(FURNITURE_LABELS)})[^:=\n]{{0,4}}[:=]$")
 _LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
@@ -416,10 +473,10 @@ QUALIFIER_BEFORE_LONG_LAST: Final = frozenset(w[-1] for w in _LONG_QUALIFIERS)
 ADVERB_QUALIFIER: Final = regex.compile(
     rf"(?r)(?P<word>{alternation(ADVERB_QUALIFIERS)})\p{{Han}}{{1,4}}$"
 )
-COUNT_ATTRIBUTE: Final = re.compile(alternation(COUNT_ATTRIBUTES))
-MONEY_CUE: Final = re.compile(alternation(MONEY_CUES))
-RECRUIT: Final = re.compile(alternation(RECRUIT_VERBS))
-OBJECT_VERB: Final = re.compile(alternation(OBJECT_VERBS))
+COUNT_ATTRIBUTE: Final = re.compile(word_trie(COUNT_ATTRIBUTES))
+MONEY_CUE: Final = re.compile(word_trie(MONEY_CUES))
+RECRUIT: Final = re.compile(word_trie(RECRUIT_VERBS))
+OBJECT_VERB: Final = re.compile(word_trie(OBJECT_VERBS))
 RANK: Final = regex.compile(
     rf"(?r)(?:(?:{alternation(RANK_WORDS)})[{chars(RANK_ORDINALS)}]?"
     rf"|(?<!{chars(NOT_RANK_BEFORE_FRONT)}){chars(RANK_FRONT)})$"
@@ -430,31 +487,31 @@ _HAN_MARKS = "".join(regex.findall(r"\p{Han}", "".join(map(chr, range(0x16FE0, 0
 _HAN = re_class(r"\p{Han}", _HAN_MARKS + r"\U00020000-\U0003FFFF")[1:-1]
 # The noun phrase after a count's unit, up to the first word that ends it.
 HEAD_NOUN: Final = re.compile(
-    rf"[{chars(NOUN_QUOTES)}]?+((?:(?!{alternation(PHRASE_ENDS)})[{_HAN}])"
-    rf"(?:(?!{alternation(PHRASE_ENDS)})[{_HAN}{NOUN_LIST_MARK}])*+)"
+    rf"[{chars(NOUN_QUOTES)}]?+((?:(?!{word_trie(PHRASE_ENDS)})[{_HAN}])"
+    rf"(?:(?!{word_trie(PHRASE_ENDS)})[{_HAN}{NOUN_LIST_MARK}])*+)"
 )
 QUALIFIER_AFTER: Final = re.compile(
-    rf"(?!{alternation(QUALIFIER_AFTER_BLOCKERS)})(?:{alternation(QUALIFIERS_AFTER)})"
+    rf"(?!{word_trie(QUALIFIER_AFTER_BLOCKERS)})(?:{word_trie(QUALIFIERS_AFTER)})"
 )
 # A change cue near the number, not "increased TO" (增加到 is a new level, not a change);
 # 高/低 only at the end, right before the number (not 高 of 高中).
 CHANGE: Final = re.compile(
-    rf"{alternation(CHANGE_NOUNS)}|(?:{alternation(CHANGE_CUES)})(?!{either(CHANGE_TO)})"
-    rf"|(?:{alternation(ADJACENT_CHANGE_CUES)})(?={chars(PERFECTIVE)}?$)"
+    rf"{word_trie(CHANGE_NOUNS)}|(?:{word_trie(CHANGE_CUES)})(?!{either(CHANGE_TO)})"
+    rf"|(?:{word_trie(ADJACENT_CHANGE_CUES)})(?={chars(PERFECTIVE)}?$)"
 )
-COMPARISON: Final = re.compile(alternation(COMPARISON_CUES))
+COMPARISON: Final = re.compile(word_trie(COMPARISON_CUES))
 _PHRASE_BREAKS = chars(PHRASE_BREAKS)
 # 争取 is a goal before a deadline or a verb of achieving (争取到2025年, 争取达到), but in a
 # summary mostly means "secured" (争取到上级资金500万元, 争取项目12个): no cue alone.
 TARGET: Final = re.compile(
-    rf"{alternation(TARGET_CUES)}"
+    rf"{word_trie(TARGET_CUES)}"
     rf"|{STRIVE}(?:{either(STRIVE_BEFORE_YEAR)})?(?:19|20)\d\d{YEAR_WORD}"
     rf"|{STRIVE}(?:{either(STRIVE_VERBS)})"
     # (the look-behinds follow the literal, so every branch starts with one and the engine
     # skips ahead to the characters a cue can start with)
     rf"|{PLAN_VERB}(?:(?<![\u4e00-\u9fff]{PLAN_VERB})|(?<=[{PLAN_VERB_AFTER}]{PLAN_VERB}))"
-    rf"(?!{alternation(PLAN_NOUN_TAILS)}|[{chars(PLAN_NOUN_BEFORE)}])"
-    rf"|{FUTURE_WILL}(?:{alternation(FUTURE_ADVERBS)})?(?:{alternation(FUTURE_VERBS)})"
+    rf"(?!{word_trie(PLAN_NOUN_TAILS)}|[{chars(PLAN_NOUN_BEFORE)}])"
+    rf"|{FUTURE_WILL}(?:{word_trie(FUTURE_ADVERBS)})?(?:{word_trie(FUTURE_VERBS)})"
     # 生均公用经费标准提高到720元: a standard set anew is a standard
     rf"|{STANDARD_WORD}[^{_PHRASE_BREAKS}]{{0,8}}?(?:{either(STANDARD_RAISE_VERBS)})"
     rf"(?:{either(CHANGE_TO)})"
@@ -463,9 +520,9 @@ TARGET: Final = re.compile(
 # was carried out
 DONE_BEFORE: Final = regex.compile(rf"(?r)(?:{alternation(DONE_BEFORE_GOAL)})$")
 # 增长最快的是犍为县(30.70%): the place that changed most, and its change
-FASTEST_CHANGE: Final = re.compile(alternation(FASTEST_CHANGES))
+FASTEST_CHANGE: Final = re.compile(word_trie(FASTEST_CHANGES))
 # after a target cue, words saying the figure was reached or spent, not aimed at
-DONE_AFTER_GOAL: Final = re.compile(rf"{either(DONE_AFTER_GOAL_WORDS)}|{alternation(PLAN_REVIEWS)}")
+DONE_AFTER_GOAL: Final = re.compile(rf"{either(DONE_AFTER_GOAL_WORDS)}|{word_trie(PLAN_REVIEWS)}")
 # nouns of a fund: a change cue before one is part of the fund's name (能力提升补助资金)
 FUND_NOUN: Final = re.compile(either(FUND_NOUNS))
 # 招聘计划完成率, 目标任务完成率, 预算执行率: a rate of what was done against a plan, whose
@@ -510,25 +567,25 @@ SECTION_HEADING: Final = re.compile(
 # character class, it is scanned at a fraction of the cost of trying SECTION_HEADING at
 # every character (``_document.section_headings``).
 SECTION_CUE: Final = re.compile(rf"{_SECTION_BREAK}(?=[ \t]*+{_SECTION_MARK})")
-PLAN_HEADING: Final = re.compile(alternation(PLAN_HEADINGS))
-PLAN_REVIEW: Final = re.compile(alternation(PLAN_REVIEWS))
-ACTUAL_MARKER: Final = re.compile(alternation(ACTUAL_MARKERS))
+PLAN_HEADING: Final = re.compile(word_trie(PLAN_HEADINGS))
+PLAN_REVIEW: Final = re.compile(word_trie(PLAN_REVIEWS))
+ACTUAL_MARKER: Final = re.compile(word_trie(ACTUAL_MARKERS))
 INCREMENT_AFTER: Final = re.compile(
     rf"^[^{_PHRASE_BREAKS}]{{0,12}}?{INCREMENT_CAUSE}[^{_PHRASE_BREAKS}]{{0,6}}?"
     rf"(?:{either(INCREMENT_REACH_VERBS)})"
 )
-LEVEL: Final = re.compile(alternation([*LEVEL_WORDS, *LEVEL_DECOYS]))
+LEVEL: Final = re.compile(word_trie([*LEVEL_WORDS, *LEVEL_DECOYS]))
 # a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts);
 # matched at the end, as LABEL_TRIM_END
 LEVEL_AT_END: Final = regex.compile(rf"(?r)(?:{alternation(LEVEL_WORDS)})$")
 # a parenthesis closed within a label (在校生(含在园幼儿)1032万人)
 CLOSED_ASIDE: Final = re.compile(r"\([^()]{0,24}\)")
 # a label that is level words only (初中, 小学和初中)
-LEVEL_ONLY: Final = re.compile(rf"(?:(?:{alternation(LEVEL_WORDS)}){_LABEL_JOINER}?)+")
+LEVEL_ONLY: Final = re.compile(rf"(?:(?:{word_trie(LEVEL_WORDS)}){_LABEL_JOINER}?)+")
 # levels listed in a label: 小学、初中和普通高中 (a later item may carry a modifier)
-_LEVEL_ITEM = rf"(?:{alternation(LEVEL_WORDS)})(?:{alternation(LEVEL_SUFFIXES)})?"
+_LEVEL_ITEM = rf"(?:{word_trie(LEVEL_WORDS)})(?:{word_trie(LEVEL_SUFFIXES)})?"
 LEVEL_LIST: Final = re.compile(
-    rf"{_LEVEL_ITEM}(?:{_LABEL_JOINER}(?:{alternation(LEVEL_MODIFIERS)})?{_LEVEL_ITEM})++"
+    rf"{_LEVEL_ITEM}(?:{_LABEL_JOINER}(?:{word_trie(LEVEL_MODIFIERS)})?{_LEVEL_ITEM})++"
 )
 # a rate word: searched from the end, the first found is the one ending last
 RATE: Final = regex.compile(rf"(?r)[\p{{Han}}]{{0,3}}{RATE_SUFFIX}|{alternation(RATE_WORDS)}")
@@ -543,7 +600,7 @@ BOOK_TITLE: Final = re.compile(
     rf"{_OPEN_TITLE}[^{_OPEN_TITLE}{_CLOSE_TITLE}\n]{{1,60}}{_CLOSE_TITLE}"
 )
 # an entrance exam (高考, 中考): the stage its candidates are in
-EXAM: Final = re.compile(alternation(EXAM_WORDS))
+EXAM: Final = re.compile(word_trie(EXAM_WORDS))
 # a part of a breakdown in parentheses (幼儿园6.4万、小学24.3万): a label, a number and
 # the total's multiplier, up to the next item or the closing parenthesis
 _BREAKDOWN = chars(BREAKDOWN_SEPARATORS)
@@ -554,20 +611,20 @@ BREAKDOWN_PART: Final = re.compile(
 # people counted as they sit an entrance exam (58238人报名参加普通高考): its candidates
 EXAM_TAKERS: Final = re.compile(
     rf"(?:{EXAM_SIGNUP})?(?:{either(EXAM_TAKE_VERBS)})[^{_PHRASE_BREAKS}]{{0,6}}?"
-    rf"(?:{alternation(EXAM_WORDS)})"
+    rf"(?:{word_trie(EXAM_WORDS)})"
 )
 # a sentence opening with 其中: it breaks down the sentence before it
 PART_OPENING: Final = re.compile(rf"\s*{PARTS_CUE}")
 # words of a total (总额, 合计): an amount so named is no per-capita figure
-TOTAL: Final = re.compile(alternation(TOTAL_WORDS))
+TOTAL: Final = re.compile(word_trie(TOTAL_WORDS))
 # a document's kind: the nouns of each kind (see DOCUMENT_KINDS), in the order tried
 DOCUMENT_KIND: Final = tuple(
-    (kind, re.compile(alternation(nouns))) for kind, nouns in DOCUMENT_KINDS
+    (kind, re.compile(word_trie(nouns))) for kind, nouns in DOCUMENT_KINDS
 )
 # a word marking a figure of a plan or budget as realised (现有, 已, 上年的), not a budget
 # noun that starts with it (上年结转)
 REALISED: Final = re.compile(
-    rf"(?:{alternation(REALISED_MARKERS)})(?!{alternation(REALISED_NOUN_TAILS)})"
+    rf"(?:{word_trie(REALISED_MARKERS)})(?!{word_trie(REALISED_NOUN_TAILS)})"
 )
 # the first year a document's opening names: 2023年, 2023学年, not a date (2021年03月11日)
 # nor a masked one (20xx年)
