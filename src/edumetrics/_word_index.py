@@ -10,9 +10,10 @@ it, and neither can hold it: the metric stage imports the rule set, which builds
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-import regex
+from edumetrics._patterns import word_trie
 
 __all__ = ["WordIndex"]
 
@@ -21,7 +22,7 @@ class WordIndex:
     """The words of ``(metric, words)`` pairs, each mapped to its metric (a later pair's
     word wins: the user's rules come after the built-in ones)."""
 
-    __slots__ = ("longest", "metric_of", "pattern")
+    __slots__ = ("_by_reversed", "longest", "metric_of", "pattern")
 
     def __init__(self, pairs: Iterable[tuple[str, Iterable[str]]]) -> None:
         metric_of: dict[str, str] = {}
@@ -29,20 +30,22 @@ class WordIndex:
             for word in words:
                 metric_of[word] = metric
         self.metric_of = metric_of
+        self._by_reversed = {word[::-1]: metric for word, metric in metric_of.items()}
         self.longest = max(map(len, metric_of), default=0)
-        words_by_length = sorted(metric_of, key=lambda w: (-len(w), w))
-        # searched from the end: the first match found ends nearest the end of the scope,
-        # and of the words ending there it is the longest (alternatives longest first)
-        alternatives = "|".join(regex.escape(w) for w in words_by_length) or r"(?!)"
-        self.pattern: regex.Pattern[str] = regex.compile(f"(?r){alternatives}")
+        # The words spelled backwards, searched in the scope spelled backwards: the first
+        # match found ends nearest the end of the scope and, of the words ending there,
+        # is the longest (word_trie prefers the longest). ``regex`` searches from the end
+        # itself (``(?r)``), but a call of it costs several of ``re``, and a label is
+        # looked up several times per figure.
+        self.pattern: re.Pattern[str] = re.compile(word_trie(self._by_reversed) or r"(?!)")
 
     def last(self, scope: str, slack: int | None = None) -> str | None:
         """Metric of the word ending nearest the end of ``scope`` (longest on ties).
 
         With ``slack``, the word must end within ``slack`` characters of the end.
         """
-        lo = 0 if slack is None else max(0, len(scope) - slack - self.longest)
-        m = self.pattern.search(scope, lo)
-        if m is None or (slack is not None and len(scope) - m.end() > slack):
+        hi = len(scope) if slack is None else min(len(scope), slack + self.longest)
+        m = self.pattern.search(scope[::-1], 0, hi)  # (the words starting at or after lo)
+        if m is None or (slack is not None and m.start() > slack):
             return None
-        return self.metric_of[m[0]]
+        return self._by_reversed[m[0]]
