@@ -116,6 +116,8 @@ def test_every_deleted_character_is_declared_deletable(raw: str) -> None:
 @given(st.one_of(_NOISY, st.text()))
 @example("學(xué)校 [注1] 45\n51万元\n\n★★ ok C# a b\u200b😀\U000f0000 &nbsp;")
 @example("一、总结\n \n\t(一)工作\n  \n")  # line breaks with blanks around them
+@example("教师2 345人,12 345 678.5,2019 345,0.123 456,a 1 b,1 23 456, 789 \r\n\f\v")
+@example("学(xue)校(xué)学 (xué) (gūo shì)(注1)")  # glosses need a tone mark ahead
 def test_deletions_are_found_where_finditer_finds_them(raw: str) -> None:
     # normalize() tries the deletion pattern only where re finds a character a deletion
     # can start with; that must find exactly what scanning every position finds

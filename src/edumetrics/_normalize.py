@@ -155,6 +155,16 @@ _DELETION_START = (
 )
 
 _NEWLINE = r"[ \t]*+\n[ \t]*+(?!\n)"  # a single line break: a blank line stays
+# 12 345: a space after a run of 1 to 3 digits (the group before it, or the number's head)
+# and before exactly 3. Only that run is looked at (a look-back over all the earlier
+# groups accepts the same spaces, and rescanned them at each one); one look-back per run
+# length, so that ``re`` reads it too.
+_DIGIT_GROUP = (
+    r"(?P<group>(?:(?<=(?<![0-9.,])[0-9])|(?<=(?<![0-9.,])[0-9]{2})"
+    r"|(?<=(?<![0-9.,])[0-9]{3}))\ (?=[0-9]{3}(?![0-9])))"
+)
+_SPACES = r"(?P<space>(?<![A-Za-z0-9])[ \t\r\f\v]++|[ \t\r\f\v]++(?![A-Za-z0-9]))"
+_BLANKS = frozenset(" \t\r\f\v")  # what only the last three branches of _DELETE open with
 
 # Everything the working copy drops. Each branch is a named group so the one call-back
 # can tell a deletable line break from the others.
@@ -172,20 +182,22 @@ _DELETE = regex.compile(
     | (?<={_HAN})(?P<pinyin>\((?=[^)]{{0,12}}[{_TONE_VOWELS}])  # 學(xué)校: a gloss after Han
         [a-zA-Zü{_TONE_VOWELS}\s]{{1,12}}\))
     | (?P<entity>&(?:nbsp|ensp|emsp|thinsp|\#160|\#12288);)
-    # 12 345: a space after a run of 1 to 3 digits (the group before it, or the number's
-    # head) and before exactly 3. Only that run is looked at (a look-back over all the
-    # earlier groups accepts the same spaces, and rescanned them at each one).
-    | (?P<group>(?<=(?<![0-9.,])[0-9]{{1,3}})\ (?=[0-9]{{3}}(?![0-9])))
-    | (?P<space>(?<![A-Za-z0-9])[ \t\r\f\v]++|[ \t\r\f\v]++(?![A-Za-z0-9]))  # spaces
+    | {_DIGIT_GROUP}                          # 12 345
+    | {_SPACES}                               # spaces
     | (?P<newline>{_NEWLINE})                 # a single line break
     )
     """,
     regex.VERBOSE,
 )
 # At a line break only the last branch of _DELETE can match (the others start with other
-# characters; its leading blanks match nothing there), and ``re`` reads it at a fraction
-# of the cost: a report has a line break every few dozen characters.
+# characters; its leading blanks match nothing there), and at a blank only the last
+# three: ``re`` reads them at a fraction of the cost of a ``regex`` call, and a report
+# has a line break every few dozen characters. Before an open parenthesis only a pinyin
+# gloss can be deleted, and only with a tone mark close after it: _DELETE is tried there
+# only then.
 _LINE_BREAK = re.compile(f"(?P<newline>{_NEWLINE})")
+_AT_BLANK = re.compile(f"{_DIGIT_GROUP}|{_SPACES}|(?P<newline>{_NEWLINE})")
+_GLOSS_AHEAD = re.compile(f"\\((?=[^)]{{0,12}}[{_TONE_VOWELS}])")
 
 # A line break is kept (it ends a sentence) after these, or before a list marker.
 _SENTENCE_END = frozenset(BREAK_KEPT_AFTER)
@@ -275,14 +287,24 @@ def _deletions(text: str, pos: int = 0) -> Iterator[re.Match[str] | regex.Match[
 
     ``regex`` tests the classes of a deletion's first character member by member at every
     character, a third of the cost of normalising; ``re`` finds those characters (a
-    bitmap) and ``_DELETE`` is tried there alone (at a line break, its branch for line
-    breaks, on ``re``), seeing the text before it as finditer would.
+    bitmap) and ``_DELETE`` is tried there alone (at a line break or a blank, the branches
+    that can match there, on ``re``; before a parenthesis, only with a tone mark after
+    it), seeing the text before it as finditer would.
     tests/test_normalize.py checks the two agree.
     """
     starts = _DELETION_STARTS
     while (start := starts.search(text, pos)) is not None:
         at = start.start()
-        m = (_LINE_BREAK if text[at] == "\n" else _DELETE).match(text, at)
+        char = text[at]
+        m: re.Match[str] | regex.Match[str] | None
+        if char == "\n":
+            m = _LINE_BREAK.match(text, at)
+        elif char in _BLANKS:
+            m = _AT_BLANK.match(text, at)
+        elif char == "(" and _GLOSS_AHEAD.match(text, at) is None:
+            m = None
+        else:
+            m = _DELETE.match(text, at)
         if m is None:
             pos = at + 1
             continue
