@@ -20,8 +20,13 @@ from hypothesis import strategies as st
 
 from edumetrics import _patterns as P
 from edumetrics import extract
-from edumetrics._context import Context, positions, qualifier_before, trim_label_end
-from edumetrics._context import cut_end as _cut_end
+from edumetrics._context import (
+    Context,
+    positions,
+    qualifier_before,
+    trim_label_end,
+    year_before,
+)
 from edumetrics._document import line_headings, section_headings
 from edumetrics._normalize import normalize
 from edumetrics._vocab import (
@@ -178,12 +183,21 @@ _LABEL_PIECES = [
 ]
 
 
+def _cut_end(pattern: regex.Pattern[str], s: str) -> str:
+    """``s`` without what an end-anchored pattern (``(?r)…$``) matches at its end: a
+    reverse pattern's ``match`` is anchored at the end of the string (``s`` holds no line
+    break, so ``$`` can only mean its end)."""
+    m = pattern.match(s)
+    return s[: m.start()] if m else s
+
+
 @given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=12).map("".join))
 @example("全县在校学生共有约")
 @example("全县共有义务教育阶段学校小学初中在校学生人数达到")
 @example("生均图书小学25册、初中")
 def test_end_anchored_patterns_are_matched_once_at_the_end(clause: str) -> None:
-    # the extractor matches (?r)…$ patterns at the end of a clause instead of searching
+    # the extractor's end-anchored patterns, as (?r)…$ patterns, match once at the end of
+    # a clause what a search finds (the extractor runs them spelled backwards, below)
     for pattern in (P.LABEL_TRIM_END, P.QUALIFIER_BEFORE, P.LEVEL_AT_END):
         assert _cut_end(pattern, clause) == pattern.sub("", clause)
         found, searched = pattern.match(clause), pattern.search(clause)
@@ -206,7 +220,8 @@ def test_a_cut_label_end_holds_no_trim_word(clause: str) -> None:
 # Every row the two end-anchored patterns are built from, and pieces that end otherwise.
 _END_PIECES = [
     *_CUT_PIECES, *LABEL_TAIL_WORDS, *LABEL_TAIL_CHANGES, *YEAR_SUFFIXES, *YEAR_DEIXIS,
-    "2023", YEAR_WORD, ATTRIBUTIVE, "(", ")", "5", "x",
+    "2023", YEAR_WORD, ATTRIBUTIVE, "(", ")", "5", "x", "小学", "初中", "中", "学", "高中",
+    "普通高中", "义务教育",
 ]  # fmt: skip
 
 
@@ -215,12 +230,18 @@ _END_PIECES = [
 @example("2019年底的")
 @example("约")
 @example("不少于五")
+@example("学生约占全")  # a long qualifier one character before the end
+@example("全县初级中学")  # the longest level word ending there, not 中学
 def test_the_end_guards_only_skip_what_cannot_match(clause: str) -> None:
     # trim_label_end and qualifier_before try the pattern only when the clause ends in
-    # a character a match can end with; they must give what the pattern gives
+    # a character a match can end with; they must give what the pattern gives (and
+    # trim_label_end matches it spelled backwards, on the clause spelled backwards)
     assert trim_label_end(clause) == _cut_end(P.LABEL_TRIM_END, clause)
-    guarded, unguarded = qualifier_before(clause), P.QUALIFIER_BEFORE.match(clause)
-    assert (guarded and guarded.span()) == (unguarded and unguarded.span())
+    unguarded = P.QUALIFIER_BEFORE.match(clause)
+    assert qualifier_before(clause) == (unguarded and unguarded[0])
+    level = P.LEVEL_AT_END_BACKWARDS.match(clause[::-1])
+    at_end = P.LEVEL_AT_END.match(clause)
+    assert (level and level[0][::-1]) == (at_end and at_end[0])
 
 
 def test_the_end_guards_turn_away_a_plain_label() -> None:
@@ -334,3 +355,19 @@ def test_a_word_trie_opens_every_top_branch_with_a_character() -> None:
     # opens with one; a class or a group at the top would make it try every place)
     trie = P.word_trie(["高中阶段", "高中", "高校", "小学", "的", "和"])
     assert trie == "和|小学|的|高(?:校|中(?:阶段|))"
+
+
+_YEAR_PIECES = [*"0123456789年月学上下半的x", "19", "20", "2023", "1998", "上半年", "学年"]
+
+
+@given(st.lists(st.sampled_from(_YEAR_PIECES), max_size=14).map("".join))
+@example("2019年和2023学年的")
+@example("12023年")  # (five digits: no year)
+@example("2023上半年2022年")
+def test_the_year_spelled_backwards_is_the_year_searched_from_the_end(text: str) -> None:
+    found = P.YEAR_BACKWARDS.search(text[::-1])
+    want = P.YEAR.search(text)
+    assert (found and (len(text) - found.end(), found[1][::-1])) == (
+        want and (want.start(), want[1])
+    )
+    assert year_before(text) == (want and int(want[1]))  # (read from the last 年)

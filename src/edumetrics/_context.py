@@ -218,9 +218,9 @@ def read_window(c: Candidate, ctx: Context, prev_end: int) -> Window:
     right = text[c.end : min(ctx.clause_end(c.end), c.end + 14)]
     sent_left = text[max(c.sent[0], reach) : c.start]
     lead = text[max(c.sent[0], prev_end, cl_start - REACH) : cl_start]
-    year = P.YEAR.search(sent_left) if YEAR_WORD in sent_left else None  # 2023年, 2023学年
+    year = year_before(sent_left)
     if year is not None:
-        c.period, c.period_source = int(year[1]), _STATED
+        c.period, c.period_source = year, _STATED
     head = "" if c.from_header else head_noun(right)
     if c.unit_text in _MEASURE_WORDS:
         read_measure_word(c, left, own, right, head, ctx.rules)
@@ -237,27 +237,33 @@ def read_window(c: Candidate, ctx: Context, prev_end: int) -> Window:
     )  # fmt: skip
 
 
-def cut_end(pattern: regex.Pattern[str], s: str) -> str:
-    """``s`` without what an end-anchored pattern (``(?r)…$``) matches at its end.
-
-    A reverse pattern's ``match`` is anchored at the end of the string: one attempt, where
-    ``search`` and ``sub`` would try every position of a clause. ``s`` is a piece of one
-    clause and holds no line break, so ``$`` can only mean its end and the two agree.
-    """
-    m = pattern.match(s)
-    return s[: m.start()] if m else s
+def year_before(s: str) -> int | None:
+    """The year ``s`` names last (2023年, 2023学年; what ``P.YEAR.search(s)`` finds), read
+    as P.YEAR_BACKWARDS on ``s`` spelled backwards from its last 年: each year it finds
+    stands before one."""
+    last = s.rfind(YEAR_WORD)
+    year = P.YEAR_BACKWARDS.search(s[last::-1]) if last >= 0 else None
+    return int(year[1][::-1]) if year is not None else None
 
 
 def trim_label_end(s: str) -> str:
-    """``cut_end(P.LABEL_TRIM_END, s)``, tried only when ``s`` ends as a match must."""
-    return cut_end(P.LABEL_TRIM_END, s) if s[-1:] in _TRIM_LAST else s
+    """``s`` without what ``P.LABEL_TRIM_END`` matches at its end, tried only when ``s``
+    ends as a match must, and matched as P.LABEL_TRIM_END_BACKWARDS on ``s`` spelled
+    backwards (one attempt, at its start, where a search would try every position)."""
+    if s[-1:] not in _TRIM_LAST:
+        return s
+    m = P.LABEL_TRIM_END_BACKWARDS.match(s[::-1])
+    return s[: len(s) - m.end()] if m else s
 
 
-def qualifier_before(s: str) -> regex.Match[str] | None:
-    """``P.QUALIFIER_BEFORE.match(s)`` (a qualifier ending ``s``), tried only when ``s``
-    ends as a match must."""
+def qualifier_before(s: str) -> str | None:
+    """The qualifier ending ``s`` (what ``P.QUALIFIER_BEFORE.match(s)`` matches), tried
+    only when ``s`` ends as a match must, and matched as P.QUALIFIER_BEFORE_BACKWARDS on
+    ``s`` spelled backwards."""
     if s[-1:] in _QUALIFIER_LAST or s[-2:-1] in _QUALIFIER_LONG_LAST:
-        return P.QUALIFIER_BEFORE.match(s)
+        m = P.QUALIFIER_BEFORE_BACKWARDS.match(s[::-1])
+        if m is not None:
+            return m[0][::-1]
     return None
 
 
@@ -303,7 +309,7 @@ def unqualified(label: str) -> str:
     q = qualifier_before(label)
     # (a cut end holds no trim word: LABEL_TRIM_END's repetition stops only where none
     # matches, so cutting again changes only what the qualifier hid)
-    return label if q is None else trim_label_end(label[: q.start()])
+    return label if q is None else trim_label_end(label[: len(label) - len(q)])
 
 
 def head_noun(right: str) -> str:

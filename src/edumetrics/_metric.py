@@ -225,8 +225,9 @@ def _count_metric(
         label = P.LABEL_TRIM_START.sub("", unqualified(label))
         # a level word just before the figure gives its level (生均图书小学25册、初中35册);
         # the thing counted is named before it, if anything is (新建幼儿园3个: nothing)
-        level = P.LEVEL_AT_END.match(label)  # anchored at the end (see cut_end)
-        if level is not None and not level.start():
+        level = P.LEVEL_AT_END_BACKWARDS.match(label[::-1])  # (P.LEVEL_AT_END.match)
+        at = -1 if level is None else len(label) - level.end()  # where the level starts
+        if at == 0:
             # 小学配备计算机3200台,初中2600台: a label that is only a level counts what
             # the sentence counted before it (班级9846个,其中小学5012个: classes, not schools)
             before = sent_left[: len(sent_left) - len(left)]
@@ -234,8 +235,8 @@ def _count_metric(
                 return things.last(label)
             # (生均图书:小学32.5册,初中45.8册: books, not the 小学 of the figure before)
             return things.last(P.LEVEL.sub(blank_level_word, before))
-        if level is not None:
-            before = label[: level.start()]
+        if at > 0:
+            before = label[:at]
             found = things.last(before, LABEL_END_SLACK)
             if found is None and before[-1] in LABEL_JOINERS:
                 # …、初中35册: the thing the list counts, named before its first level

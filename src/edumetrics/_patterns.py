@@ -221,6 +221,11 @@ def either(words: tuple[str, ...]) -> str:
     return "|".join(regex.escape(w) for w in words)
 
 
+def backwards(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words``, each spelled backwards, in the order given."""
+    return tuple(w[::-1] for w in words)
+
+
 def chars(text: str) -> str:
     """The characters of ``text``, escaped for a character class."""
     return regex.escape(text)
@@ -485,6 +490,11 @@ RANK: Final = regex.compile(
 # planes of CJK ideographs (2 and 3, whose assigned characters are all Han)
 _HAN_MARKS = "".join(regex.findall(r"\p{Han}", "".join(map(chr, range(0x16FE0, 0x17000)))))
 _HAN = re_class(r"\p{Han}", _HAN_MARKS + r"\U00020000-\U0003FFFF")[1:-1]
+# QUALIFIER_BEFORE spelled backwards (see YEAR_BACKWARDS): ``_context.qualifier_before``
+QUALIFIER_BEFORE_BACKWARDS: Final = re.compile(
+    rf"(?:{word_trie(backwards(tuple(QUALIFIERS_BEFORE)))})"
+    rf"|[{_HAN}](?:{word_trie(backwards(tuple(_LONG_QUALIFIERS)))})"
+)
 # The noun phrase after a count's unit, up to the first word that ends it.
 HEAD_NOUN: Final = re.compile(
     rf"[{chars(NOUN_QUOTES)}]?+((?:(?!{word_trie(PHRASE_ENDS)})[{_HAN}])"
@@ -578,6 +588,7 @@ LEVEL: Final = re.compile(word_trie([*LEVEL_WORDS, *LEVEL_DECOYS]))
 # a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts);
 # matched at the end, as LABEL_TRIM_END
 LEVEL_AT_END: Final = regex.compile(rf"(?r)(?:{alternation(LEVEL_WORDS)})$")
+LEVEL_AT_END_BACKWARDS: Final = re.compile(word_trie(backwards(tuple(LEVEL_WORDS))))  # (YEAR's)
 # a parenthesis closed within a label (在校生(含在园幼儿)1032万人)
 CLOSED_ASIDE: Final = re.compile(r"\([^()]{0,24}\)")
 # a label that is level words only (初中, 小学和初中)
@@ -633,14 +644,32 @@ DOCUMENT_YEAR: Final = re.compile(
     rf"(?:{YEAR_WORD}(?![0-9]{{1,2}}{MONTH_WORD})|{either(YEAR_PARTS)}"
     rf"|[{chars(YEAR_RANGE_JOINERS)}](?:19|20)[0-9]{{2}}{YEAR_WORD})"
 )
-# the year nearest before a figure (searched from the end)
+# The year nearest before a figure (searched from the end), and the words a label ends in
+# that are no part of what it names (matched at the end: ``_context.trim_label_end``).
+#
+# These two are what the extractor does, written as searched from the end with ``regex``
+# (``(?r)``). It runs each spelled backwards, ``…_BACKWARDS``, with ``re`` on the string
+# spelled backwards: the same items in the same order, each spelled backwards (a
+# look-ahead becomes a look-behind), so the first match found is the same. A call of
+# ``re`` costs a fraction of one of ``regex``, and these run for most figures.
+# tests/test_scan.py checks that each pair agrees.
 YEAR: Final = regex.compile(
     rf"(?r)(?<![0-9])((?:19|20)[0-9]{{2}})(?={YEAR_WORD}|{either(YEAR_PARTS)})"
+)
+YEAR_BACKWARDS: Final = re.compile(  # (digits first: re skips ahead to a digit)
+    r"([0-9]{2}(?:91|02))(?![0-9])"
+    rf"(?:{'|'.join(f'(?<={w}[0-9]{{4}})' for w in backwards((YEAR_WORD, *YEAR_PARTS)))})"
 )
 LABEL_TRIM_END: Final = regex.compile(
     rf"(?r)(?:{either(LABEL_TAIL_WORDS)}|\([^()]{{0,16}}\)|{either(LABEL_TAIL_CHANGES)}|"
     rf"(?:(?:19|20)[0-9]{{2}}|{either(YEAR_DEIXIS)}){YEAR_WORD}"  # 由2015年的 / 提高到上年的
     rf"(?:{either(YEAR_SUFFIXES)})?{ATTRIBUTIVE}?)+$"
+)
+LABEL_TRIM_END_BACKWARDS: Final = re.compile(
+    rf"(?:{either(backwards(LABEL_TAIL_WORDS))}|\)[^()]{{0,16}}\(|"
+    rf"{either(backwards(LABEL_TAIL_CHANGES))}|"
+    rf"{ATTRIBUTIVE}?(?:{either(backwards(YEAR_SUFFIXES))})?{YEAR_WORD}"
+    rf"(?:[0-9]{{2}}(?:91|02)|{either(backwards(YEAR_DEIXIS))}))+"
 )
 # What LABEL_TRIM_END's match must end with, read from the same rows (a tail word's or a
 # change's last character, a closing parenthesis, 年, a year suffix, 的): a label that

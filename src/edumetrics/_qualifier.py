@@ -35,9 +35,9 @@ def read_qualifier(c: Candidate, w: Window) -> None:
     if c.qualifier != _EXACT:
         return
     left = w.left
-    before = qualifier_before(left)  # anchored at the end (see cut_end)
+    before = qualifier_before(left)  # anchored at the end
     if before:
-        word = before[0] if before[0] in QUALIFIERS_BEFORE else before[0][:-1]
+        word = before if before in QUALIFIERS_BEFORE else before[:-1]
         c.qualifier = QUALIFIERS_BEFORE[word]
         return
     adverb = P.ADVERB_QUALIFIER.match(left) if any(w in left for w in _ADVERB_STARTS) else None
