@@ -22,6 +22,7 @@ from edumetrics import _patterns as P
 from edumetrics import extract
 from edumetrics._context import (
     Context,
+    last_match,
     positions,
     qualifier_before,
     trim_label_end,
@@ -371,3 +372,15 @@ def test_the_year_spelled_backwards_is_the_year_searched_from_the_end(text: str)
         want and (want.start(), want[1])
     )
     assert year_before(text) == (want and int(want[1]))  # (read from the last 年)
+
+
+_LAST_MATCHED = (P.TARGET, P.CHANGE, P.FASTEST_CHANGE, P.LEVEL_LIST, P.RATE_LIST, re.compile("x*"))
+
+
+@given(st.lists(st.sampled_from([*_SCAN_PIECES, "x", "xx"]), max_size=16).map("".join))
+@example("力争计划达到x比上年增长xx提高")
+def test_the_last_match_is_the_last_that_finditer_finds(text: str) -> None:
+    for pattern in _LAST_MATCHED:  # (the patterns it is asked of, and one matching empty)
+        found = last_match(pattern, text)
+        matches = list(pattern.finditer(text)) if text else []
+        assert (found and found.regs) == (matches[-1].regs if matches else None), pattern
