@@ -505,9 +505,11 @@ QUALIFIER_AFTER: Final = re.compile(
 )
 # A change cue near the number, not "increased TO" (增加到 is a new level, not a change);
 # 高/低 only at the end, right before the number (not 高 of 高中).
+# (each cue's guard stands where the cue ends, so that every branch opens with a character
+# and re skips ahead to the characters a cue can open with)
 CHANGE: Final = re.compile(
-    rf"{word_trie(CHANGE_NOUNS)}|(?:{word_trie(CHANGE_CUES)})(?!{either(CHANGE_TO)})"
-    rf"|(?:{word_trie(ADJACENT_CHANGE_CUES)})(?={chars(PERFECTIVE)}?$)"
+    rf"{word_trie(CHANGE_NOUNS)}|{word_trie(CHANGE_CUES, lambda _: f'(?!{either(CHANGE_TO)})')}"
+    rf"|{word_trie(ADJACENT_CHANGE_CUES, lambda _: f'(?={chars(PERFECTIVE)}?$)')}"
 )
 COMPARISON: Final = re.compile(word_trie(COMPARISON_CUES))
 _PHRASE_BREAKS = chars(PHRASE_BREAKS)
@@ -656,8 +658,8 @@ DOCUMENT_YEAR: Final = re.compile(
 YEAR: Final = regex.compile(
     rf"(?r)(?<![0-9])((?:19|20)[0-9]{{2}})(?={YEAR_WORD}|{either(YEAR_PARTS)})"
 )
-YEAR_BACKWARDS: Final = re.compile(  # (digits first: re skips ahead to a digit)
-    r"([0-9]{2}(?:91|02))(?![0-9])"
+YEAR_BACKWARDS: Final = re.compile(  # (a digit first: re skips ahead to one)
+    r"([0-9][0-9](?:91|02))(?![0-9])"
     rf"(?:{'|'.join(f'(?<={w}[0-9]{{4}})' for w in backwards((YEAR_WORD, *YEAR_PARTS)))})"
 )
 LABEL_TRIM_END: Final = regex.compile(
