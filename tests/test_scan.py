@@ -384,3 +384,9 @@ def test_the_last_match_is_the_last_that_finditer_finds(text: str) -> None:
         found = last_match(pattern, text)
         matches = list(pattern.finditer(text)) if text else []
         assert (found and found.regs) == (matches[-1].regs if matches else None), pattern
+
+
+def test_the_spaces_a_heading_may_follow_are_those_of_re() -> None:
+    # (spelled out for speed: every character re's \s matches, all of them in the BMP)
+    every = "".join(map(chr, range(0x110000)))
+    assert set(P._SPACE_CHARS) == set(re.findall(r"\s", every))

@@ -567,7 +567,11 @@ _SECTION_MARK = (
     rf"(?:(?P<r0>{_TOP_MARK})|(?P<r1>{_SUB_MARK})"
     rf"|(?P<r2>\d{{1,2}}(?:{HEADING_MARK}|\.(?!\d)))|(?P<r3>\(\d{{1,2}}\)))"
 )
-_SECTION_BREAK = rf"[{chars(SENTENCE_ENDS[0])}\s]"  # what a heading may stand right after
+# what a heading may stand right after: a full stop or a space (re's \s, spelled out: a
+# class of listed characters is one bitmap test, where \s tests each character SECTION_CUE
+# scans with Unicode's space test; every such character lies in the BMP)
+_SPACE_CHARS = "".join(re.findall(r"\s", "".join(map(chr, range(0x10000)))))
+_SECTION_BREAK = f"[{chars(SENTENCE_ENDS[0] + _SPACE_CHARS)}]"
 SECTION_HEADING: Final = re.compile(
     rf"(?=[ \t{chars(SMALL_NUMERALS + ORDINAL_PREFIX + HEADING_OPEN_BRACKETS)}\d])"
     rf"(?:^|(?<={_SECTION_BREAK}))[ \t]*+{_SECTION_MARK}"
