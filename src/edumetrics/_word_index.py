@@ -45,7 +45,7 @@ class WordIndex:
         With ``slack``, the word must end within ``slack`` characters of the end.
         """
         hi = len(scope) if slack is None else min(len(scope), slack + self.longest)
-        m = self.pattern.search(scope[::-1], 0, hi)  # (the words starting at or after lo)
+        m = self.pattern.search(scope[::-1], 0, hi)  # (words that may end within slack)
         if m is None or (slack is not None and m.start() > slack):
             return None
         return self._by_reversed[m[0]]
