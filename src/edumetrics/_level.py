@@ -308,7 +308,7 @@ def _subject_level(
         (
             m
             for m in P.LEVEL.finditer(text, lo, first)
-            if m[0] in LEVEL_WORDS and not _in_aside(ctx, lo, m.start(), first)
+            if m[0] in LEVEL_WORDS and not ctx.in_aside(lo, m.start(), first)
         ),
         None,
     )
@@ -318,12 +318,6 @@ def _subject_level(
     if len(named) != 1 or "" in named:
         return None
     return named.pop()
-
-
-def _in_aside(ctx: Context, lo: int, pos: int, hi: int) -> bool:
-    """Whether ``pos`` stands in a parenthesis opened after ``lo`` and closed before ``hi``
-    (在校生(含在园幼儿)1032万人)."""
-    return ctx.last_open(lo, pos) > ctx.last_close(lo, pos) and ctx.next_close(pos, hi) >= 0
 
 
 def _aside_of(text: str, prev: Candidate, c: Candidate) -> bool:

@@ -83,7 +83,7 @@ def link_parts(cands: list[Candidate], ctx: Context) -> None:
     for i, c in enumerate(cands):
         lo = max(c.sent[0], c.start - REACH)
         k = text.rfind(PARTS_CUE, lo, c.start)
-        if k < 0 or _closed_before(ctx, lo, k, c.start):
+        if k < 0 or ctx.in_aside(lo, k, c.start):  # 其中 in a parenthesis before it
             continue
         first = c.sent[0]
         opening = P.PART_OPENING.match(text, first) if first else None
@@ -97,13 +97,6 @@ def link_parts(cands: list[Candidate], ctx: Context) -> None:
                 c.parent = j
                 c.part_at = k + len(PARTS_CUE)
                 break
-
-
-def _closed_before(ctx: Context, lo: int, at: int, pos: int) -> bool:
-    """Whether ``at`` stands in a parenthesis (opened after ``lo``) that closes before
-    ``pos``: 幼儿园45所(其中民办12所),小学60所: the 其中 breaks down what the
-    parenthesis is about, not a figure after it."""
-    return ctx.last_open(lo, at) > ctx.last_close(lo, at) and ctx.next_close(at, pos) >= 0
 
 
 def flag_parts_exceeding(cands: list[Candidate]) -> None:

@@ -163,8 +163,10 @@ _DIGIT_GROUP = (
     r"(?P<group>(?:(?<=(?<![0-9.,])[0-9])|(?<=(?<![0-9.,])[0-9]{2})"
     r"|(?<=(?<![0-9.,])[0-9]{3}))\ (?=[0-9]{3}(?![0-9])))"
 )
-_SPACES = r"(?P<space>(?<![A-Za-z0-9])[ \t\r\f\v]++|[ \t\r\f\v]++(?![A-Za-z0-9]))"
-_BLANKS = frozenset(" \t\r\f\v")  # what only the last three branches of _DELETE open with
+_BLANK_CHARS = " \t\r\f\v"  # what only the last three branches of _DELETE open with
+_BLANK = f"[{_BLANK_CHARS.encode('unicode_escape').decode()}]"  # [ \t\r\x0c\x0b]
+_SPACES = rf"(?P<space>(?<![A-Za-z0-9]){_BLANK}++|{_BLANK}++(?![A-Za-z0-9]))"
+_BLANKS = frozenset(_BLANK_CHARS)
 
 # Everything the working copy drops. Each branch is a named group so the one call-back
 # can tell a deletable line break from the others.

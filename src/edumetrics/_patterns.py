@@ -221,7 +221,7 @@ def either(words: tuple[str, ...]) -> str:
     return "|".join(regex.escape(w) for w in words)
 
 
-def backwards(words: tuple[str, ...]) -> tuple[str, ...]:
+def backwards(words: Iterable[str]) -> tuple[str, ...]:
     """``words``, each spelled backwards, in the order given."""
     return tuple(w[::-1] for w in words)
 
@@ -492,8 +492,8 @@ _HAN_MARKS = "".join(regex.findall(r"\p{Han}", "".join(map(chr, range(0x16FE0, 0
 _HAN = re_class(r"\p{Han}", _HAN_MARKS + r"\U00020000-\U0003FFFF")[1:-1]
 # QUALIFIER_BEFORE spelled backwards (see YEAR_BACKWARDS): ``_context.qualifier_before``
 QUALIFIER_BEFORE_BACKWARDS: Final = re.compile(
-    rf"(?:{word_trie(backwards(tuple(QUALIFIERS_BEFORE)))})"
-    rf"|[{_HAN}](?:{word_trie(backwards(tuple(_LONG_QUALIFIERS)))})"
+    rf"(?:{word_trie(backwards(QUALIFIERS_BEFORE))})"
+    rf"|[{_HAN}](?:{word_trie(backwards(_LONG_QUALIFIERS))})"
 )
 # The noun phrase after a count's unit, up to the first word that ends it.
 HEAD_NOUN: Final = re.compile(
@@ -594,7 +594,8 @@ LEVEL: Final = re.compile(word_trie([*LEVEL_WORDS, *LEVEL_DECOYS]))
 # a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts);
 # matched at the end, as LABEL_TRIM_END
 LEVEL_AT_END: Final = regex.compile(rf"(?r)(?:{alternation(LEVEL_WORDS)})$")
-LEVEL_AT_END_BACKWARDS: Final = re.compile(word_trie(backwards(tuple(LEVEL_WORDS))))  # (YEAR's)
+# spelled backwards, as YEAR_BACKWARDS is: ``_metric`` matches it on a label spelled backwards
+LEVEL_AT_END_BACKWARDS: Final = re.compile(word_trie(backwards(LEVEL_WORDS)))
 # a parenthesis closed within a label (在校生(含在园幼儿)1032万人)
 CLOSED_ASIDE: Final = re.compile(r"\([^()]{0,24}\)")
 # a label that is level words only (初中, 小学和初中)
