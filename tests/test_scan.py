@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from edumetrics import _patterns as P
 from edumetrics import extract
+from edumetrics._candidates import scan
 from edumetrics._context import (
     Context,
     last_match,
@@ -166,6 +167,41 @@ def test_re_and_regex_find_the_same_matches(text: str) -> None:
         by_re = [m.regs for m in pattern.finditer(text)]
         by_regex = [m.regs for m in _BY_REGEX[name].finditer(text)]
         assert by_re == by_regex, name
+
+
+# The figures as written: what the scan (QUANTITY, which opens with a character class so
+# that ``re`` skips to where a figure may start) must find.
+_AS_WRITTEN = re.compile(f"(?={P.NUMERAL_FIRST}){P.FIGURE}", re.VERBOSE)
+
+
+def _scanned(text: str) -> list[tuple[tuple[int, int], ...]]:
+    """The spans of the scan's figures, as a match of _AS_WRITTEN holds them: the figure's
+    span first, then its groups (the scan's own match is the figure's first character)."""
+    return [(m.regs[1], *m.regs[2:]) for m in scan(text)]
+
+
+def test_the_scan_opens_with_a_character_class() -> None:
+    # (the shape that lets ``re`` skip through a text with one bitmap test a character)
+    assert P.QUANTITY.pattern.lstrip().startswith(P.NUMERAL_FIRST)
+    assert P.QUANTITY.groupindex["figure"] == 1
+
+
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=16).map("".join))
+@example("全县总人口为90.11万,小学、初中入学率为99.07%、94.88%,4~6万平方米,八成")
+@example("三百余人")  # 百余人 inside it is a figure too, where finditer never looks
+@example("H1N1病例12例,编号2023001,x.xx万元,1.5亿元")
+@example("十三成")  # 三成 after 十: a figure may start right after a numeral
+def test_the_scan_finds_the_figures_as_written(text: str) -> None:
+    assert _scanned(text) == _spans(_AS_WRITTEN, text)
+
+
+def test_the_scan_finds_the_figures_of_the_corpus_as_written() -> None:
+    found = 0
+    for text in _CORPUS_TEXTS:
+        scanned = _scanned(text)
+        assert scanned == _spans(_AS_WRITTEN, text)
+        found += len(scanned)
+    assert found > 600  # (the corpus has figures to find)
 
 
 # Pieces of a clause before a figure: labels, verbs, qualifiers, parentheses.

@@ -4,8 +4,8 @@ Decides: each figure's span (number through unit), its unit as written and its c
 unit id, its numeral as written, the multiplier and inner qualifier written with it, the
 list or range it is written in (``group``), and what is not a figure at all (ordinals,
 numbers in names and titles, the article 一, page furniture).
-From: one pass of :data:`edumetrics._patterns.QUANTITY` over the working copy, and the few
-characters around each match.
+From: one pass of :data:`edumetrics._patterns.QUANTITY` over the working copy (:func:`scan`),
+and the few characters around each figure.
 
 :class:`Candidate` is the one mutable object of the engine: each later stage fills in the
 fields it owns, and only those (see ``_engine.py`` for who owns what).
@@ -14,6 +14,7 @@ fields it owns, and only those (see ``_engine.py`` for who owns what).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final, final
 
@@ -121,10 +122,24 @@ class Group:
         self.rates: list[str] | None = None  # the rates its label lists (_links.listed_rates)
 
 
+def scan(text: str) -> Iterator[re.Match[str]]:
+    """The figures of ``text`` as QUANTITY matches (each figure in group ``figure``): what
+    ``finditer`` of ``(?=NUMERAL_FIRST)FIGURE`` finds, a figure at each place where the
+    one before ends or later (QUANTITY resumes one character after each start: a match
+    inside the figure before is one that finditer would not have tried). One at a time:
+    a dense report's matches, all alive at once, would make each collection of the
+    garbage collector's youngest generation walk them all."""
+    end = 0
+    for m in P.QUANTITY.finditer(text):
+        if m.start() >= end:
+            yield m
+            end = m.end(_FIGURE)
+
+
 def find(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     group = 0
-    for m in P.QUANTITY.finditer(text):
+    for m in scan(text):
         main = _main_candidate(text, m, group)
         pre_start, pre_end = m.regs[_PRE]
         has_pre = pre_end > pre_start
@@ -179,7 +194,9 @@ def _breakdown(text: str, total: Candidate, group: int) -> list[Candidate]:
 _GROUP = P.QUANTITY.groupindex
 
 
-_PRE, _PCT, _CHENG, _POP, _HDR = (_GROUP[g] for g in ("pre", "pct", "cheng", "pop", "hdr"))
+_FIGURE, _PRE, _PCT, _CHENG, _POP, _HDR = (
+    _GROUP[g] for g in ("figure", "pre", "pct", "cheng", "pop", "hdr")
+)
 
 
 # the two numeral branches: numeral, qualifier, multiplier, qualifier, unit, per
@@ -194,7 +211,7 @@ _NUMERAL_BRANCHES = tuple(
 
 def _main_candidate(text: str, m: re.Match[str], group: int) -> Candidate:
     regs = m.regs
-    end = regs[0][1]
+    end = regs[_FIGURE][1]
     for num_g, q1_g, mult_g, q2_g, unit_g, cents_g, per_g in _NUMERAL_BRANCHES:
         start, num_end = regs[num_g]
         if start < 0:
