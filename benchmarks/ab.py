@@ -43,12 +43,14 @@ print(json.dumps(out))
 """
 
 
-def _run(python: str) -> dict[str, object]:
+def _run(python: str) -> tuple[str, dict[str, tuple[float, int, int]]]:
+    """The build the child ran, and per case its seconds, figures and characters."""
     done = subprocess.run(
         [python, "-c", _CHILD, str(ROOT)], capture_output=True, text=True, check=True
     )
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
+    result = json.loads(done.stdout)
+    build = str(result.pop("build"))
+    return build, {case: (float(s), int(n), int(size)) for case, (s, n, size) in result.items()}
 
 
 def main() -> int:
@@ -64,10 +66,8 @@ def main() -> int:
     for k in range(args.rounds):
         order = ("a", "b") if k % 2 == 0 else ("b", "a")
         for side in order:
-            result = _run(getattr(args, side))
-            builds[side] = str(result.pop("build"))
-            for case, value in result.items():
-                seconds, n, size = value  # type: ignore[misc]
+            builds[side], result = _run(getattr(args, side))
+            for case, (seconds, n, size) in result.items():
                 best[side][case] = min(best[side].get(case, float("inf")), seconds)
                 found[side][case] = n
                 chars[case] = size

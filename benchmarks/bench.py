@@ -1009,7 +1009,7 @@ def extract_timed(texts: list[str]) -> float:
 
     started = time.perf_counter()
     for t in texts:
-        _extract_rows(t)
+        _extract_rows(t, None)
     return time.perf_counter() - started
 
 
@@ -1017,7 +1017,7 @@ def ceiling_worker(conn: Connection, texts: list[str]) -> None:
     """Worker side of the ceiling: time one extraction of ``texts`` per request."""
     from edumetrics.batch import _start_worker
 
-    _start_worker(())
+    _start_worker()
     while conn.recv():
         conn.send(extract_timed(texts))
 
