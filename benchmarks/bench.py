@@ -369,6 +369,9 @@ class Check:
 EXAMPLE = ROOT / "examples" / "county_report.txt"
 # The peers of the whole-document table: what a user would otherwise run over a report.
 _DOCUMENT_PEERS = ("cn2an transform", "chinese2digits takeNumberFromString")
+# a short call is run until its runs fill _FILL seconds (at most _MOST rounds): see interleaved
+_FILL = 3.0
+_MOST = 30
 
 
 def dense(size: int) -> str:
@@ -419,8 +422,9 @@ def documents_section(
 ) -> dict[str, DocRow]:
     """``cases``: (key, label, documents); the rows by key, the CLI's as ``folder``."""
     section(
-        "Whole documents (one call per document; best of 3 rounds, the tools taking turns; "
-        "then a folder through the CLI)"
+        "Whole documents (one call per document; the best of 3 rounds or more, the tools "
+        f"taking turns, until each one's runs fill {_FILL:.0f} s or {_MOST} rounds; then a "
+        "folder through the CLI)"
     )
     peers = [t for t in all_tools if t.name in _DOCUMENT_PEERS and t.call is not None]
     ours = all_tools[0]
@@ -434,7 +438,7 @@ def documents_section(
 
         assert ours.call is not None
         fns = [runner(ours.call), *(runner(p.call) for p in peers if p.call is not None)]
-        best = interleaved(fns, 3, limit)
+        best = interleaved(fns, 3, limit, _FILL, _MOST)
         out[key] = DocRow(
             label,
             chars,
@@ -514,21 +518,32 @@ class Rate:
 
 
 def interleaved(
-    fns: Sequence[Callable[[], int | None]], repeats: int, limit: float | None
+    fns: Sequence[Callable[[], int | None]],
+    repeats: int,
+    limit: float | None,
+    seconds: float = 0.0,
+    most: int = 0,
 ) -> list[Timing]:
-    """Best of ``repeats`` for each of ``fns``, run in rounds (each once per round).
+    """Best of ``repeats`` for each of ``fns``, run in rounds (each once per round); with
+    ``seconds``, more rounds, up to ``most``, until each function's runs add up to that.
 
     This machine's speed drifts by tens of percent over a minute; timing one function's
-    repeats back to back and then the next's would put that drift into their ratio.
+    repeats back to back and then the next's would put that drift into their ratio. A
+    call of a few milliseconds is, now and then, slowed by half, so the best of three
+    such calls moves from run to run; more rounds hold it steadier. Every function runs
+    in every round, so each ratio compares bests of as many runs.
     A function that fails or runs over ``limit`` is not run again.
     """
     timings: list[Timing | None] = [None] * len(fns)
-    for _ in range(repeats):
-        for k, fn in enumerate(fns):
+    spent = [0.0] * len(fns)
+    for round_ in range(max(repeats, most)):
+        running = [k for k, t in enumerate(timings) if t is None or t.seconds is not None]
+        if round_ >= repeats and all(spent[k] >= seconds for k in running):
+            break
+        for k in running:
             before = timings[k]
-            if before is not None and before.seconds is None:
-                continue
-            t = best_of(fn, 1, limit)
+            t = best_of(fns[k], 1, limit)
+            spent[k] += t.seconds or 0.0
             if before is not None and t.seconds is not None and before.seconds is not None:
                 t = t if t.seconds < before.seconds else before
             timings[k] = t
@@ -733,7 +748,8 @@ def human(size: int) -> str:
 def document_linearity_section(sizes: list[int]) -> dict[str, dict[int, float]]:
     section(
         "Time per character of one document as it grows (dense: the county report "
-        "repeated; seeds: the shared reports repeated; best of 3, the sizes taking turns)"
+        "repeated; seeds: the shared reports repeated; best of 3, the sizes taking turns: "
+        "as many runs of each)"
     )
     from edumetrics import extract
 
