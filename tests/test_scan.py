@@ -44,6 +44,7 @@ from edumetrics._vocab import (
     SENTENCE_ENDS,
     TARGET_CUES,
     YEAR_DEIXIS,
+    YEAR_PARTS,
     YEAR_SUFFIXES,
     YEAR_WORD,
 )
@@ -220,6 +221,23 @@ _LABEL_PIECES = [
 ]
 
 
+# What the extractor's end-anchored lookups stand for, written as ``regex`` searches from
+# the end (``(?r)``); the extractor runs each spelled backwards with ``re`` (``_patterns``,
+# ``…_BACKWARDS``), and these tests check the two agree.
+_YEAR = regex.compile(rf"(?r)(?<![0-9])((?:19|20)[0-9]{{2}})(?={YEAR_WORD}|{P.either(YEAR_PARTS)})")
+_LABEL_TRIM_END = regex.compile(
+    rf"(?r)(?:{P.either(LABEL_TAIL_WORDS)}|\([^()]{{0,16}}\)|{P.either(LABEL_TAIL_CHANGES)}|"
+    rf"(?:(?:19|20)[0-9]{{2}}|{P.either(YEAR_DEIXIS)}){YEAR_WORD}"  # 由2015年的 / 提高到上年的
+    rf"(?:{P.either(YEAR_SUFFIXES)})?{ATTRIBUTIVE}?)+$"
+)
+_LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
+_QUALIFIER_BEFORE = regex.compile(  # 约300人; 至少读一本: a long one one verb away
+    rf"(?r)(?:(?:{P.alternation(QUALIFIERS_BEFORE)})"
+    rf"|(?:{P.alternation(_LONG_QUALIFIERS)})\p{{Han}})$"
+)
+_LEVEL_AT_END = regex.compile(rf"(?r)(?:{P.alternation(LEVEL_WORDS)})$")
+
+
 def _cut_end(pattern: regex.Pattern[str], s: str) -> str:
     """``s`` without what an end-anchored pattern (``(?r)…$``) matches at its end: a
     reverse pattern's ``match`` is anchored at the end of the string (``s`` holds no line
@@ -235,7 +253,7 @@ def _cut_end(pattern: regex.Pattern[str], s: str) -> str:
 def test_end_anchored_patterns_are_matched_once_at_the_end(clause: str) -> None:
     # the extractor's end-anchored patterns, as (?r)…$ patterns, match once at the end of
     # a clause what a search finds (the extractor runs them spelled backwards, below)
-    for pattern in (P.LABEL_TRIM_END, P.QUALIFIER_BEFORE, P.LEVEL_AT_END):
+    for pattern in (_LABEL_TRIM_END, _QUALIFIER_BEFORE, _LEVEL_AT_END):
         assert _cut_end(pattern, clause) == pattern.sub("", clause)
         found, searched = pattern.match(clause), pattern.search(clause)
         assert (found and found.span()) == (searched and searched.span())
@@ -248,10 +266,10 @@ _CUT_PIECES = [*_LABEL_PIECES, "2019年", "上年的", "(含)"]
 @example("全县共有在校学生人数达到")
 def test_a_cut_label_end_holds_no_trim_word(clause: str) -> None:
     # the extractor cuts a label once, and again only where a qualifier was cut after it
-    cut = _cut_end(P.LABEL_TRIM_END, clause)
-    assert _cut_end(P.LABEL_TRIM_END, cut) == cut
+    cut = _cut_end(_LABEL_TRIM_END, clause)
+    assert _cut_end(_LABEL_TRIM_END, cut) == cut
     for start in range(len(cut)):  # nor does any label ending there (the text after 其中)
-        assert P.LABEL_TRIM_END.match(cut[start:]) is None
+        assert _LABEL_TRIM_END.match(cut[start:]) is None
 
 
 # Every row the two end-anchored patterns are built from, and pieces that end otherwise.
@@ -273,11 +291,11 @@ def test_the_end_guards_only_skip_what_cannot_match(clause: str) -> None:
     # trim_label_end and qualifier_before try the pattern only when the clause ends in
     # a character a match can end with; they must give what the pattern gives (and
     # trim_label_end matches it spelled backwards, on the clause spelled backwards)
-    assert trim_label_end(clause) == _cut_end(P.LABEL_TRIM_END, clause)
-    unguarded = P.QUALIFIER_BEFORE.match(clause)
+    assert trim_label_end(clause) == _cut_end(_LABEL_TRIM_END, clause)
+    unguarded = _QUALIFIER_BEFORE.match(clause)
     assert qualifier_before(clause) == (unguarded and unguarded[0])
     level = P.LEVEL_AT_END_BACKWARDS.match(clause[::-1])
-    at_end = P.LEVEL_AT_END.match(clause)
+    at_end = _LEVEL_AT_END.match(clause)
     assert (level and level[0][::-1]) == (at_end and at_end[0])
 
 
@@ -403,7 +421,7 @@ _YEAR_PIECES = [*"0123456789年月学上下半的x", "19", "20", "2023", "1998",
 @example("2023上半年2022年")
 def test_the_year_spelled_backwards_is_the_year_searched_from_the_end(text: str) -> None:
     found = P.YEAR_BACKWARDS.search(text[::-1])
-    want = P.YEAR.search(text)
+    want = _YEAR.search(text)
     assert (found and (len(text) - found.end(), found[1][::-1])) == (
         want and (want.start(), want[1])
     )

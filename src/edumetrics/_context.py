@@ -237,18 +237,18 @@ def read_window(c: Candidate, ctx: Context, prev_end: int) -> Window:
 
 
 def year_before(s: str) -> int | None:
-    """The year ``s`` names last (2023年, 2023学年; what ``P.YEAR.search(s)`` finds), read
-    as P.YEAR_BACKWARDS on ``s`` spelled backwards from its last 年: each year it finds
-    stands before one."""
+    """The year ``s`` names last (2023年, 2023学年), read as P.YEAR_BACKWARDS on ``s``
+    spelled backwards from its last 年: each year it finds stands before one."""
     last = s.rfind(YEAR_WORD)
     year = P.YEAR_BACKWARDS.search(s[last::-1]) if last >= 0 else None
     return int(year[1][::-1]) if year is not None else None
 
 
 def trim_label_end(s: str) -> str:
-    """``s`` without what ``P.LABEL_TRIM_END`` matches at its end, tried only when ``s``
-    ends as a match must, and matched as P.LABEL_TRIM_END_BACKWARDS on ``s`` spelled
-    backwards (one attempt, at its start, where a search would try every position)."""
+    """``s`` without the words at its end that are no part of what a label names, tried
+    only when ``s`` ends as they must, and matched as P.LABEL_TRIM_END_BACKWARDS on ``s``
+    spelled backwards (one attempt, at its start, where a search would try every
+    position)."""
     if s[-1:] not in _TRIM_LAST:
         return s
     m = P.LABEL_TRIM_END_BACKWARDS.match(s[::-1])
@@ -256,8 +256,8 @@ def trim_label_end(s: str) -> str:
 
 
 def qualifier_before(s: str) -> str | None:
-    """The qualifier ending ``s`` (what ``P.QUALIFIER_BEFORE.match(s)`` matches), tried
-    only when ``s`` ends as a match must, and matched as P.QUALIFIER_BEFORE_BACKWARDS on
+    """The qualifier ending ``s`` (约, or a long one before one more character: 至少读),
+    tried only when ``s`` ends as one must, and matched as P.QUALIFIER_BEFORE_BACKWARDS on
     ``s`` spelled backwards."""
     if s[-1:] in _QUALIFIER_LAST or s[-2:-1] in _QUALIFIER_LONG_LAST:
         m = P.QUALIFIER_BEFORE_BACKWARDS.match(s[::-1])
@@ -310,10 +310,10 @@ def last_match(
 
 
 def unqualified(label: str) -> str:
-    """``label`` (cut by LABEL_TRIM_END) without a qualifier at its end, nor the trim
+    """``label`` (cut by :func:`trim_label_end`) without a qualifier at its end, nor the trim
     words the qualifier hid (册数小学不少于 -> 册数小学; 总数超过了 -> 总数)."""
     q = qualifier_before(label)
-    # (a cut end holds no trim word: LABEL_TRIM_END's repetition stops only where none
+    # (a cut end holds no trim word: the trim's repetition stops only where none
     # matches, so cutting again changes only what the qualifier hid)
     return label if q is None else trim_label_end(label[: len(label) - len(q)])
 
@@ -342,8 +342,8 @@ _LONG_LABEL = 12  # a label longer than this is a clause; the counted noun says 
 
 
 def label_of(named: str, head: str, c: Candidate) -> str | None:
-    """The figure's label: ``named`` (already cut by LABEL_TRIM_END) without a qualifier
-    at its end, and without the trim words that the qualifier hid."""
+    """The figure's label: ``named`` (already cut by :func:`trim_label_end`) without a
+    qualifier at its end, and without the trim words that the qualifier hid."""
     label = unqualified(named)
     is_count = c.unit not in (_PERCENT, _PERCENTAGE_POINT, _CNY)
     if is_count and head and (not label or len(label) > _LONG_LABEL):

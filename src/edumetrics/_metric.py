@@ -225,7 +225,7 @@ def _count_metric(
         label = P.LABEL_TRIM_START.sub("", unqualified(label))
         # a level word just before the figure gives its level (生均图书小学25册、初中35册);
         # the thing counted is named before it, if anything is (新建幼儿园3个: nothing)
-        level = P.LEVEL_AT_END_BACKWARDS.match(label[::-1])  # (P.LEVEL_AT_END.match)
+        level = P.LEVEL_AT_END_BACKWARDS.match(label[::-1])  # a level word ending it
         at = -1 if level is None else len(label) - level.end()  # where the level starts
         if at == 0:
             # 小学配备计算机3200台,初中2600台: a label that is only a level counts what

@@ -314,7 +314,8 @@ def _deletions(text: str, pos: int = 0) -> Iterator[re.Match[str] | regex.Match[
         pos = m.end()  # a deletion is never empty
 
 
-_BMP = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+# every character of the Basic Multilingual Plane but the surrogates, to read classes from
+BMP = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
 
 
 def re_class(regex_class: str, astral: str = "") -> str:
@@ -327,7 +328,7 @@ def re_class(regex_class: str, astral: str = "") -> str:
     rather than on first use, so worker processes forked from a loaded interpreter
     (``extract_many``, Spark) start with the patterns compiled.
     """
-    return _class_of(map(ord, regex.findall(regex_class, _BMP)), astral)
+    return _class_of(map(ord, regex.findall(regex_class, BMP)), astral)
 
 
 # where a deletion can start: every astral character too (few and rare; _DELETE decides)

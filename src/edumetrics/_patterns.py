@@ -20,7 +20,7 @@ from typing import Final
 
 import regex
 
-from edumetrics._normalize import DELETABLE_CHARS, DELETABLE_CLASSES, raw_forms, re_class
+from edumetrics._normalize import BMP, DELETABLE_CHARS, DELETABLE_CLASSES, raw_forms, re_class
 from edumetrics._vocab import (
     ACTUAL_MARKERS,
     ADJACENT_CHANGE_CUES,
@@ -488,12 +488,10 @@ LIST_BREAK: Final = re.compile(f"[{chars(LABEL_JOINERS)}{_CLAUSE_ENDS}]")
 NAMED: Final = re.compile(word_trie(NAMED_NUMBERS))
 # page furniture reads "label: value" (大小:18.62KB, 限时特价:7 元/份)
 FURNITURE: Final = regex.compile(rf"(?r)(?:{alternation(FURNITURE_LABELS)})[^:=\n]{{0,4}}[:=]$")
+# 约300人, 至少读一本: a word qualifier ends a label, a long one possibly one verb before
+# the number.
 _LONG_QUALIFIERS = [w for w in QUALIFIERS_BEFORE if len(w) > 1]
-# 约300人, 至少读一本: a word qualifier may stand one verb away from the number.
-QUALIFIER_BEFORE: Final = regex.compile(
-    rf"(?r)(?:(?:{alternation(QUALIFIERS_BEFORE)})|(?:{alternation(_LONG_QUALIFIERS)})\p{{Han}})$"
-)
-# What QUALIFIER_BEFORE's match must end with, read from the same rows: a qualifier's
+# What a qualifier ending a label must end with, read from the same rows: a qualifier's
 # last character, or a long qualifier's before one more character. A label that ends
 # otherwise is not matched against it (``_context.qualifier_before``): most are not.
 QUALIFIER_BEFORE_LAST: Final = frozenset(w[-1] for w in QUALIFIERS_BEFORE)
@@ -514,7 +512,8 @@ RANK: Final = regex.compile(
 # planes of CJK ideographs (2 and 3, whose assigned characters are all Han)
 _HAN_MARKS = "".join(regex.findall(r"\p{Han}", "".join(map(chr, range(0x16FE0, 0x17000)))))
 _HAN = re_class(r"\p{Han}", _HAN_MARKS + r"\U00020000-\U0003FFFF")[1:-1]
-# QUALIFIER_BEFORE spelled backwards (see YEAR_BACKWARDS): ``_context.qualifier_before``
+# the qualifier ending a label, matched on the label spelled backwards (see YEAR_BACKWARDS):
+# ``_context.qualifier_before``
 QUALIFIER_BEFORE_BACKWARDS: Final = re.compile(
     rf"(?:{word_trie(backwards(QUALIFIERS_BEFORE))})"
     rf"|[{_HAN}](?:{word_trie(backwards(_LONG_QUALIFIERS))})"
@@ -594,7 +593,7 @@ _SECTION_MARK = (
 # what a heading may stand right after: a full stop or a space (re's \s, spelled out: a
 # class of listed characters is one bitmap test, where \s tests each character SECTION_CUE
 # scans with Unicode's space test; every such character lies in the BMP)
-_SPACE_CHARS = "".join(re.findall(r"\s", "".join(map(chr, range(0x10000)))))
+_SPACE_CHARS = "".join(re.findall(r"\s", BMP))
 _SECTION_BREAK = f"[{chars(SENTENCE_ENDS[0] + _SPACE_CHARS)}]"
 SECTION_HEADING: Final = re.compile(
     rf"(?=[ \t{chars(SMALL_NUMERALS + ORDINAL_PREFIX + HEADING_OPEN_BRACKETS)}\d])"
@@ -615,10 +614,8 @@ INCREMENT_AFTER: Final = re.compile(
     rf"(?:{either(INCREMENT_REACH_VERBS)})"
 )
 LEVEL: Final = re.compile(word_trie([*LEVEL_WORDS, *LEVEL_DECOYS]))
-# a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts);
-# matched at the end, as LABEL_TRIM_END
-LEVEL_AT_END: Final = regex.compile(rf"(?r)(?:{alternation(LEVEL_WORDS)})$")
-# spelled backwards, as YEAR_BACKWARDS is: ``_metric`` matches it on a label spelled backwards
+# a level word closing a label: 生均图书小学25册 (the level of a figure, not what it counts),
+# spelled backwards as YEAR_BACKWARDS is: ``_metric`` matches it on a label spelled backwards
 LEVEL_AT_END_BACKWARDS: Final = re.compile(word_trie(backwards(LEVEL_WORDS)))
 # a parenthesis closed within a label (在校生(含在园幼儿)1032万人)
 CLOSED_ASIDE: Final = re.compile(r"\([^()]{0,24}\)")
@@ -678,31 +675,23 @@ DOCUMENT_YEAR: Final = re.compile(
 # The year nearest before a figure (searched from the end), and the words a label ends in
 # that are no part of what it names (matched at the end: ``_context.trim_label_end``).
 #
-# These two are what the extractor does, written as searched from the end with ``regex``
-# (``(?r)``). It runs each spelled backwards, ``…_BACKWARDS``, with ``re`` on the string
-# spelled backwards: the same items in the same order, each spelled backwards (a
-# look-ahead becomes a look-behind), so the first match found is the same. A call of
-# ``re`` costs a fraction of one of ``regex``, and these run for most figures.
-# tests/test_scan.py checks that each pair agrees.
-YEAR: Final = regex.compile(
-    rf"(?r)(?<![0-9])((?:19|20)[0-9]{{2}})(?={YEAR_WORD}|{either(YEAR_PARTS)})"
-)
+# Each is a search from the end of a string, run as ``re`` on the string spelled
+# backwards: the same items in the same order, each spelled backwards (a look-ahead
+# becomes a look-behind), so the first match found is the same. A call of ``re`` costs a
+# fraction of one of ``regex`` searching from the end (``(?r)``), and these run for most
+# figures. tests/test_scan.py writes each as that ``regex`` search (the year, a label's
+# trailing words, the qualifier and the level word ending a label) and checks they agree.
 YEAR_BACKWARDS: Final = re.compile(  # (a digit first: re skips ahead to one)
     r"([0-9][0-9](?:91|02))(?![0-9])"
     rf"(?:{'|'.join(f'(?<={w}[0-9]{{4}})' for w in backwards((YEAR_WORD, *YEAR_PARTS)))})"
 )
-LABEL_TRIM_END: Final = regex.compile(
-    rf"(?r)(?:{either(LABEL_TAIL_WORDS)}|\([^()]{{0,16}}\)|{either(LABEL_TAIL_CHANGES)}|"
-    rf"(?:(?:19|20)[0-9]{{2}}|{either(YEAR_DEIXIS)}){YEAR_WORD}"  # 由2015年的 / 提高到上年的
-    rf"(?:{either(YEAR_SUFFIXES)})?{ATTRIBUTIVE}?)+$"
-)
-LABEL_TRIM_END_BACKWARDS: Final = re.compile(
+LABEL_TRIM_END_BACKWARDS: Final = re.compile(  # (2015年的 is read 的年5102)
     rf"(?:{either(backwards(LABEL_TAIL_WORDS))}|\)[^()]{{0,16}}\(|"
     rf"{either(backwards(LABEL_TAIL_CHANGES))}|"
     rf"{ATTRIBUTIVE}?(?:{either(backwards(YEAR_SUFFIXES))})?{YEAR_WORD}"
     rf"(?:[0-9]{{2}}(?:91|02)|{either(backwards(YEAR_DEIXIS))}))+"
 )
-# What LABEL_TRIM_END's match must end with, read from the same rows (a tail word's or a
+# What the trailing words must end with, read from the same rows (a tail word's or a
 # change's last character, a closing parenthesis, 年, a year suffix, 的): a label that
 # ends otherwise is not matched against it (``_context.trim_label_end``): most are not.
 LABEL_TRIM_END_LAST: Final = frozenset(
